@@ -1,0 +1,68 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "SwiftKMS",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "KMSCore", targets: ["KMSCore"]),
+        .library(name: "KMSChain", targets: ["KMSChain"]),
+        .executable(name: "kmsctl", targets: ["kmsctl"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        // System libraries (Debian: libgmp-dev, libssl-dev).
+        .systemLibrary(
+            name: "CGMP",
+            path: "Sources/CGMP",
+            providers: [.apt(["libgmp-dev"]), .brew(["gmp"])]
+        ),
+        .systemLibrary(
+            name: "COpenSSL",
+            path: "Sources/COpenSSL",
+            pkgConfig: "openssl",
+            providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]
+        ),
+        .target(
+            name: "KMSCore",
+            dependencies: [
+                "CGMP",
+                "COpenSSL",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
+            name: "KMSChain",
+            dependencies: [
+                "KMSCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .executableTarget(
+            name: "kmsctl",
+            dependencies: [
+                "KMSCore",
+                "KMSChain",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "KMSCoreTests", dependencies: ["KMSCore"]),
+        .testTarget(name: "KMSChainTests", dependencies: ["KMSChain", "KMSCore"]),
+        .testTarget(name: "kmsctlTests", dependencies: ["kmsctl", "KMSCore"]),
+        .executableTarget(
+            name: "KMSBenchmarks",
+            dependencies: [
+                "KMSCore",
+                "KMSChain",
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/KMSBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,13 @@
+import ArgumentParser
+
+/// `kmsctl`: a thin command-line front end over KMSCore and KMSChain.
+/// Every decision lives in the libraries; commands parse, call, and print.
+@main
+struct KMSCtl: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kmsctl",
+        abstract: "SwiftKMS: TFHE key management compatible with Zama's fhEVM stack.",
+        subcommands: [
+        ]
+    )
+}

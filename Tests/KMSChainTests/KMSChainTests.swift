@@ -1,0 +1,6 @@
+import XCTest
+@testable import KMSChain
+
+final class KMSChainModuleTests: XCTestCase {
+    func testModuleIsLinked() { XCTAssertEqual(KMSChain.apiVersion, 1) }
+}
