@@ -50,9 +50,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "KMSCoreTests", dependencies: ["KMSCore"]),
-        .testTarget(name: "KMSChainTests", dependencies: ["KMSChain", "KMSCore"]),
-        .testTarget(name: "kmsctlTests", dependencies: ["kmsctl", "KMSCore"]),
+        // Test-only helpers (locating ../shared/vectors); used by the test targets alone.
+        .target(name: "KMSTestSupport", path: "Tests/KMSTestSupport"),
+        .testTarget(name: "KMSCoreTests", dependencies: ["KMSCore", "KMSTestSupport"]),
+        .testTarget(name: "KMSChainTests", dependencies: ["KMSChain", "KMSCore", "KMSTestSupport"]),
+        .testTarget(name: "kmsctlTests", dependencies: ["kmsctl", "KMSCore", "KMSTestSupport"]),
         .executableTarget(
             name: "KMSBenchmarks",
             dependencies: [
