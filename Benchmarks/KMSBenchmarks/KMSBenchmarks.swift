@@ -1,14 +1,8 @@
 import Benchmark
-import KMSCore
 
+/// Entry point of `swift package --disable-sandbox benchmark`: each area registers its own
+/// benchmarks from its own file.
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .throughput], maxDuration: .seconds(2))
-    Benchmark("Bincode write 2048 words") { benchmark in
-        let words = [UInt64](repeating: 7, count: 2048)
-        for _ in benchmark.scaledIterations {
-            var w = BincodeWriter(capacity: 2048 * 8 + 8)
-            w.writeWords(words)
-            blackHole(w.bytes)
-        }
-    }
+    registerSerializationBenchmarks()
 }

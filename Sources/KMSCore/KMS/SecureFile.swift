@@ -1,0 +1,125 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Errors of file storage (key store, signer files, light-client store).
+public enum StorageError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The destination exists and overwriting was not requested.
+    case alreadyExists(path: String)
+    /// A file or directory that should exist does not.
+    case notFound(path: String)
+    /// A system call failed (`errno` text).
+    case io(path: String, reason: String)
+    /// A stored file's digest does not match the manifest (tampering or corruption).
+    case digestMismatch(path: String)
+    /// A file whose content cannot be understood.
+    case corrupted(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .alreadyExists(let p): "\(p) already exists (refusing to overwrite; use --force to replace it)"
+        case .notFound(let p): "\(p) not found"
+        case .io(let p, let r): "\(p): \(r)"
+        case .digestMismatch(let p): "\(p) does not match the digest recorded in the manifest (file tampered with or corrupted)"
+        case .corrupted(let p, let r): "\(p) is corrupted: \(r)"
+        }
+    }
+}
+
+/// Atomic, permission-aware file writes: data goes to a temporary file in the same directory
+/// (created with the final permissions, flushed with `fsync`), which is then renamed over the
+/// destination. A crash leaves either the old file or the new one, never a torn file.
+///
+/// ```swift
+/// try SecureFile.write(secretBytes, to: url, permissions: 0o600)            // refuses to overwrite
+/// try SecureFile.write(newBytes, to: url, permissions: 0o644, overwrite: true)
+/// ```
+public enum SecureFile {
+    /// Writes `bytes` atomically to `url` with `permissions` (e.g. `0o600` for secrets).
+    /// - Throws: `StorageError.alreadyExists` when `url` exists and `overwrite` is false.
+    public static func write(_ bytes: [UInt8], to url: URL, permissions: mode_t = 0o600,
+                             overwrite: Bool = false) throws(StorageError) {
+        let path = url.path
+        if !overwrite, FileManager.default.fileExists(atPath: path) { throw .alreadyExists(path: path) }
+        let dir = url.deletingLastPathComponent().path
+        let tmp = dir + "/." + url.lastPathComponent + ".tmp-" + Hex.encode(SecureRandom.bytes(8))
+        let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, permissions)
+        guard fd >= 0 else { throw .io(path: path, reason: errnoText()) }
+        var ok = false
+        defer {
+            if !ok { unlink(tmp) }
+        }
+        // The umask may have removed bits; set the exact mode requested.
+        guard fchmod(fd, permissions) == 0 else { close(fd); throw .io(path: path, reason: errnoText()) }
+        var written = 0
+        let writeFailed: Bool = bytes.withUnsafeBytes { raw in
+            while written < raw.count {
+                let n = Foundation.write(fd, raw.baseAddress! + written, raw.count - written)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return true
+                }
+                written += n
+            }
+            return false
+        }
+        if writeFailed { let e = errnoText(); close(fd); throw .io(path: path, reason: e) }
+        guard fsync(fd) == 0 else { let e = errnoText(); close(fd); throw .io(path: path, reason: e) }
+        close(fd)
+        if overwrite {
+            guard rename(tmp, path) == 0 else { throw .io(path: path, reason: errnoText()) }
+        } else {
+            // link(2) fails if the destination appeared meanwhile: no silent overwrite, even racing.
+            guard link(tmp, path) == 0 else {
+                if errno == EEXIST { throw .alreadyExists(path: path) }
+                throw .io(path: path, reason: errnoText())
+            }
+            unlink(tmp)
+        }
+        ok = true
+        syncDirectory(dir)
+    }
+
+    /// Reads a whole file.
+    public static func read(_ url: URL) throws(StorageError) -> [UInt8] {
+        guard FileManager.default.fileExists(atPath: url.path) else { throw .notFound(path: url.path) }
+        do {
+            return [UInt8](try Data(contentsOf: url))
+        } catch {
+            throw .io(path: url.path, reason: "cannot read file")
+        }
+    }
+
+    /// The permission bits of a file (e.g. `0o600`).
+    public static func permissions(of url: URL) throws(StorageError) -> mode_t {
+        var st = stat()
+        guard stat(url.path, &st) == 0 else { throw .io(path: url.path, reason: errnoText()) }
+        return st.st_mode & 0o7777
+    }
+
+    /// Creates a directory (and parents) if missing, with `permissions` for the last component.
+    public static func makeDirectory(_ url: URL, permissions: mode_t = 0o700) throws(StorageError) {
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) {
+            if !isDir.boolValue { throw .io(path: url.path, reason: "exists and is not a directory") }
+            return
+        }
+        do {
+            try FileManager.default.createDirectory(
+                at: url, withIntermediateDirectories: true,
+                attributes: [.posixPermissions: NSNumber(value: permissions)])
+        } catch {
+            throw .io(path: url.path, reason: "cannot create directory")
+        }
+    }
+
+    private static func syncDirectory(_ dir: String) {
+        let fd = open(dir, O_RDONLY | O_CLOEXEC)
+        if fd >= 0 { fsync(fd); close(fd) }
+    }
+
+    private static func errnoText() -> String { String(cString: strerror(errno)) }
+}
