@@ -1,0 +1,50 @@
+/// Secret-key LWE encryption and decryption (tfhe-rs `encrypt_lwe_ciphertext_list`,
+/// `decrypt_lwe_ciphertext`).
+public enum LweEncryption {
+    /// Encrypts each plaintext (already scaled by Δ) under `key`: mask uniform from
+    /// `maskGenerator`, body `⟨a, s⟩ + e + plaintext` with `e` from `noise`.
+    public static func encrypt(_ plaintexts: [UInt64], key: LweSecretKey, noise: NoiseDistribution,
+                               maskGenerator: RandomGenerator, noiseGenerator: RandomGenerator) -> LweCiphertextList {
+        let n = key.dimension
+        let size = n + 1
+        let count = plaintexts.count
+        let errors = noise.sample(count, from: noiseGenerator)
+        let data = [UInt64](unsafeUninitializedCapacity: count * size) { buf, initialized in
+            key.masks.withUnsafeBufferPointer { m in
+                for i in 0..<count {
+                    let ct = UnsafeMutableBufferPointer(rebasing: buf[i * size ..< (i + 1) * size])
+                    maskGenerator.fill(UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(ct)[0 ..< n * 8]))
+                    #if _endian(big)
+                    for j in 0..<n { ct[j] = UInt64(littleEndian: ct[j]) }
+                    #endif
+                    let dot = TorusDotProduct.masked(ct.baseAddress!, m.baseAddress!, count: n)
+                    ct[n] = dot &+ errors[i] &+ plaintexts[i]
+                }
+            }
+            initialized = count * size
+        }
+        return LweCiphertextList(trusted: n, data)
+    }
+
+    /// The phases `b − ⟨a, s⟩` of every ciphertext of `list`.
+    /// - Throws: `TFHEError.keyMismatch` if the dimensions differ.
+    public static func phases(_ list: LweCiphertextList, key: LweSecretKey) throws(TFHEError) -> [UInt64] {
+        let n = key.dimension
+        guard list.lweDimension == n else {
+            throw .keyMismatch("ciphertext dimension \(list.lweDimension) but key dimension \(n)")
+        }
+        let size = n + 1
+        let count = list.count
+        return [UInt64](unsafeUninitializedCapacity: count) { out, initialized in
+            list.data.withUnsafeBufferPointer { d in
+                key.masks.withUnsafeBufferPointer { m in
+                    for i in 0..<count {
+                        let ct = d.baseAddress! + i * size
+                        out[i] = ct[n] &- TorusDotProduct.masked(ct, m.baseAddress!, count: n)
+                    }
+                }
+            }
+            initialized = count
+        }
+    }
+}

@@ -1,0 +1,170 @@
+/// Which key fresh ciphertexts are encrypted under (tfhe-rs `EncryptionKeyChoice`).
+public enum EncryptionKeyChoice: UInt32, Sendable, Equatable, Hashable, Codable {
+    /// The big LWE key (the flattened GLWE key, dimension k·N): KS-PBS order, fhEVM's choice.
+    case big = 0
+    /// The small LWE key (dimension n): PBS-KS order.
+    case small = 1
+}
+
+/// Modulus-switch noise reduction (tfhe-rs 1.0 `ModulusSwitchNoiseReductionParams`).
+public struct ModulusSwitchNoiseReduction: Sendable, Equatable, Hashable {
+    public var zerosCount: Int
+    public var msBound: Double
+    public var msRSigmaFactor: Double
+    public var msInputVariance: Double
+
+    public init(zerosCount: Int, msBound: Double, msRSigmaFactor: Double, msInputVariance: Double) {
+        self.zerosCount = zerosCount
+        self.msBound = msBound
+        self.msRSigmaFactor = msRSigmaFactor
+        self.msInputVariance = msInputVariance
+    }
+}
+
+/// The compute parameters of a shortint/integer key (tfhe-rs `ClassicPBSParameters`), with the
+/// same field names in Swift style. The ciphertext modulus is always the native 2^64.
+public struct ClassicPBSParameters: Sendable, Equatable, Hashable {
+    /// n, the dimension of the small LWE key.
+    public var lweDimension: Int
+    /// k, the number of GLWE mask polynomials.
+    public var glweDimension: Int
+    /// N, the GLWE polynomial size (a power of two).
+    public var polynomialSize: Int
+    public var lweNoiseDistribution: NoiseDistribution
+    public var glweNoiseDistribution: NoiseDistribution
+    public var pbsBaseLog: Int
+    public var pbsLevel: Int
+    public var ksBaseLog: Int
+    public var ksLevel: Int
+    /// Message space of one block (4 for 2-bit blocks).
+    public var messageModulus: Int
+    /// Carry space of one block (4 for 2-bit carries).
+    public var carryModulus: Int
+    public var maxNoiseLevel: Int
+    public var log2PFail: Double
+    public var encryptionKeyChoice: EncryptionKeyChoice
+    /// tfhe-rs 1.0 modulus-switch noise reduction (absent before 1.0).
+    public var modulusSwitchNoiseReduction: ModulusSwitchNoiseReduction?
+
+    public init(lweDimension: Int, glweDimension: Int, polynomialSize: Int,
+                lweNoiseDistribution: NoiseDistribution, glweNoiseDistribution: NoiseDistribution,
+                pbsBaseLog: Int, pbsLevel: Int, ksBaseLog: Int, ksLevel: Int,
+                messageModulus: Int, carryModulus: Int, maxNoiseLevel: Int, log2PFail: Double,
+                encryptionKeyChoice: EncryptionKeyChoice,
+                modulusSwitchNoiseReduction: ModulusSwitchNoiseReduction? = nil) {
+        self.lweDimension = lweDimension
+        self.glweDimension = glweDimension
+        self.polynomialSize = polynomialSize
+        self.lweNoiseDistribution = lweNoiseDistribution
+        self.glweNoiseDistribution = glweNoiseDistribution
+        self.pbsBaseLog = pbsBaseLog
+        self.pbsLevel = pbsLevel
+        self.ksBaseLog = ksBaseLog
+        self.ksLevel = ksLevel
+        self.messageModulus = messageModulus
+        self.carryModulus = carryModulus
+        self.maxNoiseLevel = maxNoiseLevel
+        self.log2PFail = log2PFail
+        self.encryptionKeyChoice = encryptionKeyChoice
+        self.modulusSwitchNoiseReduction = modulusSwitchNoiseReduction
+    }
+
+    /// Dimension of the big LWE key (k·N).
+    public var bigLweDimension: Int { glweDimension * polynomialSize }
+
+    /// Dimension of the key fresh ciphertexts are encrypted under.
+    public var encryptionLweDimension: Int {
+        encryptionKeyChoice == .big ? bigLweDimension : lweDimension
+    }
+
+    /// Noise of fresh encryptions (GLWE noise under the big key, LWE noise under the small key).
+    public var encryptionNoiseDistribution: NoiseDistribution {
+        encryptionKeyChoice == .big ? glweNoiseDistribution : lweNoiseDistribution
+    }
+
+    /// The block encoding (Δ and moduli).
+    public var encoding: BlockEncoding {
+        BlockEncoding(messageModulus: messageModulus, carryModulus: carryModulus)
+    }
+}
+
+/// Parameters of the dedicated compact public key (tfhe-rs `CompactPublicKeyEncryptionParameters`).
+public struct CompactPublicKeyParameters: Sendable, Equatable, Hashable {
+    /// How list entries reach the compute key.
+    public enum ExpansionKind: Sendable, Equatable, Hashable {
+        /// The server keyswitches to the compute key (+ PBS): fhEVM's choice.
+        case requiresCasting
+        /// Entries are already under the compute key, with this PBS order.
+        case noCasting(EncryptionKeyChoice)
+    }
+
+    /// Zero-knowledge proof scheme (tfhe-rs 0.11+ field; absent before).
+    public enum ZKScheme: UInt32, Sendable, Equatable, Hashable {
+        case v1 = 0
+        case v2 = 1
+        case v2Legacy = 2
+    }
+
+    public var encryptionLweDimension: Int
+    public var encryptionNoiseDistribution: NoiseDistribution
+    public var messageModulus: Int
+    public var carryModulus: Int
+    public var expansionKind: ExpansionKind
+    public var zkScheme: ZKScheme?
+
+    public init(encryptionLweDimension: Int, encryptionNoiseDistribution: NoiseDistribution,
+                messageModulus: Int, carryModulus: Int,
+                expansionKind: ExpansionKind = .requiresCasting, zkScheme: ZKScheme? = nil) {
+        self.encryptionLweDimension = encryptionLweDimension
+        self.encryptionNoiseDistribution = encryptionNoiseDistribution
+        self.messageModulus = messageModulus
+        self.carryModulus = carryModulus
+        self.expansionKind = expansionKind
+        self.zkScheme = zkScheme
+    }
+
+    /// The block encoding (Δ and moduli).
+    public var encoding: BlockEncoding {
+        BlockEncoding(messageModulus: messageModulus, carryModulus: carryModulus)
+    }
+}
+
+/// Parameters of a key-switching key between two keys (tfhe-rs `ShortintKeySwitchingParameters`).
+public struct KeySwitchingParameters: Sendable, Equatable, Hashable {
+    public var baseLog: Int
+    public var level: Int
+    public var destinationKey: EncryptionKeyChoice
+
+    public init(baseLog: Int, level: Int, destinationKey: EncryptionKeyChoice) {
+        self.baseLog = baseLog
+        self.level = level
+        self.destinationKey = destinationKey
+    }
+}
+
+/// Parameters of ciphertext compression (tfhe-rs `CompressionParameters`).
+public struct CompressionParameters: Sendable, Equatable, Hashable {
+    public var brLevel: Int
+    public var brBaseLog: Int
+    public var packingKsLevel: Int
+    public var packingKsBaseLog: Int
+    public var packingKsPolynomialSize: Int
+    public var packingKsGlweDimension: Int
+    public var lwePerGlwe: Int
+    public var storageLogModulus: Int
+    public var packingKsKeyNoiseDistribution: NoiseDistribution
+
+    public init(brLevel: Int, brBaseLog: Int, packingKsLevel: Int, packingKsBaseLog: Int,
+                packingKsPolynomialSize: Int, packingKsGlweDimension: Int, lwePerGlwe: Int,
+                storageLogModulus: Int, packingKsKeyNoiseDistribution: NoiseDistribution) {
+        self.brLevel = brLevel
+        self.brBaseLog = brBaseLog
+        self.packingKsLevel = packingKsLevel
+        self.packingKsBaseLog = packingKsBaseLog
+        self.packingKsPolynomialSize = packingKsPolynomialSize
+        self.packingKsGlweDimension = packingKsGlweDimension
+        self.lwePerGlwe = lwePerGlwe
+        self.storageLogModulus = storageLogModulus
+        self.packingKsKeyNoiseDistribution = packingKsKeyNoiseDistribution
+    }
+}
