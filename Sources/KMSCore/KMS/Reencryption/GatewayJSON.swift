@@ -1,0 +1,63 @@
+import Foundation
+
+/// Reading and writing the small JSON objects of the fhEVM gateway's `/reencrypt` endpoint
+/// (hex strings without `0x`, addresses as EIP-55 strings). Internal helpers of
+/// `GatewayReencryptionRequest` / `GatewayReencryptionResponse`.
+enum GatewayJSON {
+    /// Largest JSON document accepted (a response for ebytes256 with several parties stays far below).
+    static let maxByteCount = 1 << 26
+
+    /// Parses `bytes` as a JSON object.
+    static func object(_ bytes: [UInt8]) throws(ReencryptionError) -> [String: Any] {
+        guard bytes.count <= maxByteCount else { throw .malformedJSON("document larger than \(maxByteCount) bytes") }
+        let parsed: Any
+        do {
+            parsed = try JSONSerialization.jsonObject(with: Data(bytes))
+        } catch {
+            throw .malformedJSON("not valid JSON")
+        }
+        guard let object = parsed as? [String: Any] else { throw .malformedJSON("top level is not an object") }
+        return object
+    }
+
+    /// The string field `key` of `object`.
+    static func string(_ object: [String: Any], _ key: String) throws(ReencryptionError) -> String {
+        guard let value = object[key] else { throw .malformedJSON("missing field \"\(key)\"") }
+        guard let s = value as? String else { throw .malformedJSON("field \"\(key)\" is not a string") }
+        return s
+    }
+
+    /// The hex field `key` of `object` (with or without `0x`), of exactly `length` bytes if given.
+    static func hex(_ object: [String: Any], _ key: String, length: Int? = nil) throws(ReencryptionError) -> [UInt8] {
+        let s = try string(object, key)
+        do {
+            return try Hex.decode(s, length: length)
+        } catch {
+            throw .malformedJSON("field \"\(key)\": \(error)")
+        }
+    }
+
+    /// `s` as a JSON string literal (quotes, backslashes and control characters escaped).
+    static func quote(_ s: String) -> String {
+        var out = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where u.value < 0x20:
+                let h = String(u.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - h.count) + h
+            default: out.unicodeScalars.append(u)
+            }
+        }
+        return out + "\""
+    }
+
+    /// `{"k1":v1,"k2":v2,…}` from already encoded values, in the given order.
+    static func encodeObject(_ fields: [(String, String)]) -> String {
+        "{" + fields.map { quote($0.0) + ":" + $0.1 }.joined(separator: ",") + "}"
+    }
+}
