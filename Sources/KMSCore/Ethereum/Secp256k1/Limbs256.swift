@@ -1,0 +1,254 @@
+// 256-bit unsigned integers as four little-endian 64-bit limbs, with the branch-free carry,
+// borrow, select and widening-multiply primitives the secp256k1 field and scalar use.
+
+/// A 256-bit unsigned integer, least significant limb first. A plain value: no heap storage.
+struct U256: Sendable, Equatable, Hashable {
+    var l0: UInt64
+    var l1: UInt64
+    var l2: UInt64
+    var l3: UInt64
+
+    @inline(__always)
+    init(_ l0: UInt64, _ l1: UInt64, _ l2: UInt64, _ l3: UInt64) {
+        self.l0 = l0
+        self.l1 = l1
+        self.l2 = l2
+        self.l3 = l3
+    }
+
+    static let zero = U256(0, 0, 0, 0)
+    static let one = U256(1, 0, 0, 0)
+
+    /// Reads 32 big-endian bytes starting at `p`.
+    @inline(__always)
+    init(bigEndian p: UnsafeRawPointer) {
+        l3 = UInt64(bigEndian: p.loadUnaligned(fromByteOffset: 0, as: UInt64.self))
+        l2 = UInt64(bigEndian: p.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+        l1 = UInt64(bigEndian: p.loadUnaligned(fromByteOffset: 16, as: UInt64.self))
+        l0 = UInt64(bigEndian: p.loadUnaligned(fromByteOffset: 24, as: UInt64.self))
+    }
+
+    /// Reads exactly 32 big-endian bytes; `nil` for any other length.
+    init?<C: Collection>(bigEndianBytes bytes: C) where C.Element == UInt8 {
+        guard bytes.count == 32 else { return nil }
+        let value: U256? = bytes.withContiguousStorageIfAvailable { U256(bigEndian: UnsafeRawPointer($0.baseAddress!)) }
+        self = value ?? Array(bytes).withUnsafeBytes { U256(bigEndian: $0.baseAddress!) }
+    }
+
+    /// Interprets any number of big-endian bytes as an integer and keeps its leftmost 256 bits
+    /// (RFC 6979 `bits2int` for a 256-bit group order): shorter inputs are left-padded with zeros.
+    init<C: Collection>(bits2int bytes: C) where C.Element == UInt8 {
+        var buf = [UInt8](repeating: 0, count: 32)
+        let arr = Array(bytes)
+        if arr.count >= 32 {
+            buf = Array(arr[0..<32])
+        } else {
+            buf.replaceSubrange((32 - arr.count)..<32, with: arr)
+        }
+        self = buf.withUnsafeBytes { U256(bigEndian: $0.baseAddress!) }
+    }
+
+    /// Writes 32 big-endian bytes at `p`.
+    @inline(__always)
+    func store(bigEndian p: UnsafeMutableRawPointer) {
+        p.storeBytes(of: l3.bigEndian, toByteOffset: 0, as: UInt64.self)
+        p.storeBytes(of: l2.bigEndian, toByteOffset: 8, as: UInt64.self)
+        p.storeBytes(of: l1.bigEndian, toByteOffset: 16, as: UInt64.self)
+        p.storeBytes(of: l0.bigEndian, toByteOffset: 24, as: UInt64.self)
+    }
+
+    /// The value as 32 big-endian bytes.
+    var bigEndianBytes: [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: 32) { buf, n in
+            store(bigEndian: UnsafeMutableRawPointer(buf.baseAddress!))
+            n = 32
+        }
+    }
+
+    /// All-ones when zero, else 0 (branch-free).
+    @inline(__always)
+    var zeroMask: UInt64 {
+        let t = l0 | l1 | l2 | l3
+        // (t | -t) has its top bit set iff t != 0.
+        return ((t | (0 &- t)) >> 63) &- 1
+    }
+
+    @inline(__always)
+    var isZero: Bool { (l0 | l1 | l2 | l3) == 0 }
+
+    /// Bit `i` (0 = least significant).
+    @inline(__always)
+    func bit(_ i: Int) -> UInt64 {
+        let limb: UInt64
+        switch i >> 6 {
+        case 0: limb = l0
+        case 1: limb = l1
+        case 2: limb = l2
+        default: limb = l3
+        }
+        return (limb >> UInt64(i & 63)) & 1
+    }
+
+    /// The 4-bit window starting at bit `4 * i` (i in 0..<64).
+    @inline(__always)
+    func nibble(_ i: Int) -> Int {
+        let limb: UInt64
+        switch i >> 4 {
+        case 0: limb = l0
+        case 1: limb = l1
+        case 2: limb = l2
+        default: limb = l3
+        }
+        return Int((limb >> UInt64((i & 15) * 4)) & 0xF)
+    }
+
+    /// `mask` all-ones selects `b`, zero selects `a`.
+    @inline(__always)
+    static func select(_ mask: UInt64, _ a: U256, _ b: U256) -> U256 {
+        U256((a.l0 & ~mask) | (b.l0 & mask), (a.l1 & ~mask) | (b.l1 & mask),
+             (a.l2 & ~mask) | (b.l2 & mask), (a.l3 & ~mask) | (b.l3 & mask))
+    }
+
+    /// `a + b`, returning the carry out (0 or 1).
+    @inline(__always)
+    static func add(_ a: U256, _ b: U256) -> (U256, UInt64) {
+        var c: UInt64 = 0
+        let r0 = addc(a.l0, b.l0, &c)
+        let r1 = addc(a.l1, b.l1, &c)
+        let r2 = addc(a.l2, b.l2, &c)
+        let r3 = addc(a.l3, b.l3, &c)
+        return (U256(r0, r1, r2, r3), c)
+    }
+
+    /// `a - b`, returning the borrow out (0 or 1).
+    @inline(__always)
+    static func sub(_ a: U256, _ b: U256) -> (U256, UInt64) {
+        var c: UInt64 = 0
+        let r0 = subb(a.l0, b.l0, &c)
+        let r1 = subb(a.l1, b.l1, &c)
+        let r2 = subb(a.l2, b.l2, &c)
+        let r3 = subb(a.l3, b.l3, &c)
+        return (U256(r0, r1, r2, r3), c)
+    }
+
+    /// Whether `a < b` (variable time: for public values only).
+    static func lessThan(_ a: U256, _ b: U256) -> Bool { sub(a, b).1 == 1 }
+
+    /// The full 512-bit product (product scanning with a three-word accumulator).
+    @inline(__always)
+    static func mulWide(_ a: U256, _ b: U256) -> U512 {
+        var c0: UInt64 = 0, c1: UInt64 = 0, c2: UInt64 = 0
+        muladd(a.l0, b.l0, &c0, &c1, &c2)
+        let t0 = c0; c0 = c1; c1 = c2; c2 = 0
+        muladd(a.l0, b.l1, &c0, &c1, &c2)
+        muladd(a.l1, b.l0, &c0, &c1, &c2)
+        let t1 = c0; c0 = c1; c1 = c2; c2 = 0
+        muladd(a.l0, b.l2, &c0, &c1, &c2)
+        muladd(a.l1, b.l1, &c0, &c1, &c2)
+        muladd(a.l2, b.l0, &c0, &c1, &c2)
+        let t2 = c0; c0 = c1; c1 = c2; c2 = 0
+        muladd(a.l0, b.l3, &c0, &c1, &c2)
+        muladd(a.l1, b.l2, &c0, &c1, &c2)
+        muladd(a.l2, b.l1, &c0, &c1, &c2)
+        muladd(a.l3, b.l0, &c0, &c1, &c2)
+        let t3 = c0; c0 = c1; c1 = c2; c2 = 0
+        muladd(a.l1, b.l3, &c0, &c1, &c2)
+        muladd(a.l2, b.l2, &c0, &c1, &c2)
+        muladd(a.l3, b.l1, &c0, &c1, &c2)
+        let t4 = c0; c0 = c1; c1 = c2; c2 = 0
+        muladd(a.l2, b.l3, &c0, &c1, &c2)
+        muladd(a.l3, b.l2, &c0, &c1, &c2)
+        let t5 = c0; c0 = c1; c1 = c2; c2 = 0
+        muladd(a.l3, b.l3, &c0, &c1, &c2)
+        return U512(t0, t1, t2, t3, t4, t5, c0, c1)
+    }
+
+    /// The full 512-bit square (cross products computed once and doubled).
+    @inline(__always)
+    static func sqrWide(_ a: U256) -> U512 {
+        var c0: UInt64 = 0, c1: UInt64 = 0, c2: UInt64 = 0
+        muladd(a.l0, a.l0, &c0, &c1, &c2)
+        let t0 = c0; c0 = c1; c1 = c2; c2 = 0
+        muladd2(a.l0, a.l1, &c0, &c1, &c2)
+        let t1 = c0; c0 = c1; c1 = c2; c2 = 0
+        muladd2(a.l0, a.l2, &c0, &c1, &c2)
+        muladd(a.l1, a.l1, &c0, &c1, &c2)
+        let t2 = c0; c0 = c1; c1 = c2; c2 = 0
+        muladd2(a.l0, a.l3, &c0, &c1, &c2)
+        muladd2(a.l1, a.l2, &c0, &c1, &c2)
+        let t3 = c0; c0 = c1; c1 = c2; c2 = 0
+        muladd2(a.l1, a.l3, &c0, &c1, &c2)
+        muladd(a.l2, a.l2, &c0, &c1, &c2)
+        let t4 = c0; c0 = c1; c1 = c2; c2 = 0
+        muladd2(a.l2, a.l3, &c0, &c1, &c2)
+        let t5 = c0; c0 = c1; c1 = c2; c2 = 0
+        muladd(a.l3, a.l3, &c0, &c1, &c2)
+        return U512(t0, t1, t2, t3, t4, t5, c0, c1)
+    }
+}
+
+/// A 512-bit product, least significant limb first.
+struct U512: Sendable {
+    var t0, t1, t2, t3, t4, t5, t6, t7: UInt64
+
+    @inline(__always)
+    init(_ t0: UInt64, _ t1: UInt64, _ t2: UInt64, _ t3: UInt64,
+         _ t4: UInt64, _ t5: UInt64, _ t6: UInt64, _ t7: UInt64) {
+        self.t0 = t0; self.t1 = t1; self.t2 = t2; self.t3 = t3
+        self.t4 = t4; self.t5 = t5; self.t6 = t6; self.t7 = t7
+    }
+}
+
+/// `a + b + carry`, updating `carry` (0 or 1).
+@inline(__always)
+func addc(_ a: UInt64, _ b: UInt64, _ carry: inout UInt64) -> UInt64 {
+    let (s1, o1) = a.addingReportingOverflow(b)
+    let (s2, o2) = s1.addingReportingOverflow(carry)
+    carry = (o1 ? 1 : 0) | (o2 ? 1 : 0)
+    return s2
+}
+
+/// `a - b - borrow`, updating `borrow` (0 or 1).
+@inline(__always)
+func subb(_ a: UInt64, _ b: UInt64, _ borrow: inout UInt64) -> UInt64 {
+    let (d1, o1) = a.subtractingReportingOverflow(b)
+    let (d2, o2) = d1.subtractingReportingOverflow(borrow)
+    borrow = (o1 ? 1 : 0) | (o2 ? 1 : 0)
+    return d2
+}
+
+/// (c0, c1, c2) += a * b.
+@inline(__always)
+func muladd(_ a: UInt64, _ b: UInt64, _ c0: inout UInt64, _ c1: inout UInt64, _ c2: inout UInt64) {
+    let (h, l) = a.multipliedFullWidth(by: b)
+    let (s0, o0) = c0.addingReportingOverflow(l)
+    c0 = s0
+    // h ≤ 2^64 - 2, so h + 1 cannot wrap.
+    let (s1, o1) = c1.addingReportingOverflow(h &+ (o0 ? 1 : 0))
+    c1 = s1
+    c2 &+= o1 ? 1 : 0
+}
+
+/// (c0, c1, c2) += 2 * a * b.
+@inline(__always)
+func muladd2(_ a: UInt64, _ b: UInt64, _ c0: inout UInt64, _ c1: inout UInt64, _ c2: inout UInt64) {
+    let (h, l) = a.multipliedFullWidth(by: b)
+    let top = h >> 63
+    let h2 = (h << 1) | (l >> 63)
+    let l2 = l << 1
+    let (s0, o0) = c0.addingReportingOverflow(l2)
+    c0 = s0
+    let (s1, o1) = c1.addingReportingOverflow(h2)
+    let (s1b, o1b) = s1.addingReportingOverflow(o0 ? 1 : 0)
+    c1 = s1b
+    c2 &+= top &+ (o1 ? 1 : 0) &+ (o1b ? 1 : 0)
+}
+
+/// `a * b + x + y` as (high, low); never overflows 128 bits.
+@inline(__always)
+func mulAdd2(_ a: UInt64, _ b: UInt64, _ x: UInt64, _ y: UInt64) -> (hi: UInt64, lo: UInt64) {
+    let (h, l) = a.multipliedFullWidth(by: b)
+    let (s1, o1) = l.addingReportingOverflow(x)
+    let (s2, o2) = s1.addingReportingOverflow(y)
+    return (h &+ (o1 ? 1 : 0) &+ (o2 ? 1 : 0), s2)
+}
