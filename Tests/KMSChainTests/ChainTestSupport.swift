@@ -1,0 +1,49 @@
+import Foundation
+import KMSCore
+import KMSTestSupport
+import XCTest
+@testable import KMSChain
+
+/// Helpers shared by the KMSChain tests: reading vectors and re-decoding JSON fragments.
+enum ChainVectors {
+    static let base = "cometbft/"
+
+    /// Parsed JSON of a vector file under `../shared/vectors/cometbft/`.
+    static func json(_ path: String) throws -> Any {
+        try SharedVectors.json(base + path)
+    }
+
+    /// Parsed JSON object of a vector file.
+    static func object(_ path: String) throws -> [String: Any] {
+        try XCTUnwrap(json(path) as? [String: Any], path)
+    }
+
+    /// Raw bytes of a vector file.
+    static func bytes(_ path: String) throws -> [UInt8] {
+        [UInt8](try SharedVectors.data(base + path))
+    }
+
+    /// Decodes a JSON fragment (from `JSONSerialization`) as a chain type.
+    static func decode<T: Decodable>(_ type: T.Type, _ fragment: Any) throws -> T {
+        let data = try JSONSerialization.data(withJSONObject: fragment, options: [.fragmentsAllowed])
+        return try ChainJSON.decode(T.self, from: [UInt8](data))
+    }
+
+    static let mbtDirectory = "tendermint-rs/light-client/tests/support/model_based/single_step"
+
+    /// The model-based single-step files, sorted.
+    static func mbtFiles() throws -> [String] {
+        let dir = try SharedVectors.url(base + mbtDirectory)
+        return try FileManager.default.contentsOfDirectory(atPath: dir.path)
+            .filter { $0.hasSuffix(".json") }.sorted()
+    }
+}
+
+func hex(_ s: String) -> [UInt8] { (try? Hex.decode(s)) ?? [] }
+func upperHex(_ b: [UInt8]) -> String { Hex.encode(b, uppercase: true) }
+
+extension Dictionary where Key == String, Value == Any {
+    func dict(_ k: String) -> [String: Any] { self[k] as? [String: Any] ?? [:] }
+    func array(_ k: String) -> [Any] { self[k] as? [Any] ?? [] }
+    func string(_ k: String) -> String { self[k] as? String ?? "" }
+}

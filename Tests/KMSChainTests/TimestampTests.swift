@@ -1,0 +1,81 @@
+import XCTest
+@testable import KMSChain
+
+final class TimestampTests: XCTestCase {
+    func testParsesFractionsOfEveryLength() throws {
+        let t = try Timestamp(rfc3339: "2023-05-17T14:12:53.088875124Z")
+        XCTAssertEqual(t.seconds, 1_684_332_773)
+        XCTAssertEqual(t.nanos, 88_875_124)
+        XCTAssertEqual(try Timestamp(rfc3339: "2024-01-01T00:00:11.0005Z").nanos, 500_000)
+        XCTAssertEqual(try Timestamp(rfc3339: "1970-01-01T00:00:05Z"), try Timestamp(seconds: 5))
+        for digits in 1...9 {
+            let frac = String(repeating: "1", count: digits)
+            let t = try Timestamp(rfc3339: "2020-02-29T23:59:59.\(frac)Z")
+            XCTAssertEqual(t.rfc3339, "2020-02-29T23:59:59.\(frac)Z")
+        }
+    }
+
+    func testGoZeroTimeAndEpoch() throws {
+        XCTAssertEqual(try Timestamp(rfc3339: "0001-01-01T00:00:00Z"), .goZero)
+        XCTAssertEqual(Timestamp.goZero.rfc3339, "0001-01-01T00:00:00Z")
+        XCTAssertEqual(Timestamp.unixEpoch.protobufBytes, [])
+        XCTAssertEqual(upperHex(Timestamp.goZero.protobufBytes), "088092B8C398FEFFFFFF01")
+    }
+
+    func testOffsetsAreConvertedToUTC() throws {
+        XCTAssertEqual(try Timestamp(rfc3339: "2024-01-01T02:00:00+02:00"), try Timestamp(rfc3339: "2024-01-01T00:00:00Z"))
+        XCTAssertEqual(try Timestamp(rfc3339: "2023-12-31T19:30:00-04:30").rfc3339, "2024-01-01T00:00:00Z")
+    }
+
+    func testRejectsMalformedTimes() {
+        for bad in ["", "2024-01-01", "2024-01-01T00:00:00", "2024-13-01T00:00:00Z", "2023-02-29T00:00:00Z",
+                    "2024-01-01T24:00:00Z", "2024-01-01T00:00:60Z", "2024-01-01T00:00:00.Z",
+                    "2024-01-01T00:00:00.1234567891Z", "2024-01-01T00:00:00Zjunk", "0000-01-01T00:00:00Z"] {
+            XCTAssertThrowsError(try Timestamp(rfc3339: bad), bad)
+        }
+        XCTAssertThrowsError(try Timestamp(seconds: 0, nanos: 1_000_000_000))
+        XCTAssertThrowsError(try Timestamp(seconds: 0, nanos: -1))
+    }
+
+    func testOrderingAndAdding() throws {
+        let a = try Timestamp(seconds: 10, nanos: 999_999_999)
+        let b = try XCTUnwrap(a.adding(.nanoseconds(1)))
+        XCTAssertEqual(b, try Timestamp(seconds: 11, nanos: 0))
+        XCTAssertLessThan(a, b)
+        XCTAssertEqual(b.adding(.nanoseconds(-1)), a)
+        XCTAssertEqual(a.adding(.seconds(1_209_600))?.seconds, 1_209_610)
+        XCTAssertNil(try Timestamp(seconds: .max, nanos: 0).adding(.seconds(1)))
+    }
+}
+
+final class GoDurationTests: XCTestCase {
+    func testParsesGoStyleDurations() throws {
+        XCTAssertEqual(try GoDuration.parse("1400s"), .seconds(1400))
+        XCTAssertEqual(try GoDuration.parse("336h"), .seconds(336 * 3600))
+        XCTAssertEqual(try GoDuration.parse("90m"), .seconds(5400))
+        XCTAssertEqual(try GoDuration.parse("500ms"), .milliseconds(500))
+        XCTAssertEqual(try GoDuration.parse("1h30m"), .seconds(5400))
+        XCTAssertEqual(try GoDuration.parse("1.5h"), .seconds(5400))
+        XCTAssertEqual(try GoDuration.parse("2us"), .microseconds(2))
+        XCTAssertEqual(try GoDuration.parse("2µs"), .microseconds(2))
+        XCTAssertEqual(try GoDuration.parse("7ns"), .nanoseconds(7))
+        XCTAssertEqual(try GoDuration.parse("0"), .zero)
+        XCTAssertEqual(try GoDuration.parse("-10s"), .seconds(-10))
+    }
+
+    func testRejectsMalformedDurations() {
+        XCTAssertThrowsError(try GoDuration.parse("")) { XCTAssertEqual($0 as? GoDuration.ParseError, .invalid("")) }
+        XCTAssertThrowsError(try GoDuration.parse("10")) { XCTAssertEqual($0 as? GoDuration.ParseError, .missingUnit("10")) }
+        XCTAssertThrowsError(try GoDuration.parse("10d")) { XCTAssertEqual($0 as? GoDuration.ParseError, .unknownUnit("d")) }
+        XCTAssertThrowsError(try GoDuration.parse("h"))
+        XCTAssertThrowsError(try GoDuration.parse("3000000h")) { XCTAssertEqual($0 as? GoDuration.ParseError, .overflow("3000000h")) }
+    }
+
+    func testFormat() {
+        XCTAssertEqual(GoDuration.format(.seconds(5400)), "1h30m0s")
+        XCTAssertEqual(GoDuration.format(.seconds(10)), "10s")
+        XCTAssertEqual(GoDuration.format(.milliseconds(500)), "500ms")
+        XCTAssertEqual(GoDuration.format(.milliseconds(1500)), "1.5s")
+        XCTAssertEqual(GoDuration.format(.zero), "0s")
+    }
+}
