@@ -8,6 +8,7 @@ struct KMSCtl: AsyncParsableCommand {
         commandName: "kmsctl",
         abstract: "SwiftKMS: TFHE key management compatible with Zama's fhEVM stack.",
         subcommands: [
+            User.self,
         ]
     )
 }
