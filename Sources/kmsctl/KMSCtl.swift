@@ -8,6 +8,9 @@ struct KMSCtl: AsyncParsableCommand {
         commandName: "kmsctl",
         abstract: "SwiftKMS: TFHE key management compatible with Zama's fhEVM stack.",
         subcommands: [
+            Keygen.self,
+            Encrypt.self,
+            Decrypt.self,
             User.self,
         ]
     )

@@ -5,11 +5,15 @@ import KMSCore
 enum CLIInputError: Error, CustomStringConvertible {
     case unreadable(String)
     case emptyInput(String)
+    case keyMismatch(ciphertext: String, keys: String)
+    case invalidFile(path: String, reason: String)
 
     var description: String {
         switch self {
         case .unreadable(let p): "cannot read \(p)"
         case .emptyInput(let p): "\(p) is empty"
+        case .invalidFile(let p, let r): "\(p): \(r)"
+        case .keyMismatch(let c, let k): "the ciphertext was encrypted under key \(c), but these keys are \(k)"
         }
     }
 }
@@ -29,4 +33,14 @@ func readInput(_ pathOrDash: String) throws -> [UInt8] {
 /// Writes one line to standard error (progress and diagnostics; never secrets).
 func printError(_ line: String) {
     FileHandle.standardError.write(Data((line + "\n").utf8))
+}
+
+/// Runs `body` on the bytes of `path` (or stdin for `-`), prefixing any error with the path.
+func parseFile<T>(_ path: String, _ body: ([UInt8]) throws -> T) throws -> T {
+    let bytes = try readInput(path)
+    do {
+        return try body(bytes)
+    } catch {
+        throw CLIInputError.invalidFile(path: path == "-" ? "standard input" : path, reason: "\(error)")
+    }
 }

@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import KMSCore
+
+/// `kmsctl decrypt`: decrypt a ciphertext file with a key set.
+struct Decrypt: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Decrypt a ciphertext with a key set and print the value.")
+
+    @Option(help: "Key directory (from keygen).")
+    var keys: String
+
+    @Option(name: .customLong("ct"), help: "Ciphertext file (from encrypt).")
+    var ciphertexts: [String] = []
+
+    @Flag(help: "Print {\"type\":…,\"value\":…} instead of the bare value.")
+    var json = false
+
+    func validate() throws {
+        guard ciphertexts.count == 1 else { throw ValidationError("give exactly one --ct FILE") }
+    }
+
+    func run() throws {
+        let keySet = try KeyStore(directory: URL(fileURLWithPath: keys)).load()
+        let path = ciphertexts[0]
+        let file = try parseFile(path) { try CiphertextFile(decoding: $0) }
+        if let id = file.keyID, id != keySet.keyID {
+            throw CLIInputError.keyMismatch(ciphertext: id.hex, keys: keySet.keyID.hex)
+        }
+        let value = try keySet.clientKey.decrypt(file.ciphertext)
+        let text = ValueFormat.format(value)
+        if json {
+            print(#"{"type":"\#(value.type.name)","value":"\#(text)"}"#)
+        } else {
+            print(text)
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import KMSCore
+
+/// `kmsctl keygen`: generate a client key and compact public key into a key-store directory.
+struct Keygen: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Generate an FHE key set (client key + compact public key) into a key directory.",
+        discussion: "Prints the key id. Refuses to replace an existing key set unless --force is given.")
+
+    @Option(help: "Parameter set: default (fhEVM TUNIFORM_2M64), 2m128 (tfhe-rs 1.0), or test (INSECURE, for tests).")
+    var params: String = "default"
+
+    @Option(help: "Key directory to create (manifest.json + key files).")
+    var out: String
+
+    @Option(help: "16-byte hex seed for reproducible keys (tests only; omit for system randomness).")
+    var seed: String?
+
+    @Flag(help: "Replace an existing key set in --out.")
+    var force = false
+
+    func run() throws {
+        let parameters = try ParameterSet.named(params)
+        let store = KeyStore(directory: URL(fileURLWithPath: out))
+        if store.exists && !force { throw StorageError.alreadyExists(path: out + "/" + KeyStore.manifestName) }
+        if !parameters.isSecure { printError("warning: '\(parameters.name)' parameters are INSECURE; use them for tests only") }
+        let randomness: TFHERandomness
+        if let seed {
+            guard let bytes = try? Hex.decode(seed, length: 16) else {
+                throw ValidationError("--seed must be 16 bytes of hex (32 digits)")
+            }
+            randomness = try TFHERandomness.seeded(bytes)
+            printError("warning: seeded key generation; anyone with the seed can recreate these keys")
+        } else {
+            randomness = .system()
+        }
+        printError("generating \(parameters.name) keys (\(parameters.tfheRsName))…")
+        let start = Date()
+        let keys = try KeySet.generate(parameters, randomness: randomness)
+        try store.save(keys, overwrite: force)
+        printError(String(format: "wrote %@ in %.2f s", out, Date().timeIntervalSince(start)))
+        print(keys.keyID.hex)
+    }
+}

@@ -1,0 +1,107 @@
+import XCTest
+@testable import KMSCore
+
+final class NativeFormatTests: XCTestCase {
+    func testKeysRoundTripForEveryNamedSetAndACustomOne() throws {
+        var custom = ParameterSet.test
+        custom.name = "custom"
+        custom.compute.lweNoiseDistribution = .gaussian(standardDeviation: 3.5539902359442825e-06)
+        custom.compactPublicKey = nil
+        custom.castingKeySwitch = nil
+        custom.compression = nil
+        custom.compute.modulusSwitchNoiseReduction = ParameterSet.v1_0_2m128.compute.modulusSwitchNoiseReduction
+        for p in [ParameterSet.test, .default, .v1_0_2m128, custom] {
+            let (ck, pk) = try KeyGeneration.generate(p)
+            let ck2 = try KeyFileCoding.decodeClientKey(KeyFileCoding.encode(ck))
+            XCTAssertEqual(ck2.parameters, p)
+            XCTAssertEqual(ck2.lweSecretKey.coefficients, ck.lweSecretKey.coefficients)
+            XCTAssertEqual(ck2.glweSecretKey.coefficients, ck.glweSecretKey.coefficients)
+            XCTAssertEqual(ck2.compactPrivateKey?.coefficients, ck.compactPrivateKey?.coefficients)
+            XCTAssertEqual(ck2.compressionKey?.coefficients, ck.compressionKey?.coefficients)
+            XCTAssertEqual(try KeyFileCoding.decodeCompactPublicKey(KeyFileCoding.encode(pk)), pk)
+        }
+    }
+
+    func testCiphertextsRoundTrip() throws {
+        let keys = try KeySet.generate(.test)
+        for t in FheType.allCases {
+            let v = ClearValue.random(t)
+            for ct in [keys.clientKey.encrypt(v), keys.publicKey.encrypt(v)] {
+                let f = CiphertextFile(keyID: keys.keyID, ciphertext: ct)
+                let back = try CiphertextFile(decoding: f.encoded())
+                XCTAssertEqual(back, f)
+                XCTAssertEqual(try keys.clientKey.decrypt(back.ciphertext), v)
+            }
+        }
+        let anonymous = CiphertextFile(keyID: nil, ciphertext: keys.clientKey.encrypt(ClearValue(bool: true)))
+        XCTAssertEqual(try CiphertextFile(decoding: anonymous.encoded()), anonymous)
+    }
+
+    /// Every truncation, a bit flip in every header/metadata byte, and appended bytes: a typed
+    /// error or (for flips inside key/ciphertext payload words) a successful parse — never a crash.
+    func testCorruptedInputsGiveTypedErrors() throws {
+        let keys = try KeySet.generate(.test)
+        let ct = CiphertextFile(keyID: keys.keyID, ciphertext: keys.publicKey.encrypt(ClearValue.random(.euint8))).encoded()
+        let pk = KeyFileCoding.encode(keys.publicKey)
+        let ck = KeyFileCoding.encode(keys.clientKey)
+        let decoders: [(String, [UInt8], ([UInt8]) throws -> Void)] = [
+            ("ciphertext", ct, { _ = try CiphertextFile(decoding: $0) }),
+            ("public key", pk, { _ = try KeyFileCoding.decodeCompactPublicKey($0) }),
+            ("client key", ck, { _ = try KeyFileCoding.decodeClientKey($0) }),
+        ]
+        for (name, good, decode) in decoders {
+            XCTAssertNoThrow(try decode(good), name)
+            for cut in stride(from: 0, to: good.count, by: max(1, good.count / 300)) {
+                XCTAssertThrowsError(try decode(Array(good[..<cut])), "\(name) truncated at \(cut)") { error in
+                    XCTAssertTrue(error is SerializationError, "\(name): \(error)")
+                }
+            }
+            XCTAssertThrowsError(try decode(good + [0]), "\(name) with a trailing byte") {
+                XCTAssertEqual($0 as? SerializationError, .trailingBytes(count: 1))
+            }
+            for i in 0..<min(good.count, 400) {
+                for bit in [0, 7] {
+                    var bad = good
+                    bad[i] ^= 1 << UInt8(bit)
+                    do { try decode(bad) } catch { XCTAssertTrue(error is SerializationError, "\(name) flip \(i): \(error)") }
+                }
+            }
+        }
+        // Wrong kinds are named.
+        XCTAssertThrowsError(try KeyFileCoding.decodeClientKey(pk)) { error in
+            XCTAssertEqual(error as? SerializationError, .invalidValue(what: "object kind: expected a client key, found a compact public key"))
+        }
+        XCTAssertEqual(NativeFormat.kind(of: ct), .ciphertext)
+        XCTAssertNil(NativeFormat.kind(of: Array("hello world, not a key".utf8)))
+    }
+
+    func testOversizedClaimsAreRejectedWithoutAllocating() throws {
+        var w = NativeFormat.header(.ciphertext)
+        w.writeOptionTag(false)
+        w.write(FheType.euint8.code)
+        w.write(UInt64(4)); w.write(UInt64(4))
+        w.write(UInt32(0)); w.write(EncryptionKeyChoice.big.rawValue)
+        w.write(UInt64(1 << 16)); w.write(UInt64(4096))   // claims 4096 × 65537 words
+        XCTAssertThrowsError(try CiphertextFile(decoding: w.bytes)) { error in
+            guard case .truncated = error as? SerializationError else { return XCTFail("\(error)") }
+        }
+        var big = NativeFormat.header(.ciphertext)
+        big.writeOptionTag(false); big.write(FheType.euint8.code); big.write(UInt64(4)); big.write(UInt64(4))
+        big.write(UInt32(0)); big.write(UInt32(0)); big.write(UInt64(1 << 40))
+        XCTAssertThrowsError(try CiphertextFile(decoding: big.bytes))
+        let limits = NativeFormat.Limits(maxFileSize: 10, maxDimension: 4, maxBlocks: 4)
+        XCTAssertThrowsError(try CiphertextFile(decoding: [UInt8](repeating: 0, count: 11), limits: limits)) {
+            XCTAssertEqual($0 as? SerializationError, .sizeLimitExceeded(size: 11, limit: 10))
+        }
+    }
+
+    func testNonBinarySecretKeysAreRejected() throws {
+        let (ck, _) = try KeyGeneration.generate(.test)
+        var bytes = KeyFileCoding.encode(ck)
+        // The last coefficient byte of the compression key is the file's last byte.
+        bytes[bytes.count - 1] = 2
+        XCTAssertThrowsError(try KeyFileCoding.decodeClientKey(bytes)) { error in
+            XCTAssertEqual(error as? SerializationError, .invalidValue(what: "compression key: coefficient is not binary"))
+        }
+    }
+}
