@@ -49,6 +49,19 @@ public struct EthereumAddress: Sendable, Hashable, CustomStringConvertible, Comp
         self.bytes = decoded
     }
 
+    /// Parses an address the way ethers / web3 validate user input: `0x` optional; an
+    /// all-lowercase or all-uppercase string is accepted as is, a mixed-case string must carry
+    /// a valid EIP-55 checksum. Used for typed-data values and command-line flags.
+    /// - Throws: `SignatureError.invalidAddress` or `SignatureError.badChecksum`.
+    public init(parsing string: String) throws(SignatureError) {
+        let parsed = try EthereumAddress(hex: string)
+        let digits = string.hasPrefix("0x") || string.hasPrefix("0X") ? String(string.dropFirst(2)) : string
+        if digits != digits.lowercased() && digits != digits.uppercased() {
+            guard "0x" + digits == parsed.checksummed else { throw .badChecksum(string) }
+        }
+        self = parsed
+    }
+
     /// The address of a public key: the last 20 bytes of keccak256 of the uncompressed point
     /// without its `04` prefix.
     public init(publicKey: Secp256k1PublicKey) {

@@ -1,0 +1,20 @@
+/// The struct a user signs to authorise a reencryption (fhevmjs v0.6 `createEIP712`):
+/// `Reencrypt(bytes publicKey)` under the "Authorization token" domain of the dApp contract.
+/// `publicKey` is the 40-byte bincode of the user's X25519 key (`2000000000000000` ‖ 32 bytes).
+///
+/// ```swift
+/// let digest = Reencrypt(publicKey: encKey40).digest(domain: .authorizationToken(chainId: 9000, verifyingContract: dapp))
+/// let user = try Secp256k1PublicKey.recover(digest: digest, signature65: sig).address
+/// ```
+public struct Reencrypt: EIP712Struct, Equatable {
+    public static let typeName = "Reencrypt"
+    public static let fields = [EIP712Field(name: "publicKey", type: "bytes")]
+
+    public var publicKey: [UInt8]
+
+    public init(publicKey: [UInt8]) { self.publicKey = publicKey }
+
+    public var encodedMembers: [UInt8] { Keccak256.hash(publicKey) }
+
+    public var json: JSONValue { .object(["publicKey": .string(Hex.encode(publicKey, prefix: true))]) }
+}
