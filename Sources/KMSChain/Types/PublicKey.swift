@@ -1,4 +1,5 @@
 import Crypto
+import KMSCore
 
 /// A validator's consensus public key: Ed25519 (`tendermint/PubKeyEd25519`, 32 bytes) or
 /// secp256k1 (`tendermint/PubKeySecp256k1`, 33-byte compressed SEC1).
@@ -21,6 +22,8 @@ public struct PublicKey: Sendable, Hashable, CustomStringConvertible {
     public let algorithm: Algorithm
     /// The raw key (32 bytes Ed25519, 33 bytes compressed secp256k1).
     public let bytes: [UInt8]
+    /// The decompressed curve point of a secp256k1 key (decoded once, at construction).
+    private let secp256k1Key: Secp256k1PublicKey?
 
     /// Amino/JSON type name of Ed25519 keys.
     public static let ed25519TypeName = "tendermint/PubKeyEd25519"
@@ -32,14 +35,17 @@ public struct PublicKey: Sendable, Hashable, CustomStringConvertible {
         guard bytes.count == 32 else { throw .wrongLength(type: Self.ed25519TypeName, expected: 32, actual: bytes.count) }
         algorithm = .ed25519
         self.bytes = bytes
+        secp256k1Key = nil
     }
 
-    /// A compressed secp256k1 key (33 bytes, first byte 0x02 or 0x03).
+    /// A compressed secp256k1 key (33 bytes, first byte 0x02 or 0x03, a point on the curve).
     public init(secp256k1 bytes: [UInt8]) throws(PublicKeyError) {
         guard bytes.count == 33 else { throw .wrongLength(type: Self.secp256k1TypeName, expected: 33, actual: bytes.count) }
         guard bytes[0] == 0x02 || bytes[0] == 0x03 else { throw .notCompressed }
+        guard let key = try? Secp256k1PublicKey(sec1: bytes) else { throw .notOnCurve }
         algorithm = .secp256k1
         self.bytes = bytes
+        secp256k1Key = key
     }
 
     /// A key from its JSON `{"type","value"}` pair.
@@ -88,8 +94,8 @@ public struct PublicKey: Sendable, Hashable, CustomStringConvertible {
             guard let key = try? Curve25519.Signing.PublicKey(rawRepresentation: bytes) else { return false }
             return key.isValidSignature(signature, for: message)
         case .secp256k1:
-            let digest = Array(SHA256.hash(data: message))
-            return Secp256k1Verification.isValid(signature: signature, digest: digest, compressedKey: bytes)
+            guard let key = secp256k1Key else { return false }
+            return key.isValidSignature(signature, digest: Array(SHA256.hash(data: message)))
         }
     }
 
@@ -104,12 +110,15 @@ public enum PublicKeyError: Error, Equatable, Sendable, CustomStringConvertible 
     case wrongLength(type: String, expected: Int, actual: Int)
     /// A secp256k1 key not in 33-byte compressed form.
     case notCompressed
+    /// A secp256k1 key that is not a point of the curve.
+    case notOnCurve
 
     public var description: String {
         switch self {
         case .unsupportedType(let t): "unsupported public key type \"\(t.prefix(60))\" (supported: \(PublicKey.ed25519TypeName), \(PublicKey.secp256k1TypeName))"
         case .wrongLength(let t, let e, let a): "\(t) key must be \(e) bytes, got \(a)"
         case .notCompressed: "secp256k1 key must be compressed (first byte 0x02 or 0x03)"
+        case .notOnCurve: "secp256k1 key is not a point on the curve"
         }
     }
 }
