@@ -5,4 +5,5 @@ import Benchmark
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .throughput], maxDuration: .seconds(2))
     registerSerializationBenchmarks()
+    registerTFHEBenchmarks()
 }
