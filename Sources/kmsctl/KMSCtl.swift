@@ -12,6 +12,8 @@ struct KMSCtl: AsyncParsableCommand {
             Encrypt.self,
             Decrypt.self,
             User.self,
+            Signer.self,
+            EIP712.self,
         ]
     )
 }

@@ -16,12 +16,23 @@ struct Decrypt: ParsableCommand {
     @Flag(help: "Print {\"type\":…,\"value\":…} instead of the bare value.")
     var json = false
 
+    @OptionGroup(title: "Signed decryption (fhEVM gateway response)")
+    var signed: SignedDecryptOptions
+
     func validate() throws {
+        if signed.signer != nil {
+            try signed.validate(ciphertextCount: ciphertexts.count)
+            return
+        }
         guard ciphertexts.count == 1 else { throw ValidationError("give exactly one --ct FILE") }
     }
 
     func run() throws {
         let keySet = try KeyStore(directory: URL(fileURLWithPath: keys)).load()
+        if signed.signer != nil {
+            print(try signed.run(keySet: keySet, ciphertextPaths: ciphertexts).json)
+            return
+        }
         let path = ciphertexts[0]
         let file = try parseFile(path) { try CiphertextFile(decoding: $0) }
         if let id = file.keyID, id != keySet.keyID {

@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import KMSCore
+
+/// The flags of `kmsctl decrypt` that switch it to a signed fhEVM decryption response.
+struct SignedDecryptOptions: ParsableArguments {
+    @Option(name: .customLong("handle"), help: "32-byte fhEVM handle of each --ct, in the same order (hex).")
+    var handles: [String] = []
+
+    @Option(help: "KMS signing key file; its presence selects the signed JSON output.")
+    var signer: String?
+
+    @Option(help: "ACL contract address of the host chain.")
+    var acl: String?
+
+    @Option(help: "Host chain id (decimal or 0x-hex, a uint256).")
+    var chainId: String?
+
+    @Option(help: "KMSVerifier (proxy) address, the EIP-712 verifying contract.")
+    var verifyingContract: String?
+
+    @Flag(help: "Append the bytes[] signatures offset (trustless callbacks).")
+    var passSignaturesToCaller = false
+
+    func validate(ciphertextCount: Int) throws {
+        guard ciphertextCount > 0 else { throw ValidationError("give at least one --ct FILE") }
+        guard handles.count == ciphertextCount else {
+            throw ValidationError("give one --handle per --ct (\(ciphertextCount) ciphertexts, \(handles.count) handles)")
+        }
+        guard acl != nil, chainId != nil, verifyingContract != nil else {
+            throw ValidationError("signed decryption needs --acl, --chain-id and --verifying-contract")
+        }
+    }
+
+    func run(keySet: KeySet, ciphertextPaths: [String]) throws -> SignedDecryptionResult {
+        guard let signerPath = signer, let acl, let chainId, let verifyingContract else {
+            throw ValidationError("signed decryption needs --signer, --acl, --chain-id and --verifying-contract")
+        }
+        let key = try KMSSigner.load(from: URL(fileURLWithPath: signerPath))
+        let parsedHandles = try handles.map { try FheHandle(hex: $0) }
+        var cts: [FheCiphertext] = []
+        for path in ciphertextPaths {
+            let file = try parseFile(path) { try CiphertextFile(decoding: $0) }
+            if let id = file.keyID, id != keySet.keyID {
+                throw CLIInputError.keyMismatch(ciphertext: id.hex, keys: keySet.keyID.hex)
+            }
+            cts.append(file.ciphertext)
+        }
+        let domain = try EIP712Domain(name: "KMSVerifier", version: "1", chainId: ABIWord.uint(chainId),
+                                      verifyingContract: EthereumAddress(parsing: verifyingContract))
+        return try SignedDecryption.decryptAndSign(
+            ciphertexts: cts, handles: parsedHandles, decryptor: keySet.clientKey, signer: key,
+            aclAddress: EthereumAddress(parsing: acl), domain: domain,
+            passSignaturesToCaller: passSignaturesToCaller)
+    }
+}
