@@ -1,0 +1,188 @@
+import Foundation
+import KMSCore
+import XCTest
+@testable import KMSChain
+
+/// An in-memory provider that records the heights asked for.
+final class MemoryProvider: LightBlockProvider, @unchecked Sendable {
+    private let blocks: [Int64: LightBlock]
+    private let lock = NSLock()
+    private var asked: [Int64] = []
+
+    init(_ blocks: [LightBlock]) {
+        self.blocks = Dictionary(uniqueKeysWithValues: blocks.map { ($0.height, $0) })
+    }
+
+    var requests: [Int64] { lock.withLock { asked } }
+
+    func lightBlock(at height: Int64) async throws(ProviderError) -> LightBlock {
+        lock.withLock { asked.append(height) }
+        guard let b = blocks[height] else { throw .notFound(height: height) }
+        return b
+    }
+
+    func latestHeight() async throws(ProviderError) -> Int64 { blocks.keys.max() ?? 0 }
+}
+
+final class SchedulerTests: XCTestCase {
+    func testMidpointAndNext() {
+        XCTAssertEqual(Scheduler.midpoint(low: 1, high: 16), 9)
+        XCTAssertEqual(Scheduler.midpoint(low: 1, high: 2), 2)
+        XCTAssertEqual(Scheduler.midpoint(low: 1, high: 3), 2)
+        XCTAssertEqual(Scheduler.midpoint(low: 0, high: .max), Int64.max / 2 + 1)
+        XCTAssertEqual(Scheduler.next(trusted: 9, current: 9, target: 16), 16)
+        XCTAssertEqual(Scheduler.next(trusted: 1, current: 5, target: 16), 3)
+    }
+}
+
+final class LightClientTests: XCTestCase {
+    /// Bisection 1 → 16 on the synthetic chain, for both trusted-set rules. The expected trace is
+    /// computed by running the same schedule over the vector file's pairwise verdict oracle.
+    func testBisectionOverSyntheticChain() async throws {
+        let chain = try SyntheticChainTests.load()
+        for (rule, key) in [(TrustedSetRule.nextValidators, "verdict_trusting_next_validator_set"),
+                            (.validators, "verdict_trusting_validator_set")] {
+            var oracle: [String: String] = [:]
+            for case let p as [String: Any] in chain.root.array("pairwise") {
+                oracle["\(p["trusted_height"] as? Int ?? 0)-\(p["untrusted_height"] as? Int ?? 0)"] = p.string(key)
+            }
+            var expected: [Int64] = []
+            var trusted: Int64 = 1, current: Int64 = 16
+            while trusted < 16 {
+                if oracle["\(trusted)-\(current)"] == "SUCCESS" { trusted = current; expected.append(current) }
+                current = Scheduler.next(trusted: trusted, current: current, target: 16)
+            }
+
+            var options = chain.options
+            options.trustedSetRule = rule
+            let provider = MemoryProvider(chain.blocks)
+            let client = LightClient(verifier: Verifier(options: options), provider: provider)
+            let trace = try await client.verify(to: 16, from: chain.block(1), now: chain.now)
+            XCTAssertEqual(trace.map(\.height), expected, "\(rule)")
+            XCTAssertEqual(trace.last?.height, 16)
+            XCTAssertEqual(trace.last, chain.block(16))
+            XCTAssertLessThan(trace.count, 15, "bisection should skip heights")
+        }
+    }
+
+    func testTargetEqualOrBelowTrusted() async throws {
+        let chain = try SyntheticChainTests.load()
+        let client = LightClient(verifier: Verifier(options: chain.options), provider: MemoryProvider(chain.blocks))
+        let none = try await client.verify(to: 8, from: chain.block(8), now: chain.now)
+        XCTAssertEqual(none, [])
+        let back = try await client.verify(to: 5, from: chain.block(8), now: chain.now)
+        XCTAssertEqual(back.map(\.height), [7, 6, 5])
+    }
+
+    func testBackwardVerificationRejectsForgedHeader() async throws {
+        let chain = try SyntheticChainTests.load()
+        var blocks = chain.blocks
+        blocks[6].signedHeader.header.appHash = [0xFF]          // height 7
+        let client = LightClient(verifier: Verifier(options: chain.options), provider: MemoryProvider(blocks))
+        do {
+            _ = try await client.verify(to: 5, from: chain.block(8), now: chain.now)
+            XCTFail("forged header accepted")
+        } catch {
+            guard case .backwardVerificationFailed(7, _) = error else { return XCTFail("\(error)") }
+        }
+    }
+
+    func testInvalidIntermediateBlockStopsSync() async throws {
+        let chain = try SyntheticChainTests.load()
+        let clean = try await LightClient(verifier: Verifier(options: chain.options), provider: MemoryProvider(chain.blocks))
+            .verify(to: 16, from: chain.block(1), now: chain.now)
+        let intermediate = try XCTUnwrap(clean.first { $0.height != 16 }).height
+        var blocks = chain.blocks
+        blocks[Int(intermediate) - 1].signedHeader.commit.signatures[0].signature[5] ^= 1   // first (highest-power) signer
+        let client = LightClient(verifier: Verifier(options: chain.options), provider: MemoryProvider(blocks))
+        do {
+            _ = try await client.verify(to: 16, from: chain.block(1), now: chain.now)
+            XCTFail("invalid block accepted")
+        } catch {
+            guard case .verificationFailed(_, intermediate, .invalidSignature) = error else { return XCTFail("\(error)") }
+        }
+    }
+
+    func testMissingBlockIsAProviderError() async throws {
+        let chain = try SyntheticChainTests.load()
+        let client = LightClient(verifier: Verifier(options: chain.options), provider: MemoryProvider(Array(chain.blocks.prefix(10))))
+        do {
+            _ = try await client.verify(to: 16, from: chain.block(1), now: chain.now)
+            XCTFail("expected a provider error")
+        } catch {
+            XCTAssertEqual(error, .provider(height: 16, .notFound(height: 16)))
+        }
+    }
+
+    /// Verified blocks are persisted; a restarted client resumes from the store's latest block.
+    func testStorePersistsAndResumes() async throws {
+        let chain = try SyntheticChainTests.load()
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kmschain-store-\(UUID().uuidString)")
+        addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
+        let store = try LightClientStore(directory: dir, retain: 3)
+        let provider = MemoryProvider(chain.blocks)
+        let client = LightClient(verifier: Verifier(options: chain.options), provider: provider, store: store)
+        let trace = try await client.verify(to: 12, from: chain.block(1), now: chain.now)
+        XCTAssertEqual(try store.latest(), chain.block(12))
+        XCTAssertEqual(try store.heights(), Array(trace.map(\.height).suffix(3)))
+        XCTAssertEqual(try SecureFile.permissions(of: dir.appendingPathComponent("12.json")), 0o600)
+
+        // "Restart": a new client over the same directory resumes from 12.
+        let reopened = LightClient(verifier: Verifier(options: chain.options), provider: provider,
+                                   store: try LightClientStore(directory: dir))
+        let start = try reopened.resumePoint(from: chain.block(1))
+        XCTAssertEqual(start.height, 12)
+        let more = try await reopened.verify(to: 16, from: start, now: chain.now)
+        XCTAssertEqual(more.last?.height, 16)
+        XCTAssertFalse(more.contains { $0.height <= 12 })
+    }
+
+    func testStoreReportsCorruptedFiles() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kmschain-store-\(UUID().uuidString)")
+        addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
+        let store = try LightClientStore(directory: dir)
+        XCTAssertNil(try store.latest())
+        try Data("{\"signed_header\":".utf8).write(to: dir.appendingPathComponent("7.json"))
+        XCTAssertThrowsError(try store.latest()) {
+            guard case .corrupted = $0 as? StorageError else { return XCTFail("\($0)") }
+        }
+    }
+}
+
+final class DirectoryProviderTests: XCTestCase {
+    func testServesHeightFilesAndRejectsMismatches() async throws {
+        let chain = try SyntheticChainTests.load()
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kmschain-dir-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
+        for b in chain.blocks.prefix(5) {
+            try Data(ChainJSON.encode(b)).write(to: dir.appendingPathComponent("\(b.height).json"))
+        }
+        try Data(ChainJSON.encode(chain.block(2))).write(to: dir.appendingPathComponent("9.json"))   // wrong height
+        try Data("x".utf8).write(to: dir.appendingPathComponent("10.json"))                          // not JSON
+        try Data("x".utf8).write(to: dir.appendingPathComponent("007.json"))                         // ignored name
+        try Data("x".utf8).write(to: dir.appendingPathComponent("notes.txt"))
+
+        let provider = DirectoryProvider(directory: dir)
+        let b3 = try await provider.lightBlock(at: 3)
+        XCTAssertEqual(b3, chain.block(3))
+        let latest = try await provider.latestHeight()
+        XCTAssertEqual(latest, 10)
+        XCTAssertEqual(try provider.heights(), [1, 2, 3, 4, 5, 9, 10])
+        await assertProviderError(try await provider.lightBlock(at: 6)) { $0 == .notFound(height: 6) }
+        await assertProviderError(try await provider.lightBlock(at: 9)) { if case .inconsistent = $0 { true } else { false } }
+        await assertProviderError(try await provider.lightBlock(at: 10)) { if case .malformed = $0 { true } else { false } }
+    }
+}
+
+func assertProviderError<T>(_ body: @autoclosure () async throws -> T, _ check: (ProviderError) -> Bool,
+                            file: StaticString = #filePath, line: UInt = #line) async {
+    do {
+        _ = try await body()
+        XCTFail("expected a provider error", file: file, line: line)
+    } catch let error as ProviderError {
+        XCTAssertTrue(check(error), "unexpected \(error)", file: file, line: line)
+    } catch {
+        XCTFail("unexpected \(error)", file: file, line: line)
+    }
+}
