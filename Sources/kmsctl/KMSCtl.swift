@@ -14,6 +14,7 @@ struct KMSCtl: AsyncParsableCommand {
             User.self,
             Signer.self,
             EIP712.self,
+            Header.self,
         ]
     )
 }

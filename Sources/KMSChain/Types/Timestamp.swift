@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A point in time as CometBFT hashes and signs it: `google.protobuf.Timestamp`
 /// (whole seconds since the Unix epoch and nanoseconds `0..<1_000_000_000`).
 ///
@@ -33,6 +39,14 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
     public static let unixEpoch = Timestamp(uncheckedSeconds: 0, nanos: 0)
     /// Go's zero `time.Time`, 0001-01-01T00:00:00Z (CometBFT's timestamp of absent votes).
     public static let goZero = Timestamp(uncheckedSeconds: -62_135_596_800, nanos: 0)
+
+    /// The system clock (`CLOCK_REALTIME`), with nanoseconds.
+    public static func now() -> Timestamp {
+        var ts = timespec()
+        clock_gettime(CLOCK_REALTIME, &ts)
+        let nanos = Int32(clamping: ts.tv_nsec)
+        return Timestamp(uncheckedSeconds: Int64(ts.tv_sec), nanos: min(max(nanos, 0), 999_999_999))
+    }
 
     public static func < (a: Timestamp, b: Timestamp) -> Bool {
         a.seconds != b.seconds ? a.seconds < b.seconds : a.nanos < b.nanos
