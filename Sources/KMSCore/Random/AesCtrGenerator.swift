@@ -45,8 +45,15 @@ public final class AesCtrGenerator: RandomGenerator {
     private var available: Int = 0
 
     /// Creates a generator from a 16-byte seed (the u128 seed in little-endian order).
-    public init(seed: [UInt8], start: StartOffset = .skipFirstByte) throws(Error) {
+    public convenience init(seed: [UInt8], start: StartOffset = .skipFirstByte) throws(Error) {
+        try self.init(key: seed, firstCounter: (0, 0), start: start)
+    }
+
+    /// Creates a generator with AES key `key` whose first counter block is `firstCounter`
+    /// (a u128 as low/high halves, written little-endian), as tfhe-rs's XOF seeding does.
+    public init(key seed: [UInt8], firstCounter: (low: UInt64, high: UInt64), start: StartOffset = .skipFirstByte) throws(Error) {
         guard seed.count == 16 else { throw .wrongSeedLength(seed.count) }
+        counter = firstCounter
         guard let c = EVP_CIPHER_CTX_new() else { throw .cipherUnavailable }
         let ok = seed.withUnsafeBufferPointer {
             EVP_EncryptInit_ex(c, EVP_aes_128_ecb(), nil, $0.baseAddress, nil) == 1
@@ -71,6 +78,40 @@ public final class AesCtrGenerator: RandomGenerator {
         }
         // 16 bytes by construction; only an OpenSSL without AES could fail here.
         try! self.init(seed: bytes, start: start)
+    }
+
+    /// tfhe-rs's XOF seeding (≥ 1.3, threshold / XOF key sets): the data `domain separator (8 B) ‖
+    /// seed` is split into 16-byte chunks (the last zero-padded) followed by one block holding its
+    /// bit length (u128 LE); chaining `c_i = AES_0(c_{i−1} ⊕ m_i)` from `c_{−1} = 0` gives the AES
+    /// key (the last `c`) and the first counter (the one before it, read as u128 LE).
+    public static func xof(seed: [UInt8], domainSeparator: [UInt8], start: StartOffset = .skipFirstByte) throws(Error) -> AesCtrGenerator {
+        let data = domainSeparator + seed
+        var blocks = stride(from: 0, to: data.count, by: 16).map { i -> [UInt8] in
+            var b = Array(data[i..<min(i + 16, data.count)])
+            b += [UInt8](repeating: 0, count: 16 - b.count)
+            return b
+        }
+        var length = [UInt8](repeating: 0, count: 16)
+        let bits = UInt64(data.count) * 8
+        for i in 0..<8 { length[i] = UInt8(truncatingIfNeeded: bits >> (8 * UInt64(i))) }
+        blocks.append(length)
+        guard let ctx = EVP_CIPHER_CTX_new() else { throw .cipherUnavailable }
+        defer { EVP_CIPHER_CTX_free(ctx) }
+        let zeroKey = [UInt8](repeating: 0, count: 16)
+        guard EVP_EncryptInit_ex(ctx, EVP_aes_128_ecb(), nil, zeroKey, nil) == 1,
+              EVP_CIPHER_CTX_set_padding(ctx, 0) == 1 else { throw .cipherUnavailable }
+        var chain = [UInt8](repeating: 0, count: 16)
+        var previous = chain
+        for m in blocks {
+            let input = zip(chain, m).map { $0 ^ $1 }
+            var out = [UInt8](repeating: 0, count: 16)
+            var n: Int32 = 0
+            guard EVP_EncryptUpdate(ctx, &out, &n, input, 16) == 1, n == 16 else { throw .cipherUnavailable }
+            previous = chain
+            chain = out
+        }
+        func word(_ b: ArraySlice<UInt8>) -> UInt64 { b.reversed().reduce(0) { $0 << 8 | UInt64($1) } }
+        return try AesCtrGenerator(key: chain, firstCounter: (word(previous[0..<8]), word(previous[8..<16])), start: start)
     }
 
     /// A generator seeded with 128 bits from the operating system's CSPRNG.

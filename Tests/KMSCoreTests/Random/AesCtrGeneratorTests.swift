@@ -49,6 +49,14 @@ final class AesCtrGeneratorTests: XCTestCase {
         XCTAssertEqual(bulk, chunked)
     }
 
+    func testXofSeedingMatchesTfheRs() throws {
+        let x = try XCTUnwrap(vectors()["xof_seed1_domain_abcdefgh__skip_byte0"] as? [String: Any])
+        let expected = try XCTUnwrap(x["bytes"] as? [Int]).map(UInt8.init)
+        var seed = [UInt8](repeating: 0, count: 16); seed[0] = 1
+        let g = try AesCtrGenerator.xof(seed: seed, domainSeparator: Array("abcdefgh".utf8))
+        XCTAssertEqual(stream(g, expected.count), expected)
+    }
+
     func testSeedLengthIsChecked() {
         XCTAssertThrowsError(try AesCtrGenerator(seed: [1, 2, 3])) {
             XCTAssertEqual($0 as? AesCtrGenerator.Error, .wrongSeedLength(3))
