@@ -1,0 +1,325 @@
+/// Reading and writing of the small shapes every tfhe-rs object shares: ciphertext modulus,
+/// noise distributions, parameter groups, unit enums and the high-level `Tag`.
+///
+/// Field-level sanity is enforced while reading (moduli are powers of two, dimensions within the
+/// limits, decomposition parameters within 64 bits, noise that fits the samplers), so nothing
+/// read here can trap later; whole-set consistency is `ParameterSet.validate()`'s job.
+extension TfheRsDecoder {
+    /// `CiphertextModulus<u64>` as `SerializableCiphertextModulus { modulus: u128, scalar_bits }`;
+    /// only the native 2^64 modulus (`modulus` 0, 64 bits) is accepted.
+    mutating func nativeCiphertextModulus() throws(TfheRsError) {
+        let at = offset
+        try version(TfheRsVersions.ciphertextModulus)
+        let m = try u128()
+        let bits = try u64()
+        guard m.low == 0, m.high == 0, bits == 64 else {
+            throw .unsupported("ciphertext modulus at offset \(at) is not the native 2^64 modulus (modulus \(m.high == 0 ? String(m.low) : "≥ 2^64"), \(bits)-bit scalars)")
+        }
+    }
+
+    /// `DynamicDistribution<u64>`: 0 Gaussian { std, mean }, 1 TUniform { bound_log2: u32 }.
+    mutating func noiseDistribution(_ what: String) throws(TfheRsError) -> NoiseDistribution {
+        let at = offset
+        try version(TfheRsVersions.dynamicDistribution)
+        let v = try variant("DynamicDistribution", count: 2)
+        let d: NoiseDistribution
+        if v == 0 {
+            try version(TfheRsVersions.gaussian)
+            let std = try f64()
+            let mean = try f64()
+            d = .gaussian(standardDeviation: std, mean: mean)
+        } else {
+            try version(TfheRsVersions.tUniform)
+            d = .tUniform(boundLog2: Int(try u32()))
+        }
+        guard d.isValid else { throw .invalidField("\(what) noise distribution \(d) at offset \(at) cannot be sampled") }
+        return d
+    }
+
+    /// A dimension-like newtype (`LweDimension`, `PolynomialSize`, …) within `maxDimension`.
+    mutating func dimension(_ name: String) throws(TfheRsError) -> Int {
+        try newtype(name, max: limits.maxDimension)
+    }
+
+    /// A decomposition newtype (`DecompositionBaseLog`, `DecompositionLevelCount`) in 0…64.
+    mutating func decomposition(_ name: String) throws(TfheRsError) -> Int {
+        try newtype(name, max: 64)
+    }
+
+    /// `MessageModulus` / `CarryModulus`: a power of two in 1…65536.
+    mutating func plaintextModulus(_ name: String) throws(TfheRsError) -> Int {
+        let at = offset
+        let m = try newtype(name, max: 1 << 16)
+        guard m > 0, m & (m - 1) == 0 else { throw .invalidField("\(name) \(m) at offset \(at) is not a power of two") }
+        return m
+    }
+
+    /// Checks that message · carry leaves room for Δ (at most 2^16).
+    func checkModuli(_ message: Int, _ carry: Int, at: Int) throws(TfheRsError) {
+        guard message * carry <= 1 << 16 else {
+            throw .invalidField("message modulus \(message) × carry modulus \(carry) at offset \(at) is too large")
+        }
+    }
+
+    /// `EncryptionKeyChoice`: 0 Big, 1 Small.
+    mutating func encryptionKeyChoice() throws(TfheRsError) -> EncryptionKeyChoice {
+        try unitEnum(TfheRsVersions.encryptionKeyChoice, count: 2) == 0 ? .big : .small
+    }
+
+    /// `PBSOrder`: 0 KeyswitchBootstrap, 1 BootstrapKeyswitch.
+    mutating func pbsOrder() throws(TfheRsError) -> TfheRsPBSOrder {
+        try unitEnum(TfheRsVersions.pbsOrder, count: 2) == 0 ? .keyswitchBootstrap : .bootstrapKeyswitch
+    }
+
+    /// The high-level `Tag` (arbitrary user bytes).
+    mutating func tag() throws(TfheRsError) -> [UInt8] {
+        try version(TfheRsVersions.tag)
+        return try byteVector(max: limits.maxTagLength)
+    }
+
+    /// `ShortintParameterSet` holding `PBSOnly(Classic(ClassicPBSParameters))`.
+    mutating func shortintParameterSet() throws(TfheRsError) -> ClassicPBSParameters {
+        try version(TfheRsVersions.parameterSet)
+        try version(TfheRsVersions.parameterSetInner)
+        let innerAt = offset
+        let inner = try variant("ShortintParameterSetInner", count: 3)
+        guard inner == 0 else {
+            throw .unsupported("parameter set at offset \(innerAt) uses WoPBS parameters (only PBSOnly is supported)")
+        }
+        try version(TfheRsVersions.pbsParameters)
+        let kindAt = offset
+        let kind = try variant("PBSParameters", count: 2)
+        guard kind == 0 else { throw .unsupported("multi-bit PBS parameters at offset \(kindAt) (only classic PBS is supported)") }
+        return try classicPBSParameters()
+    }
+
+    /// `ClassicPBSParameters` (V1, tfhe-rs 1.0, adds the modulus-switch noise reduction option).
+    mutating func classicPBSParameters() throws(TfheRsError) -> ClassicPBSParameters {
+        let v = try version(TfheRsVersions.classicPBSParameters)
+        let lweDimension = try dimension("LweDimension")
+        let glweDimension = try newtype("GlweDimension", max: 64)
+        let polynomialSize = try dimension("PolynomialSize")
+        let lweNoise = try noiseDistribution("lwe")
+        let glweNoise = try noiseDistribution("glwe")
+        let pbsBaseLog = try decomposition("DecompositionBaseLog")
+        let pbsLevel = try decomposition("DecompositionLevelCount")
+        let ksBaseLog = try decomposition("DecompositionBaseLog")
+        let ksLevel = try decomposition("DecompositionLevelCount")
+        let modAt = offset
+        let message = try plaintextModulus("MessageModulus")
+        let carry = try plaintextModulus("CarryModulus")
+        try checkModuli(message, carry, at: modAt)
+        let maxNoiseLevel = try newtype("MaxNoiseLevel", max: Int(Int32.max))
+        let log2PFail = try f64()
+        try nativeCiphertextModulus()
+        let keyChoice = try encryptionKeyChoice()
+        var msnr: ModulusSwitchNoiseReduction?
+        if v >= 1, try option() {
+            try version(TfheRsVersions.msNoiseReduction)
+            let zeros = try newtype("LweCiphertextCount", max: limits.maxListLength)
+            try version(TfheRsVersions.noiseEstimationMeasureBound)
+            let bound = try f64()
+            try version(TfheRsVersions.rSigmaFactor)
+            let rSigma = try f64()
+            try version(TfheRsVersions.variance)
+            let variance = try f64()
+            msnr = ModulusSwitchNoiseReduction(zerosCount: zeros, msBound: bound, msRSigmaFactor: rSigma, msInputVariance: variance)
+        }
+        return ClassicPBSParameters(
+            lweDimension: lweDimension, glweDimension: glweDimension, polynomialSize: polynomialSize,
+            lweNoiseDistribution: lweNoise, glweNoiseDistribution: glweNoise,
+            pbsBaseLog: pbsBaseLog, pbsLevel: pbsLevel, ksBaseLog: ksBaseLog, ksLevel: ksLevel,
+            messageModulus: message, carryModulus: carry, maxNoiseLevel: maxNoiseLevel, log2PFail: log2PFail,
+            encryptionKeyChoice: keyChoice, modulusSwitchNoiseReduction: msnr)
+    }
+
+    /// `CompactCiphertextListExpansionKind`: 0 RequiresCasting, 1 NoCasting(PBSOrder).
+    mutating func expansionKind() throws(TfheRsError) -> CompactPublicKeyParameters.ExpansionKind {
+        try version(TfheRsVersions.expansionKind)
+        if try variant("CompactCiphertextListExpansionKind", count: 2) == 0 { return .requiresCasting }
+        return .noCasting(try pbsOrder() == .keyswitchBootstrap ? .big : .small)
+    }
+
+    /// `CompactPublicKeyEncryptionParameters` (V1, tfhe-rs 0.11, adds `zk_scheme`).
+    mutating func compactPkeParameters() throws(TfheRsError) -> TfheRsCompactPkeParameters {
+        let v = try version(TfheRsVersions.compactPkeParameters)
+        let dim = try dimension("LweDimension")
+        let noise = try noiseDistribution("compact public key")
+        let modAt = offset
+        let message = try plaintextModulus("MessageModulus")
+        let carry = try plaintextModulus("CarryModulus")
+        try checkModuli(message, carry, at: modAt)
+        try nativeCiphertextModulus()
+        let kind = try expansionKind()
+        var zk: TfheRsCompactPkeParameters.ZkScheme?
+        if v >= 1 {
+            zk = TfheRsCompactPkeParameters.ZkScheme(rawValue: try unitEnum(TfheRsVersions.zkScheme, count: 3))
+        }
+        return TfheRsCompactPkeParameters(encryptionLweDimension: dim, encryptionNoiseDistribution: noise,
+                                          messageModulus: message, carryModulus: carry, expansionKind: kind, zkScheme: zk)
+    }
+
+    /// `ShortintKeySwitchingParameters`.
+    mutating func keySwitchingParameters() throws(TfheRsError) -> KeySwitchingParameters {
+        try version(TfheRsVersions.keySwitchingParameters)
+        let base = try decomposition("DecompositionBaseLog")
+        let level = try decomposition("DecompositionLevelCount")
+        return KeySwitchingParameters(baseLog: base, level: level, destinationKey: try encryptionKeyChoice())
+    }
+
+    /// `CompressionParameters`.
+    mutating func compressionParameters() throws(TfheRsError) -> CompressionParameters {
+        try version(TfheRsVersions.compressionParameters)
+        let brLevel = try decomposition("DecompositionLevelCount")
+        let brBaseLog = try decomposition("DecompositionBaseLog")
+        let ksLevel = try decomposition("DecompositionLevelCount")
+        let ksBaseLog = try decomposition("DecompositionBaseLog")
+        let polySize = try dimension("PolynomialSize")
+        let glweDim = try newtype("GlweDimension", max: 64)
+        let lwePerGlwe = try dimension("LweCiphertextCount")
+        let storage = try newtype("CiphertextModulusLog", max: 64)
+        let noise = try noiseDistribution("packing key switch")
+        return CompressionParameters(brLevel: brLevel, brBaseLog: brBaseLog, packingKsLevel: ksLevel, packingKsBaseLog: ksBaseLog,
+                                     packingKsPolynomialSize: polySize, packingKsGlweDimension: glweDim, lwePerGlwe: lwePerGlwe,
+                                     storageLogModulus: storage, packingKsKeyNoiseDistribution: noise)
+    }
+}
+
+extension TfheRsEncoder {
+    mutating func nativeCiphertextModulus() {
+        version(TfheRsVersions.ciphertextModulus)
+        u128(low: 0, high: 0)
+        u64(64)
+    }
+
+    mutating func noiseDistribution(_ d: NoiseDistribution) {
+        version(TfheRsVersions.dynamicDistribution)
+        switch d {
+        case .gaussian(let std, let mean):
+            u32(0)
+            version(TfheRsVersions.gaussian)
+            f64(std)
+            f64(mean)
+        case .tUniform(let b):
+            u32(1)
+            version(TfheRsVersions.tUniform)
+            u32(UInt32(truncatingIfNeeded: b))
+        }
+    }
+
+    mutating func encryptionKeyChoice(_ c: EncryptionKeyChoice) {
+        unitEnum(TfheRsVersions.encryptionKeyChoice, c == .big ? 0 : 1)
+    }
+
+    mutating func pbsOrder(_ o: TfheRsPBSOrder) {
+        unitEnum(TfheRsVersions.pbsOrder, o.rawValue)
+    }
+
+    mutating func tag(_ t: [UInt8]) {
+        version(TfheRsVersions.tag)
+        byteVector(t)
+    }
+
+    mutating func shortintParameterSet(_ p: ClassicPBSParameters) throws(TfheRsError) {
+        version(TfheRsVersions.parameterSet)
+        version(TfheRsVersions.parameterSetInner)
+        u32(0)  // PBSOnly
+        version(TfheRsVersions.pbsParameters)
+        u32(0)  // Classic
+        try classicPBSParameters(p)
+    }
+
+    mutating func classicPBSParameters(_ p: ClassicPBSParameters) throws(TfheRsError) {
+        let v = version(TfheRsVersions.classicPBSParameters)
+        newtype("LweDimension", p.lweDimension)
+        newtype("GlweDimension", p.glweDimension)
+        newtype("PolynomialSize", p.polynomialSize)
+        noiseDistribution(p.lweNoiseDistribution)
+        noiseDistribution(p.glweNoiseDistribution)
+        newtype("DecompositionBaseLog", p.pbsBaseLog)
+        newtype("DecompositionLevelCount", p.pbsLevel)
+        newtype("DecompositionBaseLog", p.ksBaseLog)
+        newtype("DecompositionLevelCount", p.ksLevel)
+        newtype("MessageModulus", p.messageModulus)
+        newtype("CarryModulus", p.carryModulus)
+        newtype("MaxNoiseLevel", p.maxNoiseLevel)
+        f64(p.log2PFail)
+        nativeCiphertextModulus()
+        encryptionKeyChoice(p.encryptionKeyChoice)
+        if v >= 1 {
+            option(p.modulusSwitchNoiseReduction != nil)
+            if let m = p.modulusSwitchNoiseReduction {
+                version(TfheRsVersions.msNoiseReduction)
+                newtype("LweCiphertextCount", m.zerosCount)
+                version(TfheRsVersions.noiseEstimationMeasureBound)
+                f64(m.msBound)
+                version(TfheRsVersions.rSigmaFactor)
+                f64(m.msRSigmaFactor)
+                version(TfheRsVersions.variance)
+                f64(m.msInputVariance)
+            }
+        } else if p.modulusSwitchNoiseReduction != nil {
+            throw .unsupported("modulus-switch noise reduction cannot be written in the \(layout) layout (tfhe-rs 1.0 or later is needed)")
+        }
+    }
+
+    mutating func expansionKind(_ k: CompactPublicKeyParameters.ExpansionKind) {
+        version(TfheRsVersions.expansionKind)
+        switch k {
+        case .requiresCasting: u32(0)
+        case .noCasting(let c):
+            u32(1)
+            pbsOrder(c == .big ? .keyswitchBootstrap : .bootstrapKeyswitch)
+        }
+    }
+
+    mutating func compactPkeParameters(_ p: TfheRsCompactPkeParameters) throws(TfheRsError) {
+        let v = version(TfheRsVersions.compactPkeParameters)
+        newtype("LweDimension", p.encryptionLweDimension)
+        noiseDistribution(p.encryptionNoiseDistribution)
+        newtype("MessageModulus", p.messageModulus)
+        newtype("CarryModulus", p.carryModulus)
+        nativeCiphertextModulus()
+        expansionKind(p.expansionKind)
+        if v >= 1 {
+            unitEnum(TfheRsVersions.zkScheme, (p.zkScheme ?? .notSupported).rawValue)
+        } else if let zk = p.zkScheme, zk != .notSupported {
+            throw .unsupported("zero-knowledge scheme \(zk) cannot be written in the \(layout) layout (tfhe-rs 0.11 or later is needed)")
+        }
+    }
+
+    mutating func keySwitchingParameters(_ p: KeySwitchingParameters) {
+        version(TfheRsVersions.keySwitchingParameters)
+        newtype("DecompositionBaseLog", p.baseLog)
+        newtype("DecompositionLevelCount", p.level)
+        encryptionKeyChoice(p.destinationKey)
+    }
+
+    mutating func compressionParameters(_ p: CompressionParameters) {
+        version(TfheRsVersions.compressionParameters)
+        newtype("DecompositionLevelCount", p.brLevel)
+        newtype("DecompositionBaseLog", p.brBaseLog)
+        newtype("DecompositionLevelCount", p.packingKsLevel)
+        newtype("DecompositionBaseLog", p.packingKsBaseLog)
+        newtype("PolynomialSize", p.packingKsPolynomialSize)
+        newtype("GlweDimension", p.packingKsGlweDimension)
+        newtype("LweCiphertextCount", p.lwePerGlwe)
+        newtype("CiphertextModulusLog", p.storageLogModulus)
+        noiseDistribution(p.packingKsKeyNoiseDistribution)
+    }
+}
+
+/// tfhe-rs `PBSOrder`: the order of key switch and bootstrap a ciphertext expects.
+public enum TfheRsPBSOrder: UInt32, Sendable, Equatable, Hashable, CustomStringConvertible {
+    /// `KeyswitchBootstrap` (encrypted under the big key; fhEVM).
+    case keyswitchBootstrap = 0
+    /// `BootstrapKeyswitch` (encrypted under the small key).
+    case bootstrapKeyswitch = 1
+
+    /// The key the ciphertext is under.
+    public var key: EncryptionKeyChoice { self == .keyswitchBootstrap ? .big : .small }
+
+    public init(key: EncryptionKeyChoice) { self = key == .big ? .keyswitchBootstrap : .bootstrapKeyswitch }
+
+    public var description: String { self == .keyswitchBootstrap ? "KeyswitchBootstrap" : "BootstrapKeyswitch" }
+}

@@ -1,0 +1,33 @@
+/// Hard limits applied while reading tfhe-rs data, checked before anything is allocated.
+///
+/// `sizeLimit` bounds the whole input (header included), as tfhe-rs's `safe_deserialize` limit
+/// does; the other bounds cap every count read from the input, so a hostile length can never
+/// make the reader allocate more than the input itself, or loop for long.
+///
+/// ```swift
+/// let file = try TfheRsFile.decode(bytes, limits: .ciphertext)   // fhEVM's 16 MiB
+/// ```
+public struct TfheRsLimits: Sendable, Equatable {
+    /// Maximum size of the whole input in bytes.
+    public var sizeLimit: Int
+    /// Maximum LWE/GLWE dimension, polynomial size or key length (in coefficients).
+    public var maxDimension: Int
+    /// Maximum number of entries of any list of ciphertexts, blocks or data kinds.
+    public var maxListLength: Int
+    /// Maximum length of a `Tag` or of a header string.
+    public var maxTagLength: Int
+
+    public init(sizeLimit: Int, maxDimension: Int = 1 << 17, maxListLength: Int = 1 << 20, maxTagLength: Int = 1 << 16) {
+        self.sizeLimit = sizeLimit
+        self.maxDimension = maxDimension
+        self.maxListLength = maxListLength
+        self.maxTagLength = maxTagLength
+    }
+
+    /// fhEVM's ciphertext limit (`SAFE_SER_DESER_LIMIT`, 16 MiB).
+    public static let ciphertext = TfheRsLimits(sizeLimit: 16 << 20)
+    /// fhEVM's key limit (`SAFE_SER_DESER_LIMIT_KEY`, 512 MiB).
+    public static let key = TfheRsLimits(sizeLimit: 512 << 20)
+    /// The default: the key limit (client keys, public keys and every ciphertext fit).
+    public static let `default` = key
+}

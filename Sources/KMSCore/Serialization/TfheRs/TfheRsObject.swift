@@ -1,0 +1,96 @@
+/// The tfhe-rs object types this library reads and writes, by their `safe_serialize` names.
+public enum TfheRsObjectType: String, Sendable, CaseIterable, CustomStringConvertible {
+    case clientKey = "high_level_api::ClientKey"
+    case compactPublicKey = "high_level_api::CompactPublicKey"
+    case fheUint = "high_level_api::FheUint"
+    case fheInt = "high_level_api::FheInt"
+    case fheBool = "high_level_api::FheBool"
+    case compactCiphertextList = "high_level_api::CompactCiphertextList"
+    case compressedCiphertextList = "high_level_api::CompressedCiphertextList"
+    case compressedFheUint = "high_level_api::CompressedFheUint"
+    case compressedFheInt = "high_level_api::CompressedFheInt"
+    case compressedFheBool = "high_level_api::CompressedFheBool"
+
+    /// The tfhe-rs type name (`high_level_api::ClientKey`, …).
+    public var typeName: String { rawValue }
+    public var description: String { rawValue }
+
+    /// Whether the object holds secret key material.
+    public var isSecret: Bool { self == .clientKey }
+}
+
+/// A tfhe-rs object of any supported type.
+public enum TfheRsObject: Sendable {
+    case clientKey(TfheRsClientKey)
+    case compactPublicKey(TfheRsCompactPublicKey)
+    /// `FheUint`, `FheInt` or `FheBool`.
+    case ciphertext(TfheRsFheCiphertext)
+    case compactCiphertextList(TfheRsCompactCiphertextList)
+    case compressedCiphertextList(TfheRsCompressedCiphertextList)
+    /// `CompressedFheUint`, `CompressedFheInt` or `CompressedFheBool` (seeded).
+    case seededCiphertext(TfheRsSeededCiphertext)
+
+    /// The object's type.
+    public var type: TfheRsObjectType {
+        switch self {
+        case .clientKey: .clientKey
+        case .compactPublicKey: .compactPublicKey
+        case .ciphertext(let c):
+            switch c.kind {
+            case .unsigned: .fheUint
+            case .signed: .fheInt
+            case .boolean: .fheBool
+            }
+        case .compactCiphertextList: .compactCiphertextList
+        case .compressedCiphertextList: .compressedCiphertextList
+        case .seededCiphertext(let c):
+            switch c.kind {
+            case .unsigned: .compressedFheUint
+            case .signed: .compressedFheInt
+            case .boolean: .compressedFheBool
+            }
+        }
+    }
+
+    /// Reads an object of `type` (after any header).
+    static func decode(_ type: TfheRsObjectType, from d: inout TfheRsDecoder) throws(TfheRsError) -> TfheRsObject {
+        switch type {
+        case .clientKey: .clientKey(try TfheRsClientKey(from: &d))
+        case .compactPublicKey: .compactPublicKey(try TfheRsCompactPublicKey(from: &d))
+        case .fheUint: .ciphertext(try TfheRsFheCiphertext(kind: .unsigned, from: &d))
+        case .fheInt: .ciphertext(try TfheRsFheCiphertext(kind: .signed, from: &d))
+        case .fheBool: .ciphertext(try TfheRsFheCiphertext(kind: .boolean, from: &d))
+        case .compactCiphertextList: .compactCiphertextList(try TfheRsCompactCiphertextList(from: &d))
+        case .compressedCiphertextList: .compressedCiphertextList(try TfheRsCompressedCiphertextList(from: &d))
+        case .compressedFheUint: .seededCiphertext(try TfheRsSeededCiphertext(kind: .unsigned, from: &d))
+        case .compressedFheInt: .seededCiphertext(try TfheRsSeededCiphertext(kind: .signed, from: &d))
+        case .compressedFheBool: .seededCiphertext(try TfheRsSeededCiphertext(kind: .boolean, from: &d))
+        }
+    }
+
+    /// Writes the object (after any header).
+    func encode(to e: inout TfheRsEncoder) throws(TfheRsError) {
+        switch self {
+        case .clientKey(let k): try k.encode(to: &e)
+        case .compactPublicKey(let k): try k.encode(to: &e)
+        case .ciphertext(let c): c.encode(to: &e)
+        case .compactCiphertextList(let l): try l.encode(to: &e)
+        case .compressedCiphertextList(let l): try l.encode(to: &e)
+        case .seededCiphertext(let c): c.encode(to: &e)
+        }
+    }
+
+    /// A size estimate for the writer's buffer.
+    var estimatedSize: Int {
+        switch self {
+        case .clientKey(let k):
+            8 * (k.glweSecretKey.coefficients.count + k.lweSecretKey.dimension
+                 + (k.compactPrivateKey?.key.dimension ?? 0) + (k.compressionKey?.key.coefficients.count ?? 0)) + 1024
+        case .compactPublicKey(let k): 16 * k.key.polynomialSize + 512
+        case .ciphertext(let c): 8 * c.radix.lwe.data.count + 100 * c.radix.count + 256
+        case .compactCiphertextList(let l): 8 * (l.list.masks.count + l.list.bodies.count) + 16 * l.info.count + 512
+        case .compressedCiphertextList(let l): l.list.glweCiphertexts.reduce(0) { $0 + 8 * $1.packed.words.count + 128 } + 16 * l.info.count + 512
+        case .seededCiphertext(let c): 132 * c.blocks.count + 256
+        }
+    }
+}

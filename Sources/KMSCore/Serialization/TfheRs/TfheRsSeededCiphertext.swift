@@ -1,0 +1,150 @@
+/// One seeded shortint block (`shortint::CompressedCiphertext` holding a `SeededLweCiphertext`):
+/// only the body is stored; the mask is the first n u64 words of the tfhe-rs AES-CTR stream of
+/// `seed` (tfhe-rs ≤ 1.5 convention: first keystream byte skipped).
+public struct TfheRsSeededBlock: Sendable, Equatable, Hashable {
+    public var body: UInt64
+    /// n, the dimension of the key (LWE size − 1).
+    public var lweDimension: Int
+    /// The 128-bit `CompressionSeed`, little-endian.
+    public var seed: [UInt8]
+    public var metadata: TfheRsBlockMetadata
+
+    public init(body: UInt64, lweDimension: Int, seed: [UInt8], metadata: TfheRsBlockMetadata) throws(TfheRsError) {
+        guard seed.count == 16 else { throw .invalidField("a compression seed is 16 bytes, got \(seed.count)") }
+        guard lweDimension > 0 else { throw .invalidField("seeded LWE ciphertext needs a positive dimension") }
+        self.body = body
+        self.lweDimension = lweDimension
+        self.seed = seed
+        self.metadata = metadata
+    }
+
+    /// The full LWE ciphertext `[a_0 … a_{n−1}, b]`, its mask regenerated from the seed.
+    public func decompressed() -> [UInt64] {
+        // 16-byte seed by construction.
+        guard let g = try? AesCtrGenerator(seed: seed) else { return [] }
+        var ct = g.uniformWords(lweDimension)
+        ct.append(body)
+        return ct
+    }
+}
+
+/// tfhe-rs's seeded compressed high-level ciphertexts: `CompressedFheUint` / `CompressedFheInt`
+/// (`Seeded` variant) and `CompressedFheBool` (`Seeded` variant).
+///
+/// Layouts: `CompressedFheUint` = `T[1]` · `T[1]` CompressedRadixCiphertext + u32 variant (0 Seeded)
+/// · `T[0]` BaseRadixCiphertext · Vec<block> · Tag; `CompressedFheBool` = `T[1]` · `T[0]`
+/// InnerCompressedFheBool + u32 variant (0 Seeded) · block · Tag. A block is `T[0]` ·
+/// `T[0]` SeededLweCiphertext { u64 body, LweSize, `T[0]` CompressionSeed u128, CiphertextModulus } ·
+/// Degree · MessageModulus · CarryModulus · PBSOrder · NoiseLevel (132 bytes versioned).
+/// The `ModulusSwitched` variants are recognised and reported as unsupported.
+public struct TfheRsSeededCiphertext: Sendable, Equatable {
+    public var kind: TfheRsFheCiphertext.Kind
+    public var blocks: [TfheRsSeededBlock]
+    public var tag: [UInt8]
+
+    public init(kind: TfheRsFheCiphertext.Kind, blocks: [TfheRsSeededBlock], tag: [UInt8] = []) throws(TfheRsError) {
+        guard !blocks.isEmpty, kind != .boolean || blocks.count == 1 else {
+            throw .invalidField("a compressed \(kind) cannot have \(blocks.count) blocks")
+        }
+        guard blocks.allSatisfy({ $0.lweDimension == blocks[0].lweDimension }) else {
+            throw .invalidField("the blocks of a compressed ciphertext have different dimensions")
+        }
+        self.kind = kind
+        self.blocks = blocks
+        self.tag = tag
+    }
+
+    /// The tfhe-rs type name (`high_level_api::CompressedFheUint`, …).
+    public var typeName: String { Self.typeName(kind) }
+
+    static func typeName(_ kind: TfheRsFheCiphertext.Kind) -> String {
+        switch kind {
+        case .unsigned: "high_level_api::CompressedFheUint"
+        case .signed: "high_level_api::CompressedFheInt"
+        case .boolean: "high_level_api::CompressedFheBool"
+        }
+    }
+
+    /// The blocks with their masks regenerated (tfhe-rs `decompress`, without any server key).
+    public func decompressed() -> TfheRsRadixCiphertext {
+        let n = blocks[0].lweDimension
+        var data: [UInt64] = []
+        data.reserveCapacity(blocks.count * (n + 1))
+        for b in blocks { data.append(contentsOf: b.decompressed()) }
+        return TfheRsRadixCiphertext(trusted: LweCiphertextList(trusted: n, data), blocks.map(\.metadata))
+    }
+
+    init(kind: TfheRsFheCiphertext.Kind, from d: inout TfheRsDecoder) throws(TfheRsError) {
+        var count = 1
+        switch kind {
+        case .unsigned, .signed:
+            try d.version(kind == .unsigned ? TfheRsVersions.hlCompressedFheUint : TfheRsVersions.hlCompressedFheInt)
+            try d.version(TfheRsVersions.hlCompressedRadix)
+            let at = d.offset
+            if try d.variant("CompressedRadixCiphertext", count: 2) != 0 {
+                throw .unsupported("modulus-switched compressed integers (variant at offset \(at)); only seeded ones are supported")
+            }
+            try d.version(kind == .unsigned ? TfheRsVersions.baseRadix : TfheRsVersions.baseSignedRadix)
+            count = try d.vecLength("block count", max: min(d.limits.maxListLength, d.remaining / 60))
+        case .boolean:
+            try d.version(TfheRsVersions.hlCompressedFheBool)
+            try d.version(TfheRsVersions.innerCompressedFheBool)
+            let at = d.offset
+            if try d.variant("InnerCompressedFheBool", count: 2) != 0 {
+                throw .unsupported("modulus-switched compressed booleans (variant at offset \(at)); only seeded ones are supported")
+            }
+        }
+        var blocks: [TfheRsSeededBlock] = []
+        blocks.reserveCapacity(count)
+        for _ in 0..<count {
+            try d.version(TfheRsVersions.shortintCompressedCiphertext)
+            try d.version(TfheRsVersions.seededLweCiphertext)
+            let body = try d.u64()
+            let sizeAt = d.offset
+            let size = try d.newtype("LweSize", max: d.limits.maxDimension + 1)
+            guard size >= 2 else { throw .invalidField("seeded LWE size \(size) at offset \(sizeAt)") }
+            try d.version(TfheRsVersions.compressionSeed)
+            let s = try d.u128()
+            var seed = [UInt8](repeating: 0, count: 16)
+            for i in 0..<8 {
+                seed[i] = UInt8(truncatingIfNeeded: s.low >> UInt64(8 * i))
+                seed[8 + i] = UInt8(truncatingIfNeeded: s.high >> UInt64(8 * i))
+            }
+            try d.nativeCiphertextModulus()
+            let meta = try d.blockMetadata(order: .compressed)
+            blocks.append(try TfheRsSeededBlock(body: body, lweDimension: size - 1, seed: seed, metadata: meta))
+        }
+        try self.init(kind: kind, blocks: blocks, tag: try d.tag())
+    }
+
+    func encode(to e: inout TfheRsEncoder) {
+        switch kind {
+        case .unsigned, .signed:
+            e.version(kind == .unsigned ? TfheRsVersions.hlCompressedFheUint : TfheRsVersions.hlCompressedFheInt)
+            e.version(TfheRsVersions.hlCompressedRadix)
+            e.u32(0)
+            e.version(kind == .unsigned ? TfheRsVersions.baseRadix : TfheRsVersions.baseSignedRadix)
+            e.count(blocks.count)
+        case .boolean:
+            e.version(TfheRsVersions.hlCompressedFheBool)
+            e.version(TfheRsVersions.innerCompressedFheBool)
+            e.u32(0)
+        }
+        for b in blocks {
+            e.version(TfheRsVersions.shortintCompressedCiphertext)
+            e.version(TfheRsVersions.seededLweCiphertext)
+            e.u64(b.body)
+            e.newtype("LweSize", b.lweDimension + 1)
+            e.version(TfheRsVersions.compressionSeed)
+            var low: UInt64 = 0, high: UInt64 = 0
+            for i in 0..<8 {
+                low |= UInt64(b.seed[i]) << UInt64(8 * i)
+                high |= UInt64(b.seed[8 + i]) << UInt64(8 * i)
+            }
+            e.u128(low: low, high: high)
+            e.nativeCiphertextModulus()
+            e.blockMetadata(b.metadata, order: .compressed)
+        }
+        e.tag(tag)
+    }
+}
