@@ -6,4 +6,5 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .throughput], maxDuration: .seconds(2))
     registerSerializationBenchmarks()
     registerTFHEBenchmarks()
+    registerReencryptionBenchmarks()
 }

@@ -11,6 +11,7 @@ struct KMSCtl: AsyncParsableCommand {
             Keygen.self,
             Encrypt.self,
             Decrypt.self,
+            Reencrypt.self,
             User.self,
             Signer.self,
             EIP712.self,

@@ -36,4 +36,42 @@ final class UserCLITests: XCTestCase {
         let again = try CLI.run(["user", "keygen", "--out", file.path])
         XCTAssertNotEqual(again.status, 0)
     }
+
+    /// The request of eip712_vectors.json `reencrypt_signed` (RFC 6979 makes the signature reproducible).
+    func testRequestReproducesTheVectorSignature() throws {
+        let handle = String(repeating: "ab", count: 30) + "0500"
+        let r = try CLI.run(["user", "request",
+                             "--private-key", "0x7ec931411ad75a7c201469a385d6f18a325d4923f9f213bd882bbea87e160b67",
+                             "--enc-key", "2000000000000000f3efe739bc5c1f3ecc75ef238bb281358b6ad60a77a68b67888d8802c53e1c59",
+                             "--contract", "0xc8c9303cd7f337fab769686b593b87dc3403e0ce",   // lowercase accepted
+                             "--chain-id", "9000", "--handle", "0x" + handle])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let o = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: String])
+        XCTAssertEqual(o["signature"], "89eee46754fb29525d525e5be6355a0d96ce76a3cbd29354705d3f9db3174b745c40a1bcb2159eb6345a7bf8d9403b64f73d4158d384f5fe3718ccf4b28e6c431c")
+        XCTAssertEqual(o["client_address"], "0x97F272ccfef4026A1F3f0e0E879d514627B84E69")
+        XCTAssertEqual(o["enc_key"], "2000000000000000f3efe739bc5c1f3ecc75ef238bb281358b6ad60a77a68b67888d8802c53e1c59")
+        XCTAssertEqual(o["ciphertext_handle"], handle)
+        XCTAssertEqual(o["eip712_verifying_contract"], "0xc8c9303Cd7F337fab769686B593B87DC3403E0ce")
+    }
+
+    func testRequestRejectsBadInputs() throws {
+        let base = ["user", "request", "--private-key", String(repeating: "11", count: 32),
+                    "--enc-key", "2000000000000000f3efe739bc5c1f3ecc75ef238bb281358b6ad60a77a68b67888d8802c53e1c59",
+                    "--contract", "0xc8c9303Cd7F337fab769686B593B87DC3403E0ce", "--chain-id", "9000",
+                    "--handle", String(repeating: "ab", count: 30) + "0500"]
+        func with(_ flag: String, _ value: String) -> [String] {
+            var a = base
+            if let i = a.firstIndex(of: flag) { a[i + 1] = value }
+            return a
+        }
+        for args in [with("--contract", "0xc8c9303Cd7F337fab769686B593B87DC3403E0CE"),   // bad checksum
+                     with("--enc-key", "f3efe739bc5c1f3ecc75ef238bb281358b6ad60a77a68b67888d8802c53e1c59"),   // raw 32 bytes
+                     with("--handle", String(repeating: "ab", count: 30) + "0c00"),   // type 12
+                     with("--private-key", "00")] {
+            let r = try CLI.run(args)
+            XCTAssertNotEqual(r.status, 0, args.joined(separator: " "))
+            XCTAssertTrue(r.stdout.isEmpty)
+            XCTAssertFalse(r.stderr.contains("1111111111"), r.stderr)
+        }
+    }
 }

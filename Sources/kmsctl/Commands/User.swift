@@ -7,7 +7,7 @@ import KMSCore
 struct User: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "User side of reencryption: key pair, signed request, decrypting the response.",
-        subcommands: [Keygen.self]
+        subcommands: [Keygen.self, Request.self, Decrypt.self]
     )
 
     /// `kmsctl user keygen`: a fresh crypto_box key pair in fhevmjs form.
@@ -33,5 +33,95 @@ struct User: AsyncParsableCommand {
                 print(json, terminator: "")
             }
         }
+    }
+
+    /// `kmsctl user request`: the signed gateway request (fhevmjs `createEIP712` + wallet signature).
+    struct Request: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Sign a reencryption request and print the gateway POST body (JSON, hex without 0x).",
+            discussion: """
+                Signs the EIP-712 message Reencrypt(bytes publicKey) with the user's Ethereum key under the domain
+                ("Authorization token", "1", --chain-id, --contract), as a wallet does for fhevmjs.
+                """
+        )
+
+        @Option(name: .customLong("private-key"), help: "The user's Ethereum private key (64 hex, 0x optional).")
+        var privateKey: String
+
+        @Option(name: .customLong("enc-key"), help: "The user's reencryption public key (80 hex from `user keygen`).")
+        var encKey: String
+
+        @Option(help: "The dApp contract address (EIP-712 verifying contract).")
+        var contract: String
+
+        @Option(name: .customLong("chain-id"), help: "The host chain id.")
+        var chainId: UInt64
+
+        @Option(help: "The ciphertext handle (64 hex, 0x optional).")
+        var handle: String
+
+        func run() async throws {
+            let wallet = try Secp256k1PrivateKey(rawRepresentation: Hex.decode(privateKey.trimmingCharacters(in: .whitespacesAndNewlines), length: 32))
+            let request = UserReencryptionRequest.sign(
+                handle: try FheHandle(hex: handle.trimmingCharacters(in: .whitespacesAndNewlines)), encryptionKey: try BoxPublicKey(hex: encKey),
+                contract: try parseAddress(contract, what: "--contract"), chainId: chainId, wallet: wallet)
+            print(request.gatewayRequest.json)
+        }
+    }
+
+    /// `kmsctl user decrypt`: checks the gateway's response and prints the value.
+    struct Decrypt: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Verify a gateway reencryption response and print the decrypted value.",
+            discussion: """
+                Checks, as fhevmjs does: the link to the request, the KMS signer address, the response signature, the
+                signcryption (box, key digests, inner signature) and the value's type. Any failed check prints one error
+                line on stderr and exits non-zero. Values print as `kmsctl decrypt` does (ebool 0/1, decimal,
+                EIP-55 address, 0x-hex bytes).
+                """
+        )
+
+        @Option(help: "The gateway request JSON that was sent (from `user request`), or - for stdin.")
+        var request: String
+
+        @Option(help: "The gateway response JSON, or - for stdin.")
+        var response: String
+
+        @Option(name: .customLong("private-key"), help: "The user's reencryption private key (80 hex from `user keygen`).")
+        var privateKey: String
+
+        @Option(name: .customLong("signer-address"), help: "Trusted KMS signer address (repeat for several).")
+        var signerAddress: [String]
+
+        @Option(name: .customLong("chain-id"), help: "The host chain id the request was signed for.")
+        var chainId: UInt64
+
+        func validate() throws {
+            guard !signerAddress.isEmpty else { throw ValidationError("give at least one --signer-address") }
+            guard !(request == "-" && response == "-") else { throw ValidationError("only one of --request/--response can be -") }
+        }
+
+        func run() async throws {
+            let sent = try GatewayReencryptionRequest(json: readInput(request))
+            let user = try UserReencryptionRequest(gateway: sent, chainId: chainId)
+            let answer = try GatewayReencryptionResponse(json: readInput(response))
+            var signers: [EthereumAddress] = []
+            for s in signerAddress { signers.append(try parseAddress(s, what: "--signer-address")) }
+            let client = ReencryptionClient(encryptionKey: try BoxSecretKey(hex: privateKey), trustedSigners: signers)
+            print(ValueFormat.format(try client.decrypt(answer, for: user)))
+        }
+    }
+}
+
+/// Parses a command-line address: all-lowercase/uppercase hex is accepted as is, a mixed-case
+/// address must carry a valid EIP-55 checksum (a typo is not silently accepted).
+func parseAddress(_ text: String, what: String) throws -> EthereumAddress {
+    let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    let digits = t.hasPrefix("0x") || t.hasPrefix("0X") ? String(t.dropFirst(2)) : t
+    let mixed = digits != digits.lowercased() && digits != digits.uppercased()
+    do {
+        return mixed ? try EthereumAddress(eip55: "0x" + digits) : try EthereumAddress(hex: digits)
+    } catch {
+        throw ValidationError("\(what): \(error)")
     }
 }

@@ -82,8 +82,6 @@ public enum ReencryptionError: Error, Equatable, Sendable, CustomStringConvertib
     case malformedSigncryptionPayload(String)
     /// The link inside the signcrypted payload is not the expected link.
     case innerLinkMismatch
-    /// The plaintext does not fit its FHE type (too long, or a value above the type's range).
-    case invalidPlaintext(String)
 
     public var description: String {
         switch self {
@@ -124,7 +122,6 @@ public enum ReencryptionError: Error, Equatable, Sendable, CustomStringConvertib
         case .invalidInnerSignature: "signcryption inner signature does not verify"
         case .malformedSigncryptionPayload(let w): "malformed signcryption payload: \(w)"
         case .innerLinkMismatch: "link inside the signcrypted payload does not match"
-        case .invalidPlaintext(let w): "invalid plaintext: \(w)"
         }
     }
 }

@@ -38,9 +38,7 @@ public struct ServerVerificationKey: Sendable, Hashable {
 
     /// The 41-byte bincode form.
     public var bincode: [UInt8] {
-        var w = BincodeWriter(capacity: Self.bincodeByteCount)
-        w.writeBytes(publicKey.compressed)
-        return w.bytes
+        DecryptionResponsePayload.verificationKey(of: publicKey)
     }
 
     /// SHA3-256 of the bincode form (the key digest inside a signcryption).

@@ -1,0 +1,75 @@
+/// The server side of reencryption for a centralized KMS: validates a request, decrypts the
+/// ciphertext, signcrypts the plaintext for the user and signs the response payload
+/// (kms `central_kms.rs::reencrypt`, `central_rpc.rs::get_reencrypt_result`; fhevm.md §3.4–3.5).
+///
+/// The decryption goes through `FheDecryptor`, so the same façade can later sit on a threshold
+/// party (which would signcrypt its shares and answer with its own `partyId`/`degree`).
+///
+/// ```swift
+/// let keys = try KeyStore(directory: dir).load()
+/// let kms = Reencryptor(keyID: keys.keyID, decryptor: keys.clientKey, signer: try KMSSigner.load(from: signerFile))
+/// let request = try ReencryptionRequest(gateway: body, ciphertext: ctFileBytes, keyID: keys.keyID, chainId: 9000)
+/// let response = try kms.reencrypt(request)                       // one ReencryptionResponse
+/// print(GatewayReencryptionResponse.success([response]).json)
+/// ```
+public struct Reencryptor: Sendable {
+    /// Id of the key set this KMS holds.
+    public let keyID: KeyID
+    /// Decrypts ciphertexts of that key set.
+    public let decryptor: any FheDecryptor
+    /// The KMS signing identity (inner and outer signatures).
+    public let signer: KMSSigner
+    /// Party id written in responses (1 for a centralized KMS).
+    public let partyId: UInt32
+    /// Sharing degree written in responses (0 for a centralized KMS).
+    public let degree: UInt32
+
+    /// A centralized reencryptor (party 1, degree 0).
+    public init(keyID: KeyID, decryptor: any FheDecryptor, signer: KMSSigner) {
+        self.keyID = keyID
+        self.decryptor = decryptor
+        self.signer = signer
+        self.partyId = 1
+        self.degree = 0
+    }
+
+    /// The verification key placed in responses.
+    public var verificationKey: ServerVerificationKey { ServerVerificationKey(signer.publicKey) }
+
+    /// Answers one request. The ciphertext is a native ciphertext file (`CiphertextFile`); its key id,
+    /// when present, must be this KMS's. Ephemeral key and nonce default to fresh CSPRNG values
+    /// (tests inject fixed ones).
+    /// - Throws: the `validate()` errors, `.unknownKeyId`, `.decryptionFailed`, `.fheTypeMismatch`.
+    public func reencrypt(_ request: ReencryptionRequest, ephemeralKey: BoxSecretKey = .generate(),
+                          nonce: [UInt8] = CryptoBox.randomNonce()) throws(ReencryptionError) -> ReencryptionResponse {
+        guard request.keyID == keyID else { throw .unknownKeyId(request.keyID.hex) }
+        let checked = try request.validate()
+        let file: CiphertextFile
+        do { file = try CiphertextFile(decoding: checked.ciphertext) } catch { throw .decryptionFailed(error.description) }
+        if let id = file.keyID, id != keyID {
+            throw .decryptionFailed("ciphertext was encrypted under key \(id.hex), not \(keyID.hex)")
+        }
+        guard file.ciphertext.type == request.fheType else {
+            throw .fheTypeMismatch(expected: request.fheType, actual: file.ciphertext.type)
+        }
+        let value: ClearValue
+        do { value = try decryptor.decrypt(file.ciphertext) } catch { throw .decryptionFailed("\(error)") }
+        return try respond(plaintext: KMSPlaintext(value), to: checked, fheType: request.fheType,
+                           ciphertextDigest: request.ciphertextDigest, ephemeralKey: ephemeralKey, nonce: nonce)
+    }
+
+    /// Signcrypts an already decrypted plaintext for a validated request and signs the payload.
+    /// (The byte layouts of fhevm.md §3.5; `reencrypt` calls this after decrypting.)
+    public func respond(plaintext: KMSPlaintext, to checked: ReencryptionRequest.Validated, fheType: FheType,
+                        ciphertextDigest: [UInt8], ephemeralKey: BoxSecretKey = .generate(),
+                        nonce: [UInt8] = CryptoBox.randomNonce()) throws(ReencryptionError) -> ReencryptionResponse {
+        let message = SigncryptionPayload(plaintext: plaintext, link: checked.link).bincode
+        let cipher = try Signcryption.signcrypt(message, clientAddress: checked.clientAddress, clientKey: checked.clientKey,
+                                                signingKey: signer.key, ephemeralKey: ephemeralKey, nonce: nonce)
+        let payload = ReencryptionResponsePayload(
+            verificationKey: verificationKey.bincode, digest: checked.link, fheType: fheType,
+            signcryptedCiphertext: cipher.bincode, partyId: partyId, degree: degree).bincode
+        return ReencryptionResponse(signature: signer.key.signSHA256(message: payload), payload: payload,
+                                    ciphertextDigest: ciphertextDigest)
+    }
+}

@@ -1,0 +1,40 @@
+/// The message a KMS signcrypts for the user (kms `SigncryptionPayload { plaintext, link }`):
+/// bincode(`Plaintext`) ‖ u64 64 ‖ link (fhevm.md §3.5 step 2; 93 bytes for a euint8).
+///
+/// A centralized KMS puts the clear value's little-endian bytes in the plaintext (`KMSPlaintext`).
+/// (A threshold party puts bincode of its masked decryption shares in the same `bytes` field; that
+/// form is not produced or read yet.)
+///
+/// ```swift
+/// let message = SigncryptionPayload(plaintext: KMSPlaintext(value), link: link).bincode
+/// let back = try SigncryptionPayload(bincode: message)
+/// ```
+public struct SigncryptionPayload: Sendable, Equatable {
+    /// The plaintext value and its type.
+    public var plaintext: KMSPlaintext
+    /// The 64-byte link of the request.
+    public var link: [UInt8]
+
+    /// Creates a payload.
+    public init(plaintext: KMSPlaintext, link: [UInt8]) {
+        self.plaintext = plaintext
+        self.link = link
+    }
+
+    /// Parses the bincode form; the whole input must be consumed.
+    /// - Throws: `SerializationError`.
+    public init(bincode: [UInt8]) throws(SerializationError) {
+        var r = BincodeReader(bincode)
+        plaintext = try KMSPlaintext(reading: &r)
+        link = try r.readBytes(max: 1024)
+        try r.finish()
+    }
+
+    /// The bincode form (the signcrypted message).
+    public var bincode: [UInt8] {
+        var w = BincodeWriter(capacity: plaintext.bytes.count + 28 + 8 + link.count)
+        plaintext.write(to: &w)
+        w.writeBytes(link)
+        return w.bytes
+    }
+}
