@@ -5,6 +5,7 @@ import Benchmark
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .throughput], maxDuration: .seconds(2))
     registerSerializationBenchmarks()
+    registerEthereumBenchmarks()
     registerTFHEBenchmarks()
     registerReencryptionBenchmarks()
 }
