@@ -8,4 +8,5 @@ let benchmarks: @Sendable () -> Void = {
     registerEthereumBenchmarks()
     registerTFHEBenchmarks()
     registerReencryptionBenchmarks()
+    registerChainBenchmarks()
 }
