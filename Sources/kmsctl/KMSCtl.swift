@@ -16,6 +16,7 @@ struct KMSCtl: AsyncParsableCommand {
             Signer.self,
             EIP712.self,
             Header.self,
+            Key.self,
         ]
     )
 }

@@ -5,10 +5,14 @@ import KMSCore
 /// `kmsctl decrypt`: decrypt a ciphertext file with a key set.
 struct Decrypt: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Decrypt a ciphertext with a key set and print the value.")
+        abstract: "Decrypt a ciphertext with a key set and print the value.",
+        discussion: "Also decrypts tfhe-rs FheUint/FheBool, CompactCiphertextList and CompressedCiphertextList files (one value per line), with --keys DIR or a tfhe-rs ClientKey file (--client-key).")
 
-    @Option(help: "Key directory (from keygen).")
-    var keys: String
+    @Option(help: "Key directory (from keygen or key import).")
+    var keys: String?
+
+    @Option(name: .customLong("client-key"), help: "A tfhe-rs ClientKey file (instead of --keys).")
+    var clientKeyFile: String?
 
     @Option(name: .customLong("ct"), help: "Ciphertext file (from encrypt).")
     var ciphertexts: [String] = []
@@ -20,7 +24,9 @@ struct Decrypt: ParsableCommand {
     var signed: SignedDecryptOptions
 
     func validate() throws {
+        guard (keys == nil) != (clientKeyFile == nil) else { throw ValidationError("give exactly one of --keys DIR or --client-key FILE") }
         if signed.signer != nil {
+            guard keys != nil else { throw ValidationError("signed decryption needs --keys DIR") }
             try signed.validate(ciphertextCount: ciphertexts.count)
             return
         }
@@ -28,13 +34,31 @@ struct Decrypt: ParsableCommand {
     }
 
     func run() throws {
+        let path = ciphertexts.first ?? "-"
+        if let clientKeyFile {
+            let ck = try parseFile(clientKeyFile) { try ClientKey(tfheRsBytes: $0) }
+            printValues(try parseFile(path) { try ck.decrypt(tfheRsBytes: $0) })
+            return
+        }
+        guard let keys else { throw ValidationError("--keys DIR is required") }
         let keySet = try KeyStore(directory: URL(fileURLWithPath: keys)).load()
         if signed.signer != nil {
             print(try signed.run(keySet: keySet, ciphertextPaths: ciphertexts).json)
             return
         }
-        let path = ciphertexts[0]
-        let file = try parseFile(path) { try CiphertextFile(decoding: $0) }
+        let bytes = try readInput(path)
+        let source = path == "-" ? "standard input" : path
+        if !bytes.starts(with: NativeFormat.magic) {
+            // Not a native file: a tfhe-rs ciphertext object.
+            do {
+                printValues(try keySet.clientKey.decrypt(tfheRsBytes: bytes))
+            } catch {
+                throw CLIInputError.invalidFile(path: source, reason: "\(error)")
+            }
+            return
+        }
+        let file: CiphertextFile
+        do { file = try CiphertextFile(decoding: bytes) } catch { throw CLIInputError.invalidFile(path: source, reason: "\(error)") }
         if let id = file.keyID, id != keySet.keyID {
             throw CLIInputError.keyMismatch(ciphertext: id.hex, keys: keySet.keyID.hex)
         }
@@ -44,6 +68,16 @@ struct Decrypt: ParsableCommand {
             print(#"{"type":"\#(value.type.name)","value":"\#(text)"}"#)
         } else {
             print(text)
+        }
+    }
+
+    /// Prints decrypted values: one per line, or JSON (an object for one value, an array for several).
+    private func printValues(_ values: [ClearValue]) {
+        let objects = values.map { #"{"type":"\#($0.type.name)","value":"\#(ValueFormat.format($0))"}"# }
+        if json {
+            print(objects.count == 1 ? objects[0] : "[" + objects.joined(separator: ",") + "]")
+        } else {
+            for v in values { print(ValueFormat.format(v)) }
         }
     }
 }

@@ -1,0 +1,170 @@
+/// A JSON description of a tfhe-rs object for `kmsctl key inspect`: its type, encoding, layout,
+/// size and parameters under tfhe-rs's own snake_case field names. Never includes key material
+/// (secret or public coefficients), only shapes.
+///
+/// ```swift
+/// let file = try TfheRsFile.decode(bytes)
+/// print(file.inspection(sizeBytes: bytes.count))   // {"header_version":"0.5","object":"high_level_api::ClientKey",…}
+/// ```
+extension TfheRsFile {
+    public func inspection(sizeBytes: Int) -> JSONValue {
+        var o: [String: JSONValue] = [
+            "object": .string(object.type.typeName),
+            "header_version": header.map { .string($0.headerVersion) } ?? .null,
+            "versioning": .string(versioned ? "versioned" : "unversioned"),
+            "encoding": .string(encodingDescription),
+            "tfhe_rs_versions": .array(compatibleLayouts.layouts.map { .string($0.releases) }),
+            "size_bytes": .number(String(sizeBytes)),
+            "secret": .bool(object.type.isSecret),
+        ]
+        switch object {
+        case .clientKey(let k):
+            let match = TfheRsParameterMatch(clientKey: k)
+            o["parameter_set"] = .string(match.parameters.name)
+            o["parameter_set_tfhe_rs"] = .string(match.parameters.tfheRsName)
+            o["closest_parameter_set"] = match.closestNamedSet.map { .string($0) } ?? .null
+            o["parameter_differences"] = .array(match.differences.map { .string($0) })
+            var p = Self.json(k.parameters)
+            p["compact_public_key_parameters"] = k.compactPrivateKey.map { .object(Self.json($0.parameters)) } ?? .null
+            p["key_switching_parameters"] = k.compactPrivateKey.map { .object(Self.json($0.castingParameters)) } ?? .null
+            p["compression_parameters"] = k.compressionKey.map { .object(Self.json($0.parameters)) } ?? .null
+            o["parameters"] = .object(p)
+            o["keys"] = .object([
+                "lwe_secret_key_dimension": .number(String(k.lweSecretKey.dimension)),
+                "glwe_secret_key": .string("\(k.glweSecretKey.glweDimension)x\(k.glweSecretKey.polynomialSize)"),
+                "compact_private_key_dimension": k.compactPrivateKey.map { .number(String($0.key.dimension)) } ?? .null,
+                "compression_key": k.compressionKey.map { .string("\($0.key.glweDimension)x\($0.key.polynomialSize)") } ?? .null,
+            ])
+            o["tag"] = .string(Hex.encode(k.tag))
+        case .compactPublicKey(let k):
+            let named = ParameterSet.named.first { $0.compactPublicKey == k.parameters.parameters }
+            o["parameter_set"] = named.map { .string($0.name) } ?? .null
+            o["parameters"] = .object(["compact_public_key_parameters": .object(Self.json(k.parameters))])
+            o["polynomial_size"] = .number(String(k.key.polynomialSize))
+            o["tag"] = .string(Hex.encode(k.tag))
+        case .ciphertext(let c):
+            o["ciphertext"] = .object(Self.json(radix: c.radix, kind: c.kind))
+            o["tag"] = .string(Hex.encode(c.tag))
+        case .seededCiphertext(let c):
+            var j = Self.json(radix: c.decompressed(), kind: c.kind)
+            j["seeded"] = .bool(true)
+            o["ciphertext"] = .object(j)
+            o["tag"] = .string(Hex.encode(c.tag))
+        case .compactCiphertextList(let l):
+            var j: [String: JSONValue] = [:]
+            j["entries"] = .number(String(l.list.count))
+            j["blocks"] = .number(String(l.blockCount))
+            j["lwe_dimension"] = .number(String(l.list.lweDimension))
+            j["packed"] = .bool(l.isPacked)
+            j["degree"] = .number(String(l.degree))
+            j["message_modulus"] = .number(String(l.messageModulus))
+            j["carry_modulus"] = .number(String(l.carryModulus))
+            j["expansion_kind"] = Self.json(l.expansionKind)
+            j["noise_level"] = l.noiseLevel.map { .number(String($0)) } ?? .null
+            j["data_kinds"] = .array(l.info.map { .string($0.description) })
+            j["fhe_types"] = Self.fheTypes(l.info, messageModulus: l.messageModulus)
+            o["ciphertext"] = .object(j)
+            o["tag"] = .string(Hex.encode(l.tag))
+        case .compressedCiphertextList(let l):
+            let first = l.list.glweCiphertexts.first
+            var j: [String: JSONValue] = [:]
+            j["blocks"] = .number(String(l.list.count))
+            j["glwe_ciphertexts"] = .number(String(l.list.glweCiphertexts.count))
+            j["glwe_dimension"] = first.map { .number(String($0.glweDimension)) } ?? .null
+            j["polynomial_size"] = first.map { .number(String($0.polynomialSize)) } ?? .null
+            j["storage_log_modulus"] = first.map { .number(String($0.packed.logModulus)) } ?? .null
+            j["lwe_per_glwe"] = .number(String(l.list.lwePerGlwe))
+            j["message_modulus"] = .number(String(l.list.messageModulus))
+            j["carry_modulus"] = .number(String(l.list.carryModulus))
+            j["pbs_order"] = .string(l.pbsOrder.description)
+            j["data_kinds"] = .array(l.info.map { .string($0.description) })
+            j["fhe_types"] = Self.fheTypes(l.info, messageModulus: l.list.messageModulus)
+            o["ciphertext"] = .object(j)
+            o["tag"] = .string(Hex.encode(l.tag))
+        }
+        return .object(o)
+    }
+
+    static func json(radix r: TfheRsRadixCiphertext, kind: TfheRsFheCiphertext.Kind) -> [String: JSONValue] {
+        let first = r.blocks.first
+        let type = first.flatMap { try? TfheRsInterop.fheType(kind: kind, blocks: r.count, messageModulus: $0.messageModulus) }
+        return [
+            "kind": .string(kind.description),
+            "blocks": .number(String(r.count)),
+            "lwe_dimension": .number(String(r.lwe.lweDimension)),
+            "fhe_type": type.map { .string($0.name) } ?? .null,
+            "message_modulus": first.map { .number(String($0.messageModulus)) } ?? .null,
+            "carry_modulus": first.map { .number(String($0.carryModulus)) } ?? .null,
+            "pbs_order": first.map { .string($0.pbsOrder.description) } ?? .null,
+            "max_degree": .number(String(r.blocks.map(\.degree).max() ?? 0)),
+            "max_noise_level": .number(String(r.blocks.map(\.noiseLevel).max() ?? 0)),
+        ]
+    }
+
+    static func fheTypes(_ info: [TfheRsDataKind], messageModulus: Int) -> JSONValue {
+        .array(info.map { k -> JSONValue in
+            guard let t = k.fheType(messageModulus: messageModulus) else { return .null }
+            return .string(t.name)
+        })
+    }
+
+    static func number(_ d: Double) -> JSONValue { d.isFinite ? .number("\(d)") : .null }
+
+    static func json(_ d: NoiseDistribution) -> JSONValue {
+        switch d {
+        case .tUniform(let b): .object(["TUniform": .object(["bound_log2": .number(String(b))])])
+        case .gaussian(let s, let m): .object(["Gaussian": .object(["std": number(s), "mean": number(m)])])
+        }
+    }
+
+    static func json(_ c: EncryptionKeyChoice) -> JSONValue { .string(c == .big ? "Big" : "Small") }
+
+    static func json(_ k: CompactPublicKeyParameters.ExpansionKind) -> JSONValue {
+        switch k {
+        case .requiresCasting: .string("RequiresCasting")
+        case .noCasting(let c): .object(["NoCasting": .string(TfheRsPBSOrder(key: c).description)])
+        }
+    }
+
+    static func json(_ p: ClassicPBSParameters) -> [String: JSONValue] {
+        func n(_ v: Int) -> JSONValue { .number(String(v)) }
+        return [
+            "lwe_dimension": n(p.lweDimension), "glwe_dimension": n(p.glweDimension), "polynomial_size": n(p.polynomialSize),
+            "lwe_noise_distribution": json(p.lweNoiseDistribution), "glwe_noise_distribution": json(p.glweNoiseDistribution),
+            "pbs_base_log": n(p.pbsBaseLog), "pbs_level": n(p.pbsLevel), "ks_base_log": n(p.ksBaseLog), "ks_level": n(p.ksLevel),
+            "message_modulus": n(p.messageModulus), "carry_modulus": n(p.carryModulus), "max_noise_level": n(p.maxNoiseLevel),
+            "log2_p_fail": number(p.log2PFail), "ciphertext_modulus": .string("2^64"),
+            "encryption_key_choice": json(p.encryptionKeyChoice),
+            "modulus_switch_noise_reduction_params": p.modulusSwitchNoiseReduction.map {
+                .object(["modulus_switch_zeros_count": n($0.zerosCount), "ms_bound": number($0.msBound),
+                         "ms_r_sigma_factor": number($0.msRSigmaFactor), "ms_input_variance": number($0.msInputVariance)])
+            } ?? .null,
+        ]
+    }
+
+    static func json(_ p: TfheRsCompactPkeParameters) -> [String: JSONValue] {
+        [
+            "encryption_lwe_dimension": .number(String(p.encryptionLweDimension)),
+            "encryption_noise_distribution": json(p.encryptionNoiseDistribution),
+            "message_modulus": .number(String(p.messageModulus)),
+            "carry_modulus": .number(String(p.carryModulus)),
+            "ciphertext_modulus": .string("2^64"),
+            "expansion_kind": json(p.expansionKind),
+            "zk_scheme": p.zkScheme.map { .string($0.description) } ?? .null,
+        ]
+    }
+
+    static func json(_ p: KeySwitchingParameters) -> [String: JSONValue] {
+        ["ks_base_log": .number(String(p.baseLog)), "ks_level": .number(String(p.level)), "destination_key": json(p.destinationKey)]
+    }
+
+    static func json(_ p: CompressionParameters) -> [String: JSONValue] {
+        func n(_ v: Int) -> JSONValue { .number(String(v)) }
+        return [
+            "br_level": n(p.brLevel), "br_base_log": n(p.brBaseLog), "packing_ks_level": n(p.packingKsLevel),
+            "packing_ks_base_log": n(p.packingKsBaseLog), "packing_ks_polynomial_size": n(p.packingKsPolynomialSize),
+            "packing_ks_glwe_dimension": n(p.packingKsGlweDimension), "lwe_per_glwe": n(p.lwePerGlwe),
+            "storage_log_modulus": n(p.storageLogModulus), "packing_ks_key_noise_distribution": json(p.packingKsKeyNoiseDistribution),
+        ]
+    }
+}
