@@ -4,49 +4,25 @@ import KMSCore
 /// 64-bit integers as strings (numbers accepted), uppercase hex (either case and `null`
 /// accepted), standard base64 (`null` accepted), RFC 3339 times.
 extension KeyedDecodingContainer {
-    func chainInt64(_ key: Key) throws -> Int64 {
+    /// An integer written as a decimal string (CometBFT's 64-bit encoding) or as a JSON number.
+    func chainInteger<T: FixedWidthInteger & Decodable>(_ key: Key) throws -> T {
         if let s = try? decode(String.self, forKey: key) {
-            guard let v = Int64(s) else {
-                throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: "expected a decimal 64-bit integer, got \"\(s.prefix(30))\"")
+            guard let v = T(s) else {
+                throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: "expected a decimal \(T.self), got \"\(s.prefix(30))\"")
             }
             return v
         }
-        return try decode(Int64.self, forKey: key)
+        return try decode(T.self, forKey: key)
     }
+
+    func chainInt64(_ key: Key) throws -> Int64 { try chainInteger(key) }
+    func chainUInt64(_ key: Key) throws -> UInt64 { try chainInteger(key) }
+    func chainInt32(_ key: Key) throws -> Int32 { try chainInteger(key) }
+    func chainUInt32(_ key: Key) throws -> UInt32 { try chainInteger(key) }
 
     func chainInt64IfPresent(_ key: Key) throws -> Int64? {
         guard contains(key), try !decodeNil(forKey: key) else { return nil }
         return try chainInt64(key)
-    }
-
-    func chainUInt64(_ key: Key) throws -> UInt64 {
-        if let s = try? decode(String.self, forKey: key) {
-            guard let v = UInt64(s) else {
-                throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: "expected a decimal unsigned 64-bit integer, got \"\(s.prefix(30))\"")
-            }
-            return v
-        }
-        return try decode(UInt64.self, forKey: key)
-    }
-
-    func chainInt32(_ key: Key) throws -> Int32 {
-        if let s = try? decode(String.self, forKey: key) {
-            guard let v = Int32(s) else {
-                throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: "expected a 32-bit integer, got \"\(s.prefix(30))\"")
-            }
-            return v
-        }
-        return try decode(Int32.self, forKey: key)
-    }
-
-    func chainUInt32(_ key: Key) throws -> UInt32 {
-        if let s = try? decode(String.self, forKey: key) {
-            guard let v = UInt32(s) else {
-                throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: "expected an unsigned 32-bit integer, got \"\(s.prefix(30))\"")
-            }
-            return v
-        }
-        return try decode(UInt32.self, forKey: key)
     }
 
     /// Hex bytes; a missing key, `null` or `""` gives no bytes.

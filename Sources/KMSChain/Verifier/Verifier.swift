@@ -21,28 +21,22 @@ public struct Verifier: Sendable {
 
     /// Verifies `untrusted` from `trusted` at time `now`, adjacent or skipping by height.
     public func verify(untrusted: LightBlock, trusted: LightBlock, now: Timestamp) -> Verdict {
-        do {
-            try check(untrusted: untrusted, trusted: trusted, now: now, mode: nil)
-            return .success
-        } catch {
-            return Verdict(error)
-        }
+        verdict(untrusted: untrusted, trusted: trusted, now: now, mode: nil)
     }
 
     /// Verifies `untrusted` at height `trusted + 1`; other heights are invalid.
     public func verifyAdjacent(untrusted: LightBlock, trusted: LightBlock, now: Timestamp) -> Verdict {
-        do {
-            try check(untrusted: untrusted, trusted: trusted, now: now, mode: true)
-            return .success
-        } catch {
-            return Verdict(error)
-        }
+        verdict(untrusted: untrusted, trusted: trusted, now: now, mode: true)
     }
 
     /// Verifies `untrusted` at a height above `trusted + 1`; other heights are invalid.
     public func verifySkipping(untrusted: LightBlock, trusted: LightBlock, now: Timestamp) -> Verdict {
+        verdict(untrusted: untrusted, trusted: trusted, now: now, mode: false)
+    }
+
+    private func verdict(untrusted: LightBlock, trusted: LightBlock, now: Timestamp, mode: Bool?) -> Verdict {
         do {
-            try check(untrusted: untrusted, trusted: trusted, now: now, mode: false)
+            try check(untrusted: untrusted, trusted: trusted, now: now, mode: mode)
             return .success
         } catch {
             return Verdict(error)
