@@ -79,3 +79,13 @@ final class GoDurationTests: XCTestCase {
         XCTAssertEqual(GoDuration.format(.zero), "0s")
     }
 }
+
+final class TimestampRangeTests: XCTestCase {
+    /// Formatting never traps, even at the ends of the Int64 range.
+    func testExtremeSecondsFormat() throws {
+        XCTAssertFalse(try Timestamp(seconds: .min, nanos: 0).rfc3339.isEmpty)
+        XCTAssertFalse(try Timestamp(seconds: .max, nanos: 999_999_999).rfc3339.isEmpty)
+        XCTAssertEqual(try Timestamp(seconds: -1, nanos: 5).rfc3339, "1969-12-31T23:59:59.000000005Z")
+        XCTAssertEqual(try Timestamp(seconds: -86_400).rfc3339, "1969-12-31T00:00:00Z")
+    }
+}

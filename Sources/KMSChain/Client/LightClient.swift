@@ -66,6 +66,7 @@ public struct LightClient: Sendable {
             return []
         }
         if target < trusted.height {
+            guard target > 0 else { throw .provider(height: target, .notFound(height: target)) }
             return try await verifyBackward(to: target, from: trusted, onVerified: onVerified)
         }
         var trustedBlock = trusted

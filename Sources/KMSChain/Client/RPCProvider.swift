@@ -29,7 +29,7 @@ public struct RPCProvider: LightBlockProvider {
     }
 
     public func lightBlock(at height: Int64) async throws(ProviderError) -> LightBlock {
-        guard height > 0 else { throw .notFound(height: height) }
+        guard height > 0, height < Int64.max else { throw .notFound(height: height) }
         let commit: CommitResult = try await call("commit", ["height": String(height)], height: height)
         guard commit.signedHeader.header.height == height else {
             throw .inconsistent("/commit?height=\(height) returned height \(commit.signedHeader.header.height)")

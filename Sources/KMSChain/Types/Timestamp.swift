@@ -135,8 +135,8 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// RFC 3339 in UTC with trailing fractional zeros trimmed (Go `RFC3339Nano`).
     public var rfc3339: String {
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let secOfDay = seconds - days * 86_400
+        var days = seconds / 86_400, secOfDay = seconds % 86_400
+        if secOfDay < 0 { days -= 1; secOfDay += 86_400 }
         let (y, m, d) = Self.civilFromDays(days)
         func pad(_ v: Int64, _ width: Int) -> String {
             let s = String(v)
