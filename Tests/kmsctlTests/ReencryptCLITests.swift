@@ -41,9 +41,9 @@ final class ReencryptCLITests: XCTestCase {
 
     /// Encrypts `value` of `type`, signs a request for it and returns (request file, ciphertext file).
     func request(_ s: Setup, type: String, code: Int, value: String, contract: String = contract,
-                 chainId: String = "9000", tag: String) throws -> (String, String) {
+                 chainId: String = "9000", tag: String, encryptFlags: [String] = []) throws -> (String, String) {
         let ct = s.dir.appendingPathComponent("\(tag).ct").path
-        let e = try CLI.run(["encrypt", "--keys", s.keys, "--type", type, "--value", value, "--out", ct])
+        let e = try CLI.run(["encrypt", "--keys", s.keys, "--type", type, "--value", value, "--out", ct] + encryptFlags)
         XCTAssertEqual(e.status, 0, e.stderr)
         let handle = String(repeating: "5a", count: 29) + "00" + String(format: "%02x", code) + "00"
         let r = try CLI.run(["user", "request", "--private-key", Self.wallet, "--enc-key", s.userPk, "--contract", contract,
@@ -89,6 +89,17 @@ final class ReencryptCLITests: XCTestCase {
             XCTAssertEqual(d.status, 0, d.stderr)
             XCTAssertEqual(d.stdout, printed + "\n", type)
         }
+    }
+
+    func testTfheRsCiphertextFile() throws {
+        let s = try setUpParties()
+        let (req, ct) = try request(s, type: "euint128", code: 6, value: "340282366920938463463374607431768211455",
+                                    tag: "tfhe", encryptFlags: ["--format", "tfhe-rs"])
+        XCTAssertFalse(try Data(contentsOf: URL(fileURLWithPath: ct)).starts(with: Data("SWIFTKMS".utf8)))
+        let r = try reencrypt(s, request: req, ct: ct)
+        XCTAssertEqual(r.status, 0, r.stdout + r.stderr)
+        let d = try userDecrypt(s, request: req, response: try write(r.stdout, "tfhe.response.json", in: s))
+        XCTAssertEqual(d.stdout, "340282366920938463463374607431768211455\n", d.stderr)
     }
 
     func testFreshEphemeralKeyAndNonceEveryRun() throws {

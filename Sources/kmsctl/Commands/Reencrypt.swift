@@ -26,7 +26,7 @@ struct Reencrypt: AsyncParsableCommand {
     @Option(help: "Gateway request JSON file, or - for stdin.")
     var request: String
 
-    @Option(help: "Ciphertext file (from encrypt).")
+    @Option(help: "Ciphertext file: native (from encrypt) or a tfhe-rs ciphertext holding one value (FheUint, compact or compressed list).")
     var ct: String
 
     @Option(name: .customLong("chain-id"), help: "The host chain id of the user's EIP-712 domain.")

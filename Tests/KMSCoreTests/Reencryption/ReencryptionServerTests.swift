@@ -150,6 +150,30 @@ final class ReencryptionServerTests: XCTestCase {
         }
     }
 
+    /// fhEVM stores tfhe-rs ciphertexts: FheUint objects and compact lists are reencrypted too.
+    func testTfheRsCiphertexts() throws {
+        let keys = F.keySet
+        let kms = Reencryptor(keyID: keys.keyID, decryptor: keys.clientKey, signer: KMSSigner(key: try F.server()))
+        let client = ReencryptionClient(encryptionKey: try F.userBoxKey(), trustedSigners: [try EthereumAddress(eip55: F.serverAddress)])
+        let value = try ClearValue(type: .euint32, 3_000_000_007)
+        let user = try F.userRequest(F.handle(.euint32))
+        for ct in [try TfheRsInterop.encrypt(value, clientKey: keys.clientKey, layout: .v0_11),
+                   try TfheRsInterop.encrypt(value, publicKey: keys.publicKey, layout: .v0_11)] {
+            let response = try kms.reencrypt(F.kmsRequest(user, ciphertext: ct, keyID: keys.keyID))
+            XCTAssertEqual(try client.decrypt([response], for: user), value)
+        }
+        // A tfhe-rs ciphertext of another type than the handle's.
+        let ct16 = try TfheRsInterop.encrypt(try ClearValue(type: .euint16, 5), clientKey: keys.clientKey, layout: .v0_11)
+        XCTAssertThrowsError(try kms.reencrypt(F.kmsRequest(user, ciphertext: ct16, keyID: keys.keyID))) {
+            XCTAssertEqual($0 as? ReencryptionError, .fheTypeMismatch(expected: .euint32, actual: .euint16))
+        }
+        // Without the client key (another decryptor), only native files are read.
+        let other = Reencryptor(keyID: keys.keyID, decryptor: F.NoDecryptor(), signer: KMSSigner(key: try F.server()))
+        XCTAssertThrowsError(try other.reencrypt(F.kmsRequest(user, ciphertext: ct16, keyID: keys.keyID))) {
+            guard case .decryptionFailed = $0 as? ReencryptionError else { return XCTFail("\($0)") }
+        }
+    }
+
     func testGatewayRequestWithBadContractOrHandle() throws {
         var body = try F.userRequest(F.handle(.euint8)).gatewayRequest
         body.verifyingContract = body.verifyingContract.lowercased().replacingOccurrences(of: "0x", with: "0X")

@@ -36,26 +36,41 @@ public struct Reencryptor: Sendable {
     /// The verification key placed in responses.
     public var verificationKey: ServerVerificationKey { ServerVerificationKey(signer.publicKey) }
 
-    /// Answers one request. The ciphertext is a native ciphertext file (`CiphertextFile`); its key id,
-    /// when present, must be this KMS's. Ephemeral key and nonce default to fresh CSPRNG values
-    /// (tests inject fixed ones).
-    /// - Throws: the `validate()` errors, `.unknownKeyId`, `.decryptionFailed`, `.fheTypeMismatch`.
+    /// Answers one request. The ciphertext is either a native ciphertext file (`CiphertextFile`,
+    /// whose key id, when present, must be this KMS's) or a serialized tfhe-rs ciphertext holding
+    /// exactly one value (`FheUint`/`FheBool`, a compact or compressed list — what fhEVM
+    /// coprocessors store; this needs a `ClientKey` decryptor). Ephemeral key and nonce default to
+    /// fresh CSPRNG values (tests inject fixed ones).
+    /// - Throws: `.unknownKeyId`, the `validate()` errors, `.decryptionFailed`, `.fheTypeMismatch`.
     public func reencrypt(_ request: ReencryptionRequest, ephemeralKey: BoxSecretKey = .generate(),
                           nonce: [UInt8] = CryptoBox.randomNonce()) throws(ReencryptionError) -> ReencryptionResponse {
         guard request.keyID == keyID else { throw .unknownKeyId(request.keyID.hex) }
         let checked = try request.validate()
-        let file: CiphertextFile
-        do { file = try CiphertextFile(decoding: checked.ciphertext) } catch { throw .decryptionFailed(error.description) }
-        if let id = file.keyID, id != keyID {
-            throw .decryptionFailed("ciphertext was encrypted under key \(id.hex), not \(keyID.hex)")
-        }
-        guard file.ciphertext.type == request.fheType else {
-            throw .fheTypeMismatch(expected: request.fheType, actual: file.ciphertext.type)
-        }
-        let value: ClearValue
-        do { value = try decryptor.decrypt(file.ciphertext) } catch { throw .decryptionFailed("\(error)") }
+        let value = try decrypt(checked.ciphertext)
+        guard value.type == request.fheType else { throw .fheTypeMismatch(expected: request.fheType, actual: value.type) }
         return try respond(plaintext: KMSPlaintext(value), to: checked, fheType: request.fheType,
                            ciphertextDigest: request.ciphertextDigest, ephemeralKey: ephemeralKey, nonce: nonce)
+    }
+
+    /// Decrypts the request's ciphertext bytes (native file or tfhe-rs object with one value).
+    func decrypt(_ bytes: [UInt8]) throws(ReencryptionError) -> ClearValue {
+        if bytes.starts(with: NativeFormat.magic) {
+            let file: CiphertextFile
+            do { file = try CiphertextFile(decoding: bytes) } catch { throw .decryptionFailed(error.description) }
+            if let id = file.keyID, id != keyID {
+                throw .decryptionFailed("ciphertext was encrypted under key \(id.hex), not \(keyID.hex)")
+            }
+            do { return try decryptor.decrypt(file.ciphertext) } catch { throw .decryptionFailed("\(error)") }
+        }
+        guard let clientKey = decryptor as? ClientKey else {
+            throw .decryptionFailed("not a native ciphertext file (tfhe-rs ciphertexts need the client key)")
+        }
+        let values: [ClearValue]
+        do { values = try clientKey.decrypt(tfheRsBytes: bytes) } catch { throw .decryptionFailed(error.description) }
+        guard values.count == 1 else {
+            throw .decryptionFailed("the ciphertext holds \(values.count) values, reencryption takes exactly one")
+        }
+        return values[0]
     }
 
     /// Signcrypts an already decrypted plaintext for a validated request and signs the payload.
