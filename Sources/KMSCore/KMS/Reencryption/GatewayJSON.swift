@@ -1,34 +1,32 @@
-import Foundation
-
 /// Reading and writing the small JSON objects of the fhEVM gateway's `/reencrypt` endpoint
-/// (hex strings without `0x`, addresses as EIP-55 strings). Internal helpers of
-/// `GatewayReencryptionRequest` / `GatewayReencryptionResponse`.
+/// (hex strings without `0x`, addresses as EIP-55 strings), on top of the project's `JSONValue`
+/// parser. Internal helpers of `GatewayReencryptionRequest` / `GatewayReencryptionResponse`.
 enum GatewayJSON {
     /// Largest JSON document accepted (a response for ebytes256 with several parties stays far below).
     static let maxByteCount = 1 << 26
 
     /// Parses `bytes` as a JSON object.
-    static func object(_ bytes: [UInt8]) throws(ReencryptionError) -> [String: Any] {
+    static func object(_ bytes: [UInt8]) throws(ReencryptionError) -> [String: JSONValue] {
         guard bytes.count <= maxByteCount else { throw .malformedJSON("document larger than \(maxByteCount) bytes") }
-        let parsed: Any
+        let parsed: JSONValue
         do {
-            parsed = try JSONSerialization.jsonObject(with: Data(bytes))
+            parsed = try JSONValue(parsing: bytes)
         } catch {
-            throw .malformedJSON("not valid JSON")
+            throw .malformedJSON(error.description)
         }
-        guard let object = parsed as? [String: Any] else { throw .malformedJSON("top level is not an object") }
+        guard case .object(let object) = parsed else { throw .malformedJSON("top level is not an object") }
         return object
     }
 
     /// The string field `key` of `object`.
-    static func string(_ object: [String: Any], _ key: String) throws(ReencryptionError) -> String {
+    static func string(_ object: [String: JSONValue], _ key: String) throws(ReencryptionError) -> String {
         guard let value = object[key] else { throw .malformedJSON("missing field \"\(key)\"") }
-        guard let s = value as? String else { throw .malformedJSON("field \"\(key)\" is not a string") }
+        guard let s = value.stringValue else { throw .malformedJSON("field \"\(key)\" is not a string") }
         return s
     }
 
     /// The hex field `key` of `object` (with or without `0x`), of exactly `length` bytes if given.
-    static func hex(_ object: [String: Any], _ key: String, length: Int? = nil) throws(ReencryptionError) -> [UInt8] {
+    static func hex(_ object: [String: JSONValue], _ key: String, length: Int? = nil) throws(ReencryptionError) -> [UInt8] {
         let s = try string(object, key)
         do {
             return try Hex.decode(s, length: length)
@@ -37,26 +35,11 @@ enum GatewayJSON {
         }
     }
 
-    /// `s` as a JSON string literal (quotes, backslashes and control characters escaped).
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where u.value < 0x20:
-                let h = String(u.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - h.count) + h
-            default: out.unicodeScalars.append(u)
-            }
-        }
-        return out + "\""
-    }
+    /// `s` as a JSON string literal.
+    static func quote(_ s: String) -> String { JSONValue.quote(s) }
 
-    /// `{"k1":v1,"k2":v2,…}` from already encoded values, in the given order.
+    /// `{"k1":v1,"k2":v2,…}` from already encoded values, in the given order (the gateway's order,
+    /// which `JSONValue.description` would sort).
     static func encodeObject(_ fields: [(String, String)]) -> String {
         "{" + fields.map { quote($0.0) + ":" + $0.1 }.joined(separator: ",") + "}"
     }

@@ -21,10 +21,10 @@ public enum GatewayReencryptionResponse: Sendable, Equatable {
         switch status {
         case "success":
             guard let list = o["response"] else { throw .malformedJSON("missing field \"response\"") }
-            guard let items = list as? [Any] else { throw .malformedJSON("field \"response\" is not an array") }
+            guard case .array(let items) = list else { throw .malformedJSON("field \"response\" is not an array") }
             var responses: [ReencryptionResponse] = []
             for (i, item) in items.enumerated() {
-                guard let e = item as? [String: Any] else { throw .malformedJSON("response[\(i)] is not an object") }
+                guard case .object(let e) = item else { throw .malformedJSON("response[\(i)] is not an object") }
                 responses.append(ReencryptionResponse(
                     signature: try GatewayJSON.hex(e, "signature"),
                     payload: try GatewayJSON.hex(e, "payload"),
@@ -32,7 +32,7 @@ public enum GatewayReencryptionResponse: Sendable, Equatable {
             }
             self = .success(responses)
         case "failure":
-            let message = (o["error"] as? String) ?? (o["error"].map { "\($0)" } ?? "no error message")
+            let message = o["error"]?.stringValue ?? o["error"]?.description ?? "no error message"
             self = .failure(message)
         default:
             throw .malformedJSON("unknown status \"\(status)\"")
