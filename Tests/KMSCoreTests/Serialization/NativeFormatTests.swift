@@ -104,4 +104,55 @@ final class NativeFormatTests: XCTestCase {
             XCTAssertEqual(error as? SerializationError, .invalidValue(what: "compression key: coefficient is not binary"))
         }
     }
+
+    /// Block moduli, decomposition parameters and compression dimensions read from a file are
+    /// bounded before they are multiplied: huge powers of two give a typed error, not an
+    /// arithmetic-overflow trap.
+    func testHugeModuliAndDimensionsGiveTypedErrors() throws {
+        var ct = NativeFormat.header(.ciphertext)
+        ct.writeOptionTag(false)
+        ct.write(FheType.euint8.code)
+        ct.write(UInt64(1) << 62); ct.write(UInt64(1) << 62)
+        XCTAssertThrowsError(try CiphertextFile(decoding: ct.bytes)) { error in
+            XCTAssertEqual(error as? SerializationError, .invalidValue(what: "block moduli \(UInt64(1) << 62)/\(UInt64(1) << 62)"))
+        }
+
+        func rejects(_ edit: (inout ParameterSet) -> Void, _ line: UInt = #line) {
+            var p = ParameterSet.test
+            edit(&p)
+            XCTAssertThrowsError(try p.validate(), line: line) { error in
+                guard case .invalidParameters = error as? TFHEError else { return XCTFail("\(error)", line: line) }
+            }
+            // The same parameters inside a client key file.
+            var w = NativeFormat.header(.clientKey)
+            ParameterSetCoding.write(p, to: &w)
+            XCTAssertThrowsError(try KeyFileCoding.decodeClientKey(w.bytes), line: line) { error in
+                XCTAssertTrue(error is SerializationError, "\(error)", line: line)
+            }
+        }
+        rejects { $0.compute.pbsBaseLog = 1 << 32; $0.compute.pbsLevel = 1 << 32 }
+        rejects { $0.compute.ksBaseLog = 1 << 32; $0.compute.ksLevel = 1 << 31 }
+        rejects { $0.compute.messageModulus = 1 << 32; $0.compute.carryModulus = 1 << 32 }
+        rejects { $0.compactPublicKey?.messageModulus = 1 << 32; $0.compactPublicKey?.carryModulus = 1 << 32 }
+        rejects { $0.castingKeySwitch?.baseLog = 1 << 32; $0.castingKeySwitch?.level = 1 << 32 }
+        rejects { $0.compression?.brBaseLog = 1 << 32; $0.compression?.brLevel = 1 << 32 }
+        rejects { $0.compression?.packingKsBaseLog = 1 << 32; $0.compression?.packingKsLevel = 1 << 32 }
+        rejects { $0.compression?.packingKsGlweDimension = 1 << 32; $0.compression?.packingKsPolynomialSize = 1 << 32 }
+
+        // A client key whose compression GLWE shape is k = N = 2^32 (k·N overflows Int).
+        var p = ParameterSet.test
+        p.compression?.packingKsGlweDimension = 1 << 32
+        p.compression?.packingKsPolynomialSize = 1 << 32
+        p.compression?.lwePerGlwe = 1
+        let (ck, _) = try KeyGeneration.generate(.test)
+        var w = NativeFormat.header(.clientKey)
+        ParameterSetCoding.write(p, to: &w)
+        w.writeBytes(ck.lweSecretKey.coefficients.map { UInt8($0) })
+        w.writeBytes(ck.glweSecretKey.coefficients.map { UInt8($0) })
+        w.writeOptionTag(false)
+        w.writeOptionTag(true)
+        XCTAssertThrowsError(try KeyFileCoding.decodeClientKey(w.bytes)) { error in
+            XCTAssertTrue(error is SerializationError, "\(error)")
+        }
+    }
 }

@@ -134,21 +134,41 @@ public struct ParameterSet: Sendable, Equatable, Hashable {
         try need(c.glweDimension > 0 && c.glweDimension <= 16, "glwe_dimension must be in 1...16")
         try need(pow2(c.polynomialSize) && c.polynomialSize <= 1 << 16, "polynomial_size must be a power of two ≤ 65536")
         try need(pow2(c.messageModulus) && pow2(c.carryModulus), "message and carry moduli must be powers of two")
-        try need(c.messageModulus * c.carryModulus <= 1 << 16, "message_modulus·carry_modulus too large")
+        try need(Self.moduliFit(c.messageModulus, c.carryModulus), "message_modulus·carry_modulus too large")
         try need(c.lweNoiseDistribution.isValid && c.glweNoiseDistribution.isValid, "noise distribution out of range")
-        try need(c.pbsBaseLog > 0 && c.pbsLevel > 0 && c.pbsBaseLog * c.pbsLevel <= 64, "PBS decomposition must fit 64 bits")
-        try need(c.ksBaseLog > 0 && c.ksLevel > 0 && c.ksBaseLog * c.ksLevel <= 64, "KS decomposition must fit 64 bits")
+        try need(Self.decompositionFits(c.pbsBaseLog, c.pbsLevel), "PBS decomposition must fit 64 bits")
+        try need(Self.decompositionFits(c.ksBaseLog, c.ksLevel), "KS decomposition must fit 64 bits")
         if let p = compactPublicKey {
             try need(pow2(p.encryptionLweDimension) && p.encryptionLweDimension <= 1 << 16,
                      "compact public key dimension must be a power of two ≤ 65536")
             try need(p.encryptionNoiseDistribution.isValid, "compact public key noise out of range")
             try need(pow2(p.messageModulus) && pow2(p.carryModulus), "compact-PKE moduli must be powers of two")
+            try need(Self.moduliFit(p.messageModulus, p.carryModulus), "compact-PKE message_modulus·carry_modulus too large")
+        }
+        if let k = castingKeySwitch {
+            try need(Self.decompositionFits(k.baseLog, k.level), "casting key-switch decomposition must fit 64 bits")
         }
         if let z = compression {
-            try need(z.packingKsGlweDimension > 0 && pow2(z.packingKsPolynomialSize), "compression GLWE shape invalid")
+            try need(z.packingKsGlweDimension > 0 && z.packingKsGlweDimension <= 16 && pow2(z.packingKsPolynomialSize)
+                     && z.packingKsPolynomialSize <= 1 << 16, "compression GLWE shape invalid")
+            try need(Self.decompositionFits(z.brBaseLog, z.brLevel), "compression blind-rotation decomposition must fit 64 bits")
+            try need(Self.decompositionFits(z.packingKsBaseLog, z.packingKsLevel),
+                     "compression packing key-switch decomposition must fit 64 bits")
             try need(z.storageLogModulus > 0 && z.storageLogModulus < 64, "storage_log_modulus must be in 1...63")
             try need(z.lwePerGlwe > 0 && z.lwePerGlwe <= z.packingKsPolynomialSize, "lwe_per_glwe must be ≤ the packing polynomial size")
             try need(z.packingKsKeyNoiseDistribution.isValid, "compression noise out of range")
         }
+    }
+
+    /// Each modulus at most 2^16 and their product too (bounded before multiplying, so values
+    /// read from a file cannot overflow).
+    private static func moduliFit(_ message: Int, _ carry: Int) -> Bool {
+        message > 0 && carry > 0 && message <= 1 << 16 && carry <= 1 << 16 && message * carry <= 1 << 16
+    }
+
+    /// A gadget decomposition of `level` digits of `baseLog` bits within 64 bits (each factor
+    /// bounded before multiplying).
+    private static func decompositionFits(_ baseLog: Int, _ level: Int) -> Bool {
+        (1...64).contains(baseLog) && (1...64).contains(level) && baseLog * level <= 64
     }
 }
