@@ -218,4 +218,25 @@ final class EIP712Tests: XCTestCase {
         XCTAssertThrowsError(try JSONValue(parsing: Array(deep.utf8)))
         XCTAssertEqual(try JSONValue(parsing: Array(v.description.utf8)), v)
     }
+
+    /// `EIP712Domain.json` must stay readable by the typed-data parser for every chain id: JSON
+    /// numbers are only accepted below 2^53, so larger ids must be written as strings.
+    func testDomainJSONRoundTripsForLargeChainIDs() throws {
+        let contract = try EthereumAddress(eip55: "0x9D6891A6240D6130c54ae243d8005063D05fE14b")
+        let handle = try FheHandle(hex: "0x0587753438639c6bfdd7f8da9047ff4cc32917f7ce49ce1ab9ee2d0d8e010200")
+        let s = DecryptionResult(aclAddress: contract, handles: [handle], decryptedResult: [1, 2, 3])
+        var big = [UInt8](repeating: 0, count: 32)
+        big[0] = 1
+        let domains = [
+            EIP712Domain.kmsVerifier(chainId: (1 << 53) - 1, verifyingContract: contract),
+            EIP712Domain.kmsVerifier(chainId: 1 << 53, verifyingContract: contract),
+            EIP712Domain.kmsVerifier(chainId: .max, verifyingContract: contract),
+            try EIP712Domain(name: "KMSVerifier", version: "1", chainId: big, verifyingContract: contract),
+        ]
+        for domain in domains {
+            XCTAssertEqual(try s.typedData(domain: domain).digest(), s.digest(domain: domain), "\(domain.json)")
+            let reparsed = try EIP712TypedData(json: Array(#"{"types":{},"primaryType":"EIP712Domain","domain":\#(domain.json)}"#.utf8))
+            XCTAssertEqual(try reparsed.domainSeparator(), domain.separator, "\(domain.json)")
+        }
+    }
 }

@@ -91,8 +91,9 @@ public struct EIP712Domain: Sendable, Hashable {
         return h.finalize()
     }
 
-    /// The domain as a typed-data JSON object (chainId as a decimal string when it fits in
-    /// 64 bits, else 0x-hex; addresses EIP-55; salt 0x-hex).
+    /// The domain as a typed-data JSON object (chainId as a JSON number below 2^53, the
+    /// largest integer JSON readers keep exactly and the limit `ABIWord` accepts; as a decimal
+    /// string up to 2^64 − 1, else 0x-hex; addresses EIP-55; salt 0x-hex).
     public var json: JSONValue {
         var o: [String: JSONValue] = [:]
         if let name { o["name"] = .string(name) }
@@ -100,7 +101,7 @@ public struct EIP712Domain: Sendable, Hashable {
         if let chainId {
             if chainId[0..<24].allSatisfy({ $0 == 0 }) {
                 let v = chainId[24..<32].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
-                o["chainId"] = .number(String(v))
+                o["chainId"] = v < 1 << 53 ? .number(String(v)) : .string(String(v))
             } else {
                 o["chainId"] = .string(Hex.encode(chainId, prefix: true))
             }
