@@ -109,4 +109,21 @@ final class EncryptionRoundTripTests: XCTestCase {
             guard case .keyMismatch = error as? TFHEError else { return XCTFail("\(error)") }
         }
     }
+
+    /// Reflection (`dump`, `Mirror`, debuggers) of secret keys must not walk into the key
+    /// material, as `description` already redacts it.
+    func testReflectionDoesNotExposeSecretKeyMaterial() throws {
+        let keys = try KeySet.generate(.test)
+        var out = ""
+        dump(keys, to: &out)
+        XCTAssertTrue(out.contains("<redacted>") || out.contains("ClientKey"), out)
+        for secret in ["coefficients", "masks"] {
+            XCTAssertFalse(out.contains(secret), "dump(KeySet) shows \(secret):\n\(out.prefix(1500))")
+        }
+        for labels in [Mirror(reflecting: keys.clientKey).children.compactMap(\.label),
+                       Mirror(reflecting: keys.clientKey.lweSecretKey).children.compactMap(\.label),
+                       Mirror(reflecting: keys.clientKey.glweSecretKey).children.compactMap(\.label)] {
+            XCTAssertFalse(labels.contains("coefficients") || labels.contains("masks") || labels.contains("lwe"), "\(labels)")
+        }
+    }
 }

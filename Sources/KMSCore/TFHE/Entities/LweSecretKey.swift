@@ -1,7 +1,7 @@
 /// A binary LWE secret key (coefficients 0/1), as tfhe-rs `LweSecretKey<Vec<u64>>`.
 ///
 /// The key never prints its coefficients. It keeps a mask form (0 / all-ones) for fast dot products.
-public struct LweSecretKey: Sendable, CustomStringConvertible {
+public struct LweSecretKey: Sendable, CustomStringConvertible, CustomReflectable {
     /// The coefficients, each 0 or 1.
     public let coefficients: [UInt64]
     /// `0 &- coefficient`: the form the dot products use.
@@ -31,11 +31,13 @@ public struct LweSecretKey: Sendable, CustomStringConvertible {
     public var dimension: Int { coefficients.count }
 
     public var description: String { "LweSecretKey(dimension: \(dimension), <redacted>)" }
+    /// Reflection (`dump`, debuggers) shows the dimension only, never the coefficients.
+    public var customMirror: Mirror { Mirror(self, children: ["dimension": dimension]) }
 }
 
 /// A binary GLWE secret key: `glweDimension` polynomials of `polynomialSize` coefficients.
 /// Its coefficient vector, read as an LWE key, is the "big" LWE key (dimension k·N).
-public struct GlweSecretKey: Sendable, CustomStringConvertible {
+public struct GlweSecretKey: Sendable, CustomStringConvertible, CustomReflectable {
     public let glweDimension: Int
     public let polynomialSize: Int
     /// The k·N coefficients, polynomial 0 first, coefficient 0 first.
@@ -65,4 +67,8 @@ public struct GlweSecretKey: Sendable, CustomStringConvertible {
     }
 
     public var description: String { "GlweSecretKey(\(glweDimension)×\(polynomialSize), <redacted>)" }
+    /// Reflection (`dump`, debuggers) shows the shape only, never the coefficients.
+    public var customMirror: Mirror {
+        Mirror(self, children: ["glweDimension": glweDimension, "polynomialSize": polynomialSize])
+    }
 }

@@ -9,7 +9,7 @@
 /// let ct = clientKey.encrypt(try ClearValue(type: .euint8, 200))
 /// let v = try clientKey.decrypt(ct)        // euint8(200)
 /// ```
-public struct ClientKey: Sendable, FheDecryptor, CustomStringConvertible {
+public struct ClientKey: Sendable, FheDecryptor, CustomStringConvertible, CustomReflectable {
     public let parameters: ParameterSet
     /// The small LWE key (dimension n).
     public let lweSecretKey: LweSecretKey
@@ -93,4 +93,6 @@ public struct ClientKey: Sendable, FheDecryptor, CustomStringConvertible {
     }
 
     public var description: String { "ClientKey(\(parameters.name), <redacted>)" }
+    /// Reflection (`dump`, debuggers) shows the parameter set's name only, never key material.
+    public var customMirror: Mirror { Mirror(self, children: ["parameters": parameters.name]) }
 }
