@@ -92,4 +92,23 @@ final class SignedDecryptCLITests: XCTestCase {
             XCTAssertLessThanOrEqual(r.stderr.split(separator: "\n").filter { !$0.hasPrefix("Usage") && !$0.hasPrefix("  See") }.count, 1, "\(a): \(r.stderr)")
         }
     }
+
+    /// The signed-response flags without `--signer` are a usage error, not silently dropped
+    /// (a caller asking for a signed response must not get a bare, unsigned value).
+    func testSignedFlagsWithoutSignerAreRejected() throws {
+        let dir = try CLI.temporaryDirectory(self)
+        let s = try setUp(dir)
+        let base = ["decrypt", "--keys", s.keys, "--ct", s.cts[1]]
+        for extra in [["--handle", handles[1]], ["--acl", acl], ["--chain-id", "1"], ["--verifying-contract", verifier],
+                      ["--pass-signatures-to-caller"],
+                      ["--handle", handles[1], "--acl", acl, "--chain-id", "11155111", "--verifying-contract", verifier]] {
+            let r = try CLI.run(base + extra)
+            XCTAssertNotEqual(r.status, 0, "\(extra)")
+            XCTAssertEqual(r.stdout, "", "\(extra)")
+            XCTAssertTrue(r.stderr.contains("--signer"), "\(extra): \(r.stderr)")
+        }
+        let plain = try CLI.run(base)
+        XCTAssertEqual(plain.status, 0, plain.stderr)
+        XCTAssertEqual(plain.stdout, "42\n")
+    }
 }

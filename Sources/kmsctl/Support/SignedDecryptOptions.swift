@@ -22,6 +22,19 @@ struct SignedDecryptOptions: ParsableArguments {
     @Flag(help: "Append the bytes[] signatures offset (trustless callbacks).")
     var passSignaturesToCaller = false
 
+    /// Called by ArgumentParser for the option group: the signed-response flags mean nothing
+    /// without `--signer`, and dropping them silently would print an unsigned value to a caller
+    /// that asked for a signed response.
+    func validate() throws {
+        guard signer == nil else { return }
+        let given = [(!handles.isEmpty, "--handle"), (acl != nil, "--acl"), (chainId != nil, "--chain-id"),
+                     (verifyingContract != nil, "--verifying-contract"),
+                     (passSignaturesToCaller, "--pass-signatures-to-caller")].filter(\.0).map(\.1)
+        if !given.isEmpty {
+            throw ValidationError("\(given.joined(separator: ", ")) only apply to signed decryption: add --signer FILE")
+        }
+    }
+
     func validate(ciphertextCount: Int) throws {
         guard ciphertextCount > 0 else { throw ValidationError("give at least one --ct FILE") }
         guard handles.count == ciphertextCount else {
