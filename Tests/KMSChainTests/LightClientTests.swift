@@ -114,6 +114,43 @@ final class LightClientTests: XCTestCase {
         }
     }
 
+    /// A provider that answers with a block of another height (buggy or hostile) is reported as
+    /// inconsistent; before this check, bisection spun forever on the same height (the block was
+    /// cached under the requested height, so the provider was not even asked again).
+    func testBlockOfAnotherHeightIsAProviderError() async throws {
+        let chain = try SyntheticChainTests.load()
+        /// Answers every request with the block at 16; gives up after 50 requests.
+        final class WrongHeightProvider: LightBlockProvider, @unchecked Sendable {
+            let block: LightBlock
+            let lock = NSLock()
+            var count = 0
+            init(_ block: LightBlock) { self.block = block }
+            func lightBlock(at height: Int64) async throws(ProviderError) -> LightBlock {
+                let n = lock.withLock { count += 1; return count }
+                if n > 50 { throw .unavailable("asked \(n) times") }
+                return block
+            }
+            func latestHeight() async throws(ProviderError) -> Int64 { block.height }
+        }
+        let client = LightClient(verifier: Verifier(options: chain.options), provider: WrongHeightProvider(chain.block(16)))
+        do {
+            let trace = try await client.verify(to: 16, from: chain.block(1), now: chain.now)
+            // 1 → 16 directly is not enough trust on this chain, so the first answer cannot succeed.
+            XCTFail("expected a provider error, got \(trace.map(\.height))")
+        } catch {
+            guard case .provider(let h, .inconsistent) = error else { return XCTFail("\(error)") }
+            XCTAssertLessThan(h, 16)
+        }
+        // Backward: the answer for 15 is the block at 16.
+        let back = LightClient(verifier: Verifier(options: chain.options), provider: WrongHeightProvider(chain.block(16)))
+        do {
+            _ = try await back.verify(to: 10, from: chain.block(16), now: chain.now)
+            XCTFail("expected an error")
+        } catch {
+            guard case .provider(15, .inconsistent) = error else { return XCTFail("\(error)") }
+        }
+    }
+
     /// Verified blocks are persisted; a restarted client resumes from the store's latest block.
     func testStorePersistsAndResumes() async throws {
         let chain = try SyntheticChainTests.load()

@@ -78,7 +78,7 @@ public struct LightClient: Sendable {
             if let cached = fetched[current] {
                 block = cached
             } else {
-                do { block = try await provider.lightBlock(at: current) } catch { throw .provider(height: current, error) }
+                block = try await fetch(current)
                 fetched[current] = block
             }
             switch verifier.verify(untrusted: block, trusted: trustedBlock, now: now) {
@@ -100,6 +100,17 @@ public struct LightClient: Sendable {
         return trace
     }
 
+    /// The provider's block at `height`, which must be at that height: a block of another
+    /// height would make bisection ask for the same height forever.
+    private func fetch(_ height: Int64) async throws(LightClientError) -> LightBlock {
+        let block: LightBlock
+        do { block = try await provider.lightBlock(at: height) } catch { throw .provider(height: height, error) }
+        guard block.height == height else {
+            throw .provider(height: height, .inconsistent("asked for height \(height), got a block at height \(block.height)"))
+        }
+        return block
+    }
+
     /// Backward verification: each lower header must hash to the `last_block_id` of the
     /// verified header above it (same chain, earlier time, well formed). No signatures needed.
     private func verifyBackward(to target: Int64, from trusted: LightBlock,
@@ -109,7 +120,7 @@ public struct LightClient: Sendable {
         var h = trusted.height - 1
         while h >= target {
             let block: LightBlock
-            do { block = try await provider.lightBlock(at: h) } catch { throw .provider(height: h, error) }
+            block = try await fetch(h)
             let header = block.signedHeader.header
             do {
                 try Predicates.isWellFormed(block.signedHeader)
