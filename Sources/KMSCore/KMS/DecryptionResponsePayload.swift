@@ -8,8 +8,10 @@ import Crypto
 /// `verification_key` = bincode(PublicSigKey) = `u64 33 ‖ compressed SEC1 key` (41 bytes) and
 /// `external_signature` is the 65-byte EIP-712 `DecryptionResult` signature.
 public struct DecryptionResponsePayload: Sendable, Equatable {
+    /// The payload version the reference KMS writes.
     public static let currentVersion: UInt32 = 1
 
+    /// Payload version (`currentVersion`).
     public var version: UInt32
     /// bincode(PublicSigKey): 41 bytes.
     public var verificationKey: [UInt8]
@@ -20,6 +22,7 @@ public struct DecryptionResponsePayload: Sendable, Equatable {
     /// The 65-byte EIP-712 signature, when a domain and ACL address were given.
     public var externalSignature: [UInt8]?
 
+    /// A payload from its fields.
     public init(version: UInt32 = Self.currentVersion, verificationKey: [UInt8], digest: [UInt8],
                 plaintexts: [[UInt8]], externalSignature: [UInt8]?) {
         self.version = version
@@ -36,6 +39,7 @@ public struct DecryptionResponsePayload: Sendable, Equatable {
         return w.bytes
     }
 
+    /// The bincode encoding (what the internal signature covers).
     public var bincode: [UInt8] {
         var w = BincodeWriter()
         w.write(version)
@@ -48,6 +52,7 @@ public struct DecryptionResponsePayload: Sendable, Equatable {
         return w.bytes
     }
 
+    /// Parses a bincode payload (bounded lengths, no trailing bytes).
     public init(bincode: [UInt8]) throws(SerializationError) {
         var r = BincodeReader(bincode)
         version = try r.read()

@@ -18,6 +18,7 @@ public struct KMSPlaintext: Sendable, Equatable {
     /// Upper bound on `bytes` accepted when reading (256 bytes for ebytes256, with slack).
     public static let maxByteCount = 1024
 
+    /// The plaintext of `value`.
     public init(_ value: ClearValue) { self.value = value }
 
     /// Little-endian value bytes at the type's natural width.

@@ -18,6 +18,7 @@ public struct KMSSigner: Sendable, CustomStringConvertible {
     /// The signing key.
     public let key: Secp256k1PrivateKey
 
+    /// An identity with an existing key.
     public init(key: Secp256k1PrivateKey) { self.key = key }
 
     /// A fresh identity from the system CSPRNG.

@@ -24,6 +24,7 @@ public struct KeyManifest: Codable, Sendable, Equatable {
         /// Whether the file holds secret material (stored 0600).
         public var `private`: Bool
 
+        /// An entry for one stored file.
         public init(path: String, sha3_256: String, private isPrivate: Bool) {
             self.path = path
             self.sha3_256 = sha3_256
@@ -35,6 +36,7 @@ public struct KeyManifest: Codable, Sendable, Equatable {
     public var format: String
     /// Manifest version (1).
     public var version: Int
+    /// The key set's id (digest of the public key file).
     public var keyID: KeyID
     /// Name of the parameter set (`default`, `2m128`, `test`, or a custom name).
     public var parameters: String
@@ -47,7 +49,9 @@ public struct KeyManifest: Codable, Sendable, Equatable {
     /// Free-form facts about the key set (e.g. where it was imported from).
     public var metadata: [String: String]
 
+    /// The `format` value of every manifest.
     public static let formatName = "swiftkms-keyset"
+    /// The manifest version this code writes and reads.
     public static let currentVersion = 1
 
     enum CodingKeys: String, CodingKey {

@@ -8,8 +8,11 @@
 /// try keys.clientKey.decrypt(ct)                      // euint64(42)
 /// ```
 public struct KeySet: Sendable {
+    /// The 20-byte id: SHA3-256 of the native public key encoding, truncated.
     public let keyID: KeyID
+    /// The secret key (decryption).
     public let clientKey: ClientKey
+    /// The compact public key (encryption).
     public let publicKey: CompactPublicKey
 
     /// Assembles a key set; the key id is computed from the public key's native encoding.

@@ -17,18 +17,23 @@ import Foundation
 public struct KeyStore: Sendable {
     /// Roles of the two files every key set has.
     public static let clientKeyRole = "client_key"
+    /// Role of the compact public key file.
     public static let publicKeyRole = "public_key"
     /// Name of the manifest file.
     public static let manifestName = "manifest.json"
 
     /// An additional file to store with a key set (e.g. the original tfhe-rs encodings).
     public struct ExtraFile: Sendable {
+        /// Role name (lowercase letters, digits, `_`); also the file-name prefix.
         public var role: String
+        /// The file content.
         public var bytes: [UInt8]
+        /// Whether the file is secret (written 0600, else 0644).
         public var isPrivate: Bool
         /// File-name extension (without dot).
         public var fileExtension: String
 
+        /// A file to store beside the key set.
         public init(role: String, bytes: [UInt8], isPrivate: Bool, fileExtension: String = "bin") {
             self.role = role
             self.bytes = bytes
@@ -37,8 +42,10 @@ public struct KeyStore: Sendable {
         }
     }
 
+    /// The key-store directory.
     public let directory: URL
 
+    /// A store in `directory` (nothing is read or created until used).
     public init(directory: URL) {
         self.directory = directory
     }

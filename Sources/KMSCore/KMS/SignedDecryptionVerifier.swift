@@ -15,7 +15,9 @@
 public struct SignedDecryptionVerifier: Sendable {
     /// The registered signers (KMSVerifier `getSigners()`).
     public let signers: [EthereumAddress]
+    /// The ACL proxy the signed `DecryptionResult` must name.
     public let aclAddress: EthereumAddress
+    /// The KMSVerifier EIP-712 domain.
     public let domain: EIP712Domain
 
     /// - Throws: `SignatureError.inconsistentResponse` for an empty or duplicated signer list.
@@ -30,6 +32,7 @@ public struct SignedDecryptionVerifier: Sendable {
     /// KMSVerifier's automatic threshold for n signers: (n − 1) / 3 + 1.
     public static func threshold(signerCount n: Int) -> Int { (n - 1) / 3 + 1 }
 
+    /// The threshold for the registered signers.
     public var threshold: Int { Self.threshold(signerCount: signers.count) }
 
     /// Verifies `signatures` over `DecryptionResult(aclAddress, handles, decryptedResult)`.

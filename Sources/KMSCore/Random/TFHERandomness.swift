@@ -7,10 +7,14 @@
 /// let replay = try TFHERandomness.seeded(Hex.decode("00112233445566778899aabbccddeeff"))  // reproducible
 /// ```
 public struct TFHERandomness {
+    /// Secret keys and compact-encryption randomness.
     public let secret: RandomGenerator
+    /// Uniform masks.
     public let mask: RandomGenerator
+    /// Noise samples.
     public let noise: RandomGenerator
 
+    /// Streams from three generators.
     public init(secret: RandomGenerator, mask: RandomGenerator, noise: RandomGenerator) {
         self.secret = secret
         self.mask = mask

@@ -2,7 +2,9 @@
 /// `CiphertextVerificationForKMS(address aclAddress,bytes32 hashOfCiphertext,address userAddress,address contractAddress)`
 /// with `hashOfCiphertext` = keccak256 of the proven ciphertext list bytes, under the KMSVerifier domain.
 public struct CiphertextVerificationForKMS: EIP712Struct, Equatable {
+    /// The Solidity struct name.
     public static let typeName = "CiphertextVerificationForKMS"
+    /// The members, in declaration order.
     public static let fields = [
         EIP712Field(name: "aclAddress", type: "address"),
         EIP712Field(name: "hashOfCiphertext", type: "bytes32"),
@@ -10,10 +12,13 @@ public struct CiphertextVerificationForKMS: EIP712Struct, Equatable {
         EIP712Field(name: "contractAddress", type: "address"),
     ]
 
+    /// The ACL proxy of the host chain.
     public var aclAddress: EthereumAddress
     /// 32 bytes.
     public var hashOfCiphertext: [UInt8]
+    /// The user who submitted the input.
     public var userAddress: EthereumAddress
+    /// The contract the input is for.
     public var contractAddress: EthereumAddress
 
     /// - Throws: `EIP712Error.invalidValue` unless `hashOfCiphertext` is 32 bytes.
@@ -28,10 +33,12 @@ public struct CiphertextVerificationForKMS: EIP712Struct, Equatable {
         self.contractAddress = contractAddress
     }
 
+    /// acl ‖ hashOfCiphertext ‖ user ‖ contract, one 32-byte word each.
     public var encodedMembers: [UInt8] {
         aclAddress.abiWord + hashOfCiphertext + userAddress.abiWord + contractAddress.abiWord
     }
 
+    /// The message as typed-data JSON (addresses EIP-55, the hash as 0x-hex).
     public var json: JSONValue {
         .object([
             "aclAddress": .string(aclAddress.checksummed),

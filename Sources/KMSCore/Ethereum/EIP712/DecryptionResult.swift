@@ -8,7 +8,9 @@
 /// let sig = r.sign(with: key, domain: .kmsVerifier(chainId: 11155111, verifyingContract: verifier))
 /// ```
 public struct DecryptionResult: EIP712Struct, Equatable {
+    /// The Solidity struct name.
     public static let typeName = "DecryptionResult"
+    /// The members, in declaration order.
     public static let fields = [
         EIP712Field(name: "aclAddress", type: "address"),
         EIP712Field(name: "handlesList", type: "uint256[]"),
@@ -22,18 +24,21 @@ public struct DecryptionResult: EIP712Struct, Equatable {
     /// The ABI-encoded plaintexts (`DecryptedResultEncoder`).
     public var decryptedResult: [UInt8]
 
+    /// The struct for one decryption request.
     public init(aclAddress: EthereumAddress, handles: [FheHandle], decryptedResult: [UInt8]) {
         self.aclAddress = aclAddress
         self.handles = handles
         self.decryptedResult = decryptedResult
     }
 
+    /// acl word ‖ keccak256(handles, 32 bytes each) ‖ keccak256(decryptedResult).
     public var encodedMembers: [UInt8] {
         var handlesHash = Keccak256.Hasher()
         for h in handles { handlesHash.update(h.bytes) }
         return aclAddress.abiWord + handlesHash.finalize() + Keccak256.hash(decryptedResult)
     }
 
+    /// The message as typed-data JSON (handles and bytes as 0x-hex).
     public var json: JSONValue {
         .object([
             "aclAddress": .string(aclAddress.checksummed),

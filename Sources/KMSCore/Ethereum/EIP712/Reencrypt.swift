@@ -7,14 +7,20 @@
 /// let user = try Secp256k1PublicKey.recover(digest: digest, signature65: sig).address
 /// ```
 public struct Reencrypt: EIP712Struct, Equatable {
+    /// The Solidity struct name.
     public static let typeName = "Reencrypt"
+    /// The single member, `bytes publicKey`.
     public static let fields = [EIP712Field(name: "publicKey", type: "bytes")]
 
+    /// The signed `publicKey` bytes (the 40-byte bincode X25519 key in fhevmjs).
     public var publicKey: [UInt8]
 
+    /// The struct for `publicKey`.
     public init(publicKey: [UInt8]) { self.publicKey = publicKey }
 
+    /// keccak256(publicKey).
     public var encodedMembers: [UInt8] { Keccak256.hash(publicKey) }
 
+    /// The message as typed-data JSON (0x-hex bytes).
     public var json: JSONValue { .object(["publicKey": .string(Hex.encode(publicKey, prefix: true))]) }
 }

@@ -11,9 +11,12 @@
 /// let back = try CiphertextFile(decoding: bytes)
 /// ```
 public struct CiphertextFile: Sendable, Equatable {
+    /// The key set the ciphertext was encrypted under, when recorded.
     public let keyID: KeyID?
+    /// The ciphertext.
     public let ciphertext: FheCiphertext
 
+    /// A file for `ciphertext` (optionally naming its key set).
     public init(keyID: KeyID?, ciphertext: FheCiphertext) {
         self.keyID = keyID
         self.ciphertext = ciphertext
