@@ -54,3 +54,31 @@ final class SecureFileTests: XCTestCase {
         XCTAssertNotEqual(a, b)
     }
 }
+
+final class BoundedReadTests: XCTestCase {
+    func testReadRefusesFilesAboveTheLimitIncludingEndlessOnes() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("br-\(UUID().uuidString)")
+        try SecureFile.makeDirectory(dir)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let f = dir.appendingPathComponent("f.bin")
+        try SecureFile.write([UInt8](repeating: 7, count: 3000), to: f)
+        XCTAssertEqual(try SecureFile.read(f, maxSize: 3000).count, 3000)
+        XCTAssertThrowsError(try SecureFile.read(f, maxSize: 2999)) {
+            XCTAssertEqual($0 as? StorageError, .tooLarge(path: f.path, limit: 2999))
+        }
+        // /dev/zero never ends: the limit stops it.
+        XCTAssertThrowsError(try SecureFile.read(URL(fileURLWithPath: "/dev/zero"), maxSize: 5 << 20)) {
+            XCTAssertEqual($0 as? StorageError, .tooLarge(path: "/dev/zero", limit: 5 << 20))
+        }
+    }
+
+    func testKeyStoreRejectsFileExtensionsThatLeaveTheDirectory() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ext-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let keys = try KeySet.generate(.test)
+        for bad in ["../x", "a/b", "", String(repeating: "a", count: 17)] {
+            XCTAssertThrowsError(try KeyStore(directory: dir).save(keys, extraFiles: [.init(role: "extra", bytes: [1], isPrivate: false, fileExtension: bad)]), bad)
+        }
+        XCTAssertNoThrow(try KeyStore(directory: dir).save(keys, extraFiles: [.init(role: "extra", bytes: [1], isPrivate: false, fileExtension: "json")]))
+    }
+}

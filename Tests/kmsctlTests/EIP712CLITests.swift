@@ -14,7 +14,7 @@ final class EIP712CLITests: XCTestCase {
             i = j
         }
         let path = dir.appendingPathComponent("k-\(UUID().uuidString).key").path
-        FileManager.default.createFile(atPath: path, contents: Data(bytes), attributes: [.posixPermissions: 0o600])
+        _ = FileManager.default.createFile(atPath: path, contents: Data(bytes), attributes: [.posixPermissions: 0o600])
         return path
     }
 

@@ -32,7 +32,7 @@ final class SignedDecryptCLITests: XCTestCase {
         var bytes: [UInt8] = [0x20, 0, 0, 0, 0, 0, 0, 0]
         let hex = Array("388b7680e4e1afa06efbfd45cdd1fe39f3c6af381df6555a19661f283b97de91".utf8)
         for i in stride(from: 0, to: hex.count, by: 2) { bytes.append(UInt8(String(decoding: hex[i..<i + 2], as: UTF8.self), radix: 16)!) }
-        FileManager.default.createFile(atPath: signer, contents: Data(bytes), attributes: [.posixPermissions: 0o600])
+        _ = FileManager.default.createFile(atPath: signer, contents: Data(bytes), attributes: [.posixPermissions: 0o600])
         return (keys, signer, cts)
     }
 

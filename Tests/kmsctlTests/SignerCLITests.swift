@@ -33,7 +33,7 @@ final class SignerCLITests: XCTestCase {
             bytes.append(UInt8(hex[i..<j], radix: 16)!)
             i = j
         }
-        FileManager.default.createFile(atPath: key.path, contents: Data(bytes), attributes: [.posixPermissions: 0o600])
+        _ = FileManager.default.createFile(atPath: key.path, contents: Data(bytes), attributes: [.posixPermissions: 0o600])
         let r = try CLI.run(["signer", "address", "--key", key.path])
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertEqual(r.stdout.split(separator: "\n").last, "0x0971C80fF03B428fD2094dd5354600ab103201C5")
@@ -44,7 +44,7 @@ final class SignerCLITests: XCTestCase {
         XCTAssertNotEqual(open.status, 0)
         // truncated file
         let bad = dir.appendingPathComponent("bad.key")
-        FileManager.default.createFile(atPath: bad.path, contents: Data(bytes.dropLast()), attributes: [.posixPermissions: 0o600])
+        _ = FileManager.default.createFile(atPath: bad.path, contents: Data(bytes.dropLast()), attributes: [.posixPermissions: 0o600])
         let broken = try CLI.run(["signer", "address", "--key", bad.path])
         XCTAssertNotEqual(broken.status, 0)
         XCTAssertEqual(broken.stderr.split(separator: "\n").count, 1, broken.stderr)

@@ -1,4 +1,5 @@
 import Foundation
+import KMSCore
 
 /// Serves light blocks from a directory holding one JSON light block per height, named
 /// `<height>.json` in plain decimal (`57.json`). A `LightClientStore` directory has the same
@@ -32,6 +33,9 @@ public struct DirectoryProvider: LightBlockProvider {
     }
 
     /// The height a file name stands for (`"57.json"` → 57), if it is one.
+    /// Largest light-block file read (64 MiB: far above 10 000 validators).
+    public static let maxFileSize = 64 << 20
+
     static func height(fromFileName name: String) -> Int64? {
         guard name.hasSuffix(".json") else { return nil }
         let stem = name.dropLast(5)
@@ -48,10 +52,11 @@ public struct DirectoryProvider: LightBlockProvider {
     public func read(height: Int64) throws(ProviderError) -> LightBlock {
         let url = directory.appendingPathComponent(Self.fileName(for: height))
         guard FileManager.default.fileExists(atPath: url.path) else { throw .notFound(height: height) }
-        guard let data = FileManager.default.contents(atPath: url.path) else { throw .unavailable("cannot read \(url.path)") }
+        let data: [UInt8]
+        do { data = try SecureFile.read(url, maxSize: Self.maxFileSize) } catch { throw .unavailable("\(error)") }
         let block: LightBlock
         do {
-            block = try ChainJSON.decodeLightBlock([UInt8](data))
+            block = try ChainJSON.decodeLightBlock(data)
         } catch {
             throw .malformed("\(url.lastPathComponent): \(error)")
         }

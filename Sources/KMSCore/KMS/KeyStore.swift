@@ -69,6 +69,9 @@ public struct KeyStore: Sendable {
             guard Self.isValidRole(f.role), !files.contains(where: { $0.role == f.role }) else {
                 throw .corrupted(path: directory.path, reason: "invalid or duplicate file role '\(f.role)'")
             }
+            guard Self.isValidRole(f.fileExtension), f.fileExtension.utf8.count <= 16 else {
+                throw .corrupted(path: directory.path, reason: "invalid file extension '\(f.fileExtension)'")
+            }
             files.append(f)
         }
         var entries = [String: KeyManifest.FileEntry]()

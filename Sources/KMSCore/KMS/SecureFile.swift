@@ -17,6 +17,8 @@ public enum StorageError: Error, Equatable, Sendable, CustomStringConvertible {
     case digestMismatch(path: String)
     /// A file whose content cannot be understood.
     case corrupted(path: String, reason: String)
+    /// A file larger than the reader accepts.
+    case tooLarge(path: String, limit: Int)
 
     public var description: String {
         switch self {
@@ -25,6 +27,7 @@ public enum StorageError: Error, Equatable, Sendable, CustomStringConvertible {
         case .io(let p, let r): "\(p): \(r)"
         case .digestMismatch(let p): "\(p) does not match the digest recorded in the manifest (file tampered with or corrupted)"
         case .corrupted(let p, let r): "\(p) is corrupted: \(r)"
+        case .tooLarge(let p, let l): "\(p) is larger than the \(l)-byte limit"
         }
     }
 }
@@ -83,13 +86,30 @@ public enum SecureFile {
         syncDirectory(dir)
     }
 
-    /// Reads a whole file.
-    public static func read(_ url: URL) throws(StorageError) -> [UInt8] {
+    /// The largest file `read` accepts by default: 1 GiB (fhEVM caps keys at 512 MiB).
+    public static let defaultMaxReadSize = 1 << 30
+
+    /// Reads a whole file, refusing more than `maxSize` bytes (also for endless files such as
+    /// `/dev/zero`) before holding them in memory.
+    public static func read(_ url: URL, maxSize: Int = defaultMaxReadSize) throws(StorageError) -> [UInt8] {
         guard FileManager.default.fileExists(atPath: url.path) else { throw .notFound(path: url.path) }
-        do {
-            return [UInt8](try Data(contentsOf: url))
-        } catch {
-            throw .io(path: url.path, reason: "cannot read file")
+        guard let handle = FileHandle(forReadingAtPath: url.path) else {
+            throw .io(path: url.path, reason: "cannot open file")
+        }
+        defer { try? handle.close() }
+        return try readAll(handle, path: url.path, maxSize: maxSize)
+    }
+
+    /// Reads `handle` to its end, refusing more than `maxSize` bytes.
+    public static func readAll(_ handle: FileHandle, path: String, maxSize: Int = defaultMaxReadSize) throws(StorageError) -> [UInt8] {
+        var out = [UInt8]()
+        let chunk = 1 << 20
+        while true {
+            let data: Data?
+            do { data = try handle.read(upToCount: chunk) } catch { throw .io(path: path, reason: "cannot read file") }
+            guard let data, !data.isEmpty else { return out }
+            if out.count + data.count > maxSize { throw .tooLarge(path: path, limit: maxSize) }
+            out.append(contentsOf: data)
         }
     }
 

@@ -10,7 +10,7 @@ struct EIP712: ParsableCommand {
         subcommands: [Hash.self, Sign.self, Recover.self])
 
     static func load(_ path: String) throws -> EIP712TypedData {
-        try EIP712TypedData(json: readInput(path))
+        try EIP712TypedData(json: readInput(path, maxSize: maxJSONInputSize))
     }
 
     struct Hash: ParsableCommand {

@@ -52,7 +52,7 @@ struct Header: AsyncParsableCommand {
     /// Reads a light block file, or exits with a usage error.
     static func readTrusted(_ path: String) throws -> LightBlock {
         do {
-            return try parseFile(path) { try ChainJSON.decodeLightBlock($0) }
+            return try parseFile(path, maxSize: maxJSONInputSize) { try ChainJSON.decodeLightBlock($0) }
         } catch {
             printError("error: trusted light block: \(error)")
             throw ExitCode(exitUsage)
@@ -90,7 +90,7 @@ struct Header: AsyncParsableCommand {
             let verdict: Verdict
             var height: Int64?
             do {
-                let block = try parseFile(untrusted) { try ChainJSON.decodeLightBlock($0) }
+                let block = try parseFile(untrusted, maxSize: maxJSONInputSize) { try ChainJSON.decodeLightBlock($0) }
                 height = block.height
                 verdict = Verifier(options: options).verify(untrusted: block, trusted: trustedBlock, now: now)
             } catch {
@@ -208,7 +208,7 @@ struct Header: AsyncParsableCommand {
         func run() throws {
             let parsed: KMSChain.Header
             do {
-                parsed = try parseFile(header) { try ChainJSON.decode(KMSChain.Header.self, from: $0) }
+                parsed = try parseFile(header, maxSize: maxJSONInputSize) { try ChainJSON.decode(KMSChain.Header.self, from: $0) }
             } catch {
                 printError("error: \(error)")
                 throw ExitCode(Header.exitUsage)

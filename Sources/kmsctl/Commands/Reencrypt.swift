@@ -38,7 +38,7 @@ struct Reencrypt: AsyncParsableCommand {
         let ciphertext = try readInput(ct)
         let kms = Reencryptor(keyID: keySet.keyID, decryptor: keySet.clientKey, signer: kmsSigner)
         do {
-            let body = try GatewayReencryptionRequest(json: readInput(request))
+            let body = try GatewayReencryptionRequest(json: readInput(request, maxSize: maxJSONInputSize))
             let kmsRequest = try ReencryptionRequest(gateway: body, ciphertext: ciphertext, keyID: keySet.keyID, chainId: chainId)
             print(GatewayReencryptionResponse.success([try kms.reencrypt(kmsRequest)]).json)
         } catch let refusal as ReencryptionError {

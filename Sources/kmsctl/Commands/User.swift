@@ -102,9 +102,9 @@ struct User: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let sent = try GatewayReencryptionRequest(json: readInput(request))
+            let sent = try GatewayReencryptionRequest(json: readInput(request, maxSize: maxJSONInputSize))
             let user = try UserReencryptionRequest(gateway: sent, chainId: chainId)
-            let answer = try GatewayReencryptionResponse(json: readInput(response))
+            let answer = try GatewayReencryptionResponse(json: readInput(response, maxSize: maxJSONInputSize))
             var signers: [EthereumAddress] = []
             for s in signerAddress { signers.append(try parseAddress(s, what: "--signer-address")) }
             let client = ReencryptionClient(encryptionKey: try BoxSecretKey(hex: privateKey), trustedSigners: signers)

@@ -18,17 +18,21 @@ enum CLIInputError: Error, CustomStringConvertible {
     }
 }
 
-/// Reads a command's input file; `-` means standard input.
-func readInput(_ pathOrDash: String) throws -> [UInt8] {
+/// Reads a command's input file; `-` means standard input. At most `maxSize` bytes are accepted
+/// (1 GiB by default; JSON inputs pass smaller limits), so `/dev/zero` cannot exhaust memory.
+func readInput(_ pathOrDash: String, maxSize: Int = SecureFile.defaultMaxReadSize) throws -> [UInt8] {
     if pathOrDash == "-" {
-        let data = FileHandle.standardInput.readDataToEndOfFile()
-        return [UInt8](data)
+        return try SecureFile.readAll(FileHandle.standardInput, path: "standard input", maxSize: maxSize)
     }
-    guard let data = FileManager.default.contents(atPath: pathOrDash) else {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: pathOrDash, isDirectory: &isDirectory), !isDirectory.boolValue else {
         throw CLIInputError.unreadable(pathOrDash)
     }
-    return [UInt8](data)
+    return try SecureFile.read(URL(fileURLWithPath: pathOrDash), maxSize: maxSize)
 }
+
+/// Largest JSON document a command reads (typed data, gateway requests and responses, light blocks).
+let maxJSONInputSize = 64 << 20
 
 /// Writes one line to standard error (progress and diagnostics; never secrets).
 func printError(_ line: String) {
@@ -36,8 +40,9 @@ func printError(_ line: String) {
 }
 
 /// Runs `body` on the bytes of `path` (or stdin for `-`), prefixing any error with the path.
-func parseFile<T>(_ path: String, _ body: ([UInt8]) throws -> T) throws -> T {
-    let bytes = try readInput(path)
+func parseFile<T>(_ path: String, maxSize: Int = SecureFile.defaultMaxReadSize,
+                  _ body: ([UInt8]) throws -> T) throws -> T {
+    let bytes = try readInput(path, maxSize: maxSize)
     do {
         return try body(bytes)
     } catch {
