@@ -168,19 +168,8 @@ public struct TfheRsDecoder: Sendable {
         do { return try reader.readWords(max: max) } catch { throw .malformed(error) }
     }
 
-    /// `count` u64 words with no length prefix, copied into `out` (which must hold `count`).
-    mutating func rawWords(_ count: Int, into out: UnsafeMutableBufferPointer<UInt64>) throws(TfheRsError) {
-        let n = count * 8
-        guard count >= 0, count <= out.count, n <= remaining else {
-            throw .malformed(.truncated(offset: offset, needed: n))
-        }
-        let start = offset
-        reader.bytes.withUnsafeBytes { src in
-            UnsafeMutableRawBufferPointer(out).copyMemory(from: UnsafeRawBufferPointer(rebasing: src[start ..< start + n]))
-        }
-        #if _endian(big)
-        for i in 0..<count { out[i] = UInt64(littleEndian: out[i]) }
-        #endif
+    /// Skips `n` bytes (already counted by a length check).
+    mutating func skip(_ n: Int) throws(TfheRsError) {
         do { try reader.skip(n) } catch { throw .malformed(error) }
     }
 

@@ -152,9 +152,13 @@ public struct TfheRsFheCiphertext: Sendable, Equatable {
 extension TfheRsDecoder {
     /// `count` consecutive `shortint::Ciphertext`s, all of one LWE dimension, their LWE data
     /// copied into one contiguous list.
+    ///
+    /// Two passes: the first validates every block and records where its words are; the second
+    /// copies them straight into uninitialised storage (one copy, no zero-fill).
     mutating func shortintCiphertexts(_ count: Int) throws(TfheRsError) -> TfheRsRadixCiphertext {
-        var data: [UInt64] = []
         var lweSize = 0
+        var dataOffsets: [Int] = []
+        dataOffsets.reserveCapacity(count)
         var blocks: [TfheRsBlockMetadata] = []
         blocks.reserveCapacity(count)
         for i in 0..<count {
@@ -165,22 +169,29 @@ extension TfheRsDecoder {
             if i == 0 {
                 guard len >= 2 else { throw .invalidField("LWE ciphertext at offset \(lenAt) has \(len) words (at least a mask word and a body are needed)") }
                 lweSize = len
-                // Every further block repeats at least the same length: refuse counts the input cannot hold.
-                let (total, o1) = count.multipliedReportingOverflow(by: len)
-                guard !o1, total <= remaining / 8 else {
-                    throw .malformed(.truncated(offset: lenAt, needed: count * len * 8))
-                }
-                data = [UInt64](repeating: 0, count: total)
             } else if len != lweSize {
                 throw .invalidField("block \(i) at offset \(lenAt) has LWE size \(len); block 0 has \(lweSize)")
             }
-            try data.withUnsafeMutableBufferPointer { (buf: inout UnsafeMutableBufferPointer<UInt64>) throws(TfheRsError) in
-                try rawWords(len, into: UnsafeMutableBufferPointer(rebasing: buf[i * len ..< (i + 1) * len]))
-            }
+            dataOffsets.append(offset)
+            try skip(len * 8)
             try nativeCiphertextModulus()
             blocks.append(try blockMetadata(order: .standard))
         }
-        return TfheRsRadixCiphertext(trusted: LweCiphertextList(trusted: lweSize - 1, data), blocks)
+        let size = lweSize
+        let total = count * size
+        let data = [UInt64](unsafeUninitializedCapacity: total) { buf, initialized in
+            bytes.withUnsafeBytes { src in
+                let dst = UnsafeMutableRawPointer(buf.baseAddress!)
+                for (i, start) in dataOffsets.enumerated() {
+                    (dst + i * size * 8).copyMemory(from: src.baseAddress! + start, byteCount: size * 8)
+                }
+            }
+            #if _endian(big)
+            for i in 0..<total { buf[i] = UInt64(littleEndian: buf[i]) }
+            #endif
+            initialized = total
+        }
+        return TfheRsRadixCiphertext(trusted: LweCiphertextList(trusted: size - 1, data), blocks)
     }
 
     /// Where `pbs_order` and `noise_level` sit among the block metadata.
