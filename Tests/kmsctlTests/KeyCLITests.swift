@@ -218,6 +218,10 @@ final class KeyCLITests: XCTestCase {
             XCTAssertEqual(try run(["decrypt", "--keys", keys.path, "--ct", ct]), "31337\n", method)
             XCTAssertEqual(try run(["decrypt", "--client-key", try path(pairs[1], "privateKey.bin"), "--ct", ct]), "31337\n", method)
         }
+        // A native ciphertext of the imported key set decrypts with the tfhe-rs client key file too.
+        let native = tmp.appendingPathComponent("native.ct").path
+        _ = try run(["encrypt", "--keys", keys.path, "--type", "euint8", "--value", "77", "--out", native])
+        XCTAssertEqual(try run(["decrypt", "--client-key", try path(pairs[1], "privateKey.bin"), "--ct", native]), "77\n")
         // A CompressedCiphertextList as the coprocessor stores it, several values, decrypted directly.
         let ck = try ClientKey(tfheRsBytes: [UInt8](Data(contentsOf: URL(fileURLWithPath: path(pairs[1], "privateKey.bin")))))
         let values = [try ClearValue(type: .euint64, 42), ClearValue(bool: true), try ClearValue(type: .euint8, 200)]

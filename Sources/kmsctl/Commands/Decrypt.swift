@@ -37,7 +37,10 @@ struct Decrypt: ParsableCommand {
         let path = ciphertexts.first ?? "-"
         if let clientKeyFile {
             let ck = try parseFile(clientKeyFile) { try ClientKey(tfheRsBytes: $0) }
-            printValues(try parseFile(path) { try ck.decrypt(tfheRsBytes: $0) })
+            printValues(try parseFile(path) { bytes in
+                if bytes.starts(with: NativeFormat.magic) { return [try ck.decrypt(CiphertextFile(decoding: bytes).ciphertext)] }
+                return try ck.decrypt(tfheRsBytes: bytes)
+            })
             return
         }
         guard let keys else { throw ValidationError("--keys DIR is required") }
