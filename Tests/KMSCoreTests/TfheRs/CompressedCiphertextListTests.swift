@@ -108,4 +108,57 @@ final class CompressedCiphertextListTests: XCTestCase {
         XCTAssertThrowsError(try CompressedCiphertextList(glweCiphertexts: [g], messageModulus: 8, carryModulus: 4, lwePerGlwe: 256, count: 2))
         XCTAssertThrowsError(try ModulusSwitchedGlweCiphertext(glweDimension: 4, polynomialSize: 256, bodiesCount: 3, packed: g.packed))
     }
+
+    func testPackingKeySwitchDecompositionIsBalancedAndExact() throws {
+        let r = TFHERandomness.system()
+        let key = GlweSecretKey.generate(glweDimension: 1, polynomialSize: 4, from: r.secret)
+        for (b, l) in [(4, 4), (13, 1), (3, 6), (8, 2)] {
+            let pksk = try LwePackingKeyswitchKey.generate(inputKey: .generate(dimension: 1, from: r.secret), outputKey: key,
+                                                           baseLog: b, levelCount: l, noise: .tUniform(boundLog2: 0))
+            var digits = [Int64](repeating: 0, count: l)
+            for _ in 0..<2000 {
+                let x = r.mask.nextUInt64()
+                pksk.decompose(x, into: &digits)
+                var sum: UInt64 = 0
+                for (i, d) in digits.enumerated() {
+                    XCTAssertLessThanOrEqual(d.magnitude, UInt64(1) << UInt64(b - 1))
+                    sum &+= UInt64(bitPattern: d) << UInt64(64 - (i + 1) * b)
+                }
+                let bits = UInt64(b * l)
+                let rounded = ((x &+ (1 << (63 - bits))) >> (64 - bits)) << (64 - bits)
+                XCTAssertEqual(sum, rounded, "x=\(x) B=\(b) L=\(l)")
+            }
+        }
+    }
+
+    /// The server-side path of spec §5.4 end to end: LWE blocks under the big key, multiplied by
+    /// the message modulus, packing-key-switched into GLWEs under the compression key,
+    /// modulus-switched and packed — then decrypted directly with the compression key.
+    func testServerSideCompressionThroughThePackingKeySwitchDecrypts() throws {
+        let (ck, _) = try KeyGeneration.generate(.test)
+        let p = try XCTUnwrap(ck.parameters.compression)
+        let key = try XCTUnwrap(ck.compressionKey)
+        let pksk = try LwePackingKeyswitchKey.generate(inputKey: ck.bigLweSecretKey, outputKey: key, baseLog: p.packingKsBaseLog,
+                                                       levelCount: p.packingKsLevel, noise: p.packingKsKeyNoiseDistribution)
+        let enc = ck.parameters.compute.encoding
+        for t in FheType.allCases {
+            for v in interopSamples(t) {
+                guard case .lwe(let blocks, let choice) = ck.encrypt(v).body else { return XCTFail() }
+                XCTAssertEqual(choice, .big)
+                let list = try CompressedCiphertextList.compress(blocks, packingKey: pksk, parameters: p, encoding: enc)
+                XCTAssertEqual(list.glweCiphertexts.count, (blocks.count + p.lwePerGlwe - 1) / p.lwePerGlwe)
+                let t = try TfheRsCompressedCiphertextList(list: list, info: [TfheRsDataKind(v.type, messageModulus: 4)])
+                let bytes = try TfheRsFile(object: .compressedCiphertextList(t), layout: .v0_8).encode()
+                XCTAssertEqual(try ck.decrypt(tfheRs: TfheRsFile.decode(bytes).object), [v], "\(v.type)")
+            }
+        }
+        // A key for another GLWE key gives garbage, not the values.
+        let other = try LwePackingKeyswitchKey.generate(inputKey: .generate(dimension: 256, from: TFHERandomness.system().secret),
+                                                        outputKey: key, baseLog: p.packingKsBaseLog, levelCount: p.packingKsLevel,
+                                                        noise: p.packingKsKeyNoiseDistribution)
+        let v = ClearValue.random(.euint256)
+        guard case .lwe(let blocks, _) = ck.encrypt(v).body else { return XCTFail() }
+        let wrong = try CompressedCiphertextList.compress(blocks, packingKey: other, parameters: p, encoding: enc)
+        XCTAssertNotEqual(try wrong.blockValues(compressionKey: key), RadixEncoding.blocks(of: v, encoding: enc))
+    }
 }
