@@ -20,27 +20,16 @@ public enum GlweEncryption {
             throw .keyMismatch("plaintext polynomial of \(plaintext.count) coefficients for a key of polynomial size \(n)")
         }
         var ct = [UInt64](repeating: 0, count: (k + 1) * n)
-        var product = [UInt64](repeating: 0, count: n)
         ct.withUnsafeMutableBufferPointer { c in
             let masks = UnsafeMutableBufferPointer(rebasing: c[0 ..< k * n])
             maskGenerator.fill(UnsafeMutableRawBufferPointer(masks))
             #if _endian(big)
             for i in 0 ..< k * n { masks[i] = UInt64(littleEndian: masks[i]) }
             #endif
-            let body = UnsafeMutableBufferPointer(rebasing: c[k * n ..< (k + 1) * n])
-            noise.sample(into: body, from: noiseGenerator)
-            key.coefficients.withUnsafeBufferPointer { s in
-                product.withUnsafeMutableBufferPointer { prod in
-                    for j in 0..<k {
-                        NegacyclicPolynomial.multiplyBinary(UnsafeBufferPointer(rebasing: c[j * n ..< (j + 1) * n]),
-                                                            binary: UnsafeBufferPointer(rebasing: s[j * n ..< (j + 1) * n]),
-                                                            into: prod)
-                        for i in 0..<n { body[i] &+= prod[i] }
-                    }
-                }
-            }
-            for i in 0..<n { body[i] &+= plaintext[i] }
+            noise.sample(into: UnsafeMutableBufferPointer(rebasing: c[k * n ..< (k + 1) * n]), from: noiseGenerator)
         }
+        let product = maskKeyProduct(ct, key: key)
+        for i in 0..<n { ct[k * n + i] &+= product[i] &+ plaintext[i] }
         return ct
     }
 
@@ -51,7 +40,14 @@ public enum GlweEncryption {
         guard ciphertext.count == (k + 1) * n else {
             throw .keyMismatch("GLWE ciphertext of \(ciphertext.count) words does not match a \(k)×\(n) key")
         }
-        var phase = Array(ciphertext[k * n ..< (k + 1) * n])
+        let product = maskKeyProduct(ciphertext, key: key)
+        return (0..<n).map { ciphertext[k * n + $0] &- product[$0] }
+    }
+
+    /// `Σ_j A_j·S_j mod (X^N + 1)` for the masks of `ciphertext` (sizes already checked).
+    static func maskKeyProduct(_ ciphertext: [UInt64], key: GlweSecretKey) -> [UInt64] {
+        let k = key.glweDimension, n = key.polynomialSize
+        var sum = [UInt64](repeating: 0, count: n)
         var product = [UInt64](repeating: 0, count: n)
         ciphertext.withUnsafeBufferPointer { c in
             key.coefficients.withUnsafeBufferPointer { s in
@@ -60,11 +56,11 @@ public enum GlweEncryption {
                         NegacyclicPolynomial.multiplyBinary(UnsafeBufferPointer(rebasing: c[j * n ..< (j + 1) * n]),
                                                             binary: UnsafeBufferPointer(rebasing: s[j * n ..< (j + 1) * n]),
                                                             into: prod)
-                        for i in 0..<n { phase[i] &-= prod[i] }
+                        for i in 0..<n { sum[i] &+= prod[i] }
                     }
                 }
             }
         }
-        return phase
+        return sum
     }
 }
