@@ -181,9 +181,10 @@ extension TfheRsDecoder {
         let total = count * size
         let data = [UInt64](unsafeUninitializedCapacity: total) { buf, initialized in
             bytes.withUnsafeBytes { src in
-                let dst = UnsafeMutableRawPointer(buf.baseAddress!)
+                // Both non-empty: at least one block of at least two words was read above.
+                guard let dst = buf.baseAddress.map(UnsafeMutableRawPointer.init), let from = src.baseAddress else { return }
                 for (i, start) in dataOffsets.enumerated() {
-                    (dst + i * size * 8).copyMemory(from: src.baseAddress! + start, byteCount: size * 8)
+                    (dst + i * size * 8).copyMemory(from: from + start, byteCount: size * 8)
                 }
             }
             #if _endian(big)
