@@ -185,7 +185,7 @@ extension TfheRsClientKey {
             guard let casting = p.castingKeySwitch else {
                 throw .unsupported("parameter set \(p.name) has compact-PKE parameters but no casting key switch, which tfhe-rs requires")
             }
-            cpk = CompactPrivateKey(key: key, parameters: try TfheRsCompactPkeParameters(params, layout: layout), castingParameters: casting)
+            cpk = CompactPrivateKey(key: key, parameters: TfheRsCompactPkeParameters(params, layout: layout), castingParameters: casting)
         }
         var compression: CompressionKey?
         if let key = ck.compressionKey, let params = p.compression {
@@ -199,7 +199,7 @@ extension TfheRsClientKey {
 extension TfheRsCompactPublicKey {
     /// The tfhe-rs form of `pk` for `layout`.
     public init(_ pk: CompactPublicKey, layout: TfheRsLayout) throws(TfheRsError) {
-        self.init(key: pk.key, parameters: try TfheRsCompactPkeParameters(pk.parameters.effectiveCompactPublicKey, layout: layout))
+        self.init(key: pk.key, parameters: TfheRsCompactPkeParameters(pk.parameters.effectiveCompactPublicKey, layout: layout))
     }
 }
 

@@ -5,7 +5,7 @@
 /// conversion to `CompactPublicKeyParameters.ZKScheme` goes by name, never by raw value.
 ///
 /// ```swift
-/// let p = try TfheRsCompactPkeParameters(ParameterSet.v1_0_2m128.compactPublicKey!, layout: .v1_0)
+/// let p = TfheRsCompactPkeParameters(ParameterSet.v1_0_2m128.compactPublicKey!, layout: .v1_0)
 /// p.zkScheme    // .v2
 /// ```
 public struct TfheRsCompactPkeParameters: Sendable, Equatable, Hashable {
@@ -46,15 +46,13 @@ public struct TfheRsCompactPkeParameters: Sendable, Equatable, Hashable {
 
     /// The tfhe-rs form of `p` for `layout`: the zk field is dropped before 0.11 and written as
     /// `ZkNotSupported` when `p` has none.
-    /// - Throws: `unsupported` for a zk scheme tfhe-rs does not have.
-    public init(_ p: CompactPublicKeyParameters, layout: TfheRsLayout) throws(TfheRsError) {
+    public init(_ p: CompactPublicKeyParameters, layout: TfheRsLayout) {
         var zk: ZkScheme?
         if layout >= .v0_11 {
             switch p.zkScheme {
             case nil: zk = .notSupported
             case .v1?: zk = .v1
             case .v2?: zk = .v2
-            case .v2Legacy?: throw .unsupported("zero-knowledge scheme \(String(describing: p.zkScheme)) has no tfhe-rs \(layout.releases) encoding")
             }
         }
         self.init(encryptionLweDimension: p.encryptionLweDimension, encryptionNoiseDistribution: p.encryptionNoiseDistribution,

@@ -99,10 +99,11 @@ public struct CompactPublicKeyParameters: Sendable, Equatable, Hashable {
     }
 
     /// Zero-knowledge proof scheme (tfhe-rs 0.11+ field; absent before).
+    /// Raw values are tfhe-rs's `SupportedCompactPkeZkScheme` variant indices (0 is
+    /// `ZkNotSupported`, expressed here as a `nil` scheme).
     public enum ZKScheme: UInt32, Sendable, Equatable, Hashable {
-        case v1 = 0
-        case v2 = 1
-        case v2Legacy = 2
+        case v1 = 1
+        case v2 = 2
     }
 
     public var encryptionLweDimension: Int
