@@ -35,13 +35,20 @@ struct Secp256k1Field: Sendable, Hashable {
     @inline(__always) var isZero: Bool { v.isZero }
     @inline(__always) var isOdd: Bool { v.l0 & 1 == 1 }
 
-    /// Subtracts p when `x ≥ p` (inputs below 2^256, i.e. below 2p). Uses x − p ≡ x + c (mod 2^256).
+    /// Reduces x + carryIn·2^256 < 2p to [0, p): adds c (≡ −p mod 2^256) when the sum
+    /// overflowed or x ≥ p.
     @inline(__always)
     static func normalize(_ x: U256, carryIn: UInt64) -> Secp256k1Field {
-        // If carryIn is set, the true value is x + 2^256 (< 2p), and x + c is the reduction.
-        let (s, carry) = U256.add(x, U256(c, 0, 0, 0))
-        let mask = 0 &- (carry | carryIn)
-        return Secp256k1Field(unchecked: U256.select(mask, x, s))
+        let mask = 0 &- (carryIn | geP(x))
+        return Secp256k1Field(unchecked: U256.add(x, U256(c & mask, 0, 0, 0)).0)
+    }
+
+    /// 1 when x ≥ p, else 0 (branch-free): limbs 1–3 all ones and limb 0 ≥ p.l0.
+    @inline(__always)
+    static func geP(_ x: U256) -> UInt64 {
+        var borrow: UInt64 = 0
+        _ = subb(x.l0, p.l0, &borrow)
+        return zeroBit(~(x.l1 & x.l2 & x.l3)) & (borrow ^ 1)
     }
 
     @inline(__always)
@@ -53,7 +60,7 @@ struct Secp256k1Field: Sendable, Hashable {
     @inline(__always)
     static func - (a: Secp256k1Field, b: Secp256k1Field) -> Secp256k1Field {
         let (d, borrow) = U256.sub(a.v, b.v)
-        // On borrow, add p, i.e. subtract c modulo 2^256.
+        // On borrow, add p, i.e. subtract c modulo 2^256 (d > c then, so no second borrow).
         let (e, _) = U256.sub(d, U256(c & (0 &- borrow), 0, 0, 0))
         return Secp256k1Field(unchecked: e)
     }
@@ -87,53 +94,61 @@ struct Secp256k1Field: Sendable, Hashable {
         return Self.fold(r0, r1, r2, r3, top: top)
     }
 
-    /// Reduces r + top·2^256 with top < 2^35.
+    /// Reduces r + top·2^256 with top < 2^35 to [0, p), branch-free.
     @inline(__always)
     static func fold(_ r0: UInt64, _ r1: UInt64, _ r2: UInt64, _ r3: UInt64, top: UInt64) -> Secp256k1Field {
+        // top·c < 2^68: (h, l) with h < 2^4, so h + 1 cannot wrap.
         let (h, l) = top.multipliedFullWidth(by: c)
         var carry: UInt64 = 0
-        var s0 = addc(r0, l, &carry)
-        var s1 = addc(r1, h, &carry)
-        var s2 = addc(r2, 0, &carry)
-        var s3 = addc(r3, 0, &carry)
-        // A carry here means the value wrapped past 2^256: add c once more. The wrapped value is
-        // below 2^68, so this addition cannot carry out again.
-        var c2: UInt64 = 0
-        s0 = addc(s0, c & (0 &- carry), &c2)
-        s1 = addc(s1, 0, &c2)
-        s2 = addc(s2, 0, &c2)
-        s3 = addc(s3, 0, &c2)
-        return normalize(U256(s0, s1, s2, s3), carryIn: 0)
+        let s0 = addc(r0, l, &carry)
+        let s1 = addc(r1, h, &carry)
+        let s2 = addc(r2, 0, &carry)
+        let s3 = addc(r3, 0, &carry)
+        // Wrapped past 2^256: the value left is below 2^68, so adding c once more only
+        // touches limbs 0 and 1.
+        let (w0, o2) = s0.addingReportingOverflow(c & (0 &- carry))
+        let w1 = s1 &+ carryBit(o2)
+        return canonical(U256(w0, w1, s2, s3))
     }
 
-    /// Reduces a 512-bit product: t_lo + t_hi·c, then the small overflow once more.
+    /// x mod p for any x < 2^256 (subtracts p once when x ≥ p), branch-free.
+    @inline(__always)
+    static func canonical(_ x: U256) -> Secp256k1Field {
+        // When x ≥ p, limbs 1–3 are all ones, and x − p = (x.l0 + c) mod 2^64 with the upper
+        // limbs cleared.
+        let mask = 0 &- geP(x)
+        return Secp256k1Field(unchecked: U256(x.l0 &+ (c & mask), x.l1 & ~mask, x.l2 & ~mask, x.l3 & ~mask))
+    }
+
+    /// 1 when x is zero, else 0 (branch-free).
+    @inline(__always)
+    static func zeroBit(_ x: UInt64) -> UInt64 { ((x | (0 &- x)) >> 63) ^ 1 }
+
+    /// Reduces a 512-bit product: t_lo + t_hi·c as a chain of `mulAdd2` rows (the carry word
+    /// stays below 2^34), then the small overflow once more.
     @inline(__always)
     static func reduce(_ t: U512) -> Secp256k1Field {
-        var acc0: UInt64 = t.t0, acc1: UInt64 = 0, acc2: UInt64 = 0
-        muladd(t.t4, c, &acc0, &acc1, &acc2)
-        let r0 = acc0
-        acc0 = acc1; acc1 = acc2; acc2 = 0
-        var carry: UInt64 = 0
-        acc0 = addc(acc0, t.t1, &carry); acc1 &+= carry
-        muladd(t.t5, c, &acc0, &acc1, &acc2)
-        let r1 = acc0
-        acc0 = acc1; acc1 = acc2; acc2 = 0
-        carry = 0
-        acc0 = addc(acc0, t.t2, &carry); acc1 &+= carry
-        muladd(t.t6, c, &acc0, &acc1, &acc2)
-        let r2 = acc0
-        acc0 = acc1; acc1 = acc2; acc2 = 0
-        carry = 0
-        acc0 = addc(acc0, t.t3, &carry); acc1 &+= carry
-        muladd(t.t7, c, &acc0, &acc1, &acc2)
-        let r3 = acc0
-        // What is left above 2^256 (acc1; acc2 stays 0) is below 2^35.
-        return fold(r0, r1, r2, r3, top: acc1)
+        var k: UInt64, r0: UInt64, r1: UInt64, r2: UInt64, r3: UInt64
+        (k, r0) = mulAdd2(t.t4, c, t.t0, 0)
+        (k, r1) = mulAdd2(t.t5, c, t.t1, k)
+        (k, r2) = mulAdd2(t.t6, c, t.t2, k)
+        (k, r3) = mulAdd2(t.t7, c, t.t3, k)
+        return fold(r0, r1, r2, r3, top: k)
     }
 
-    /// Multiplicative inverse by Fermat (a^(p−2)), with libsecp256k1's addition chain;
-    /// constant time. The inverse of zero is zero.
-    func inverse() -> Secp256k1Field {
+    /// Multiplicative inverse in constant time (safegcd, `Secp256k1Modulus.inverse`).
+    /// The inverse of zero is zero.
+    @inline(__always)
+    func inverse() -> Secp256k1Field { Secp256k1Field(unchecked: Secp256k1Modulus.p.inverse(v)) }
+
+    /// Multiplicative inverse in variable time, for public values only. The inverse of zero
+    /// is zero.
+    @inline(__always)
+    func inverseVartime() -> Secp256k1Field { Secp256k1Field(unchecked: Secp256k1Modulus.p.inverseVartime(v)) }
+
+    /// Multiplicative inverse by Fermat (a^(p−2)) with libsecp256k1's addition chain: an
+    /// independent implementation the tests compare safegcd with. Constant time; 0 ↦ 0.
+    func inverseByFermat() -> Secp256k1Field {
         let a = self
         let x2 = a.squared() * a
         let x3 = x2.squared() * a

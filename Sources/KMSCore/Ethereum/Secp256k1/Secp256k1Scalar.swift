@@ -104,9 +104,19 @@ struct Secp256k1Scalar: Sendable, Equatable {
         return hi
     }
 
-    /// Multiplicative inverse a^(n−2) (constant time in a; the exponent is public).
+    /// Multiplicative inverse in constant time (safegcd, `Secp256k1Modulus.inverse`), for
+    /// secret scalars such as nonces. The inverse of zero is zero.
+    @inline(__always)
+    func inverse() -> Secp256k1Scalar { Secp256k1Scalar(unchecked: Secp256k1Modulus.n.inverse(v)) }
+
+    /// Multiplicative inverse in variable time, for public scalars (a signature's r and s).
     /// The inverse of zero is zero.
-    func inverse() -> Secp256k1Scalar {
+    @inline(__always)
+    func inverseVartime() -> Secp256k1Scalar { Secp256k1Scalar(unchecked: Secp256k1Modulus.n.inverseVartime(v)) }
+
+    /// Multiplicative inverse a^(n−2) by Montgomery exponentiation: an independent
+    /// implementation the tests compare safegcd with. Constant time; 0 ↦ 0.
+    func inverseByFermat() -> Secp256k1Scalar {
         // Montgomery domain: aR.
         let aR = Self.montMul(v, Self.r2)
         // Fixed 4-bit window over the public exponent n − 2.
