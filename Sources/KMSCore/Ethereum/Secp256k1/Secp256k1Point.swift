@@ -168,11 +168,6 @@ struct Secp256k1Point: Sendable {
     static func generatorMultiple(_ k: Secp256k1Scalar) -> Secp256k1Point {
         Secp256k1GeneratorTable.shared.multiply(k)
     }
-
-    /// u1·G + u2·Q in variable time (verification and recovery; all inputs public).
-    static func doubleMultiple(u1: Secp256k1Scalar, u2: Secp256k1Scalar, q: Secp256k1AffinePoint) -> Secp256k1Point {
-        Secp256k1GeneratorTable.shared.multiply(u1) + q.multipleVartime(u2)
-    }
 }
 
 extension Secp256k1AffinePoint {

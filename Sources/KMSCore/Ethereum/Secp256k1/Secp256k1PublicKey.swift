@@ -58,13 +58,15 @@ public struct Secp256k1PublicKey: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Verifies a parsed signature over `digest`; high-s is rejected.
+    ///
+    /// Computes u1·G + u2·Q with `Secp256k1DoubleMultiplication` (variable time: every input
+    /// is public) and compares its x with r without leaving Jacobian coordinates.
     public func isValidSignature(_ signature: Secp256k1Signature, digest: [UInt8]) -> Bool {
         guard signature.isLowS else { return false }
         let z = Secp256k1Scalar(reducing: U256(bits2int: digest))
-        let w = signature.sScalar.inverse()
-        let sum = Secp256k1Point.doubleMultiple(u1: z * w, u2: signature.rScalar * w, q: point)
-        guard let p = sum.affine else { return false }
-        return Secp256k1Scalar(reducing: p.x.v) == signature.rScalar
+        let w = signature.sScalar.inverseVartime()
+        let sum = Secp256k1DoubleMultiplication.multiply(u1: z * w, u2: signature.rScalar * w, q: point)
+        return sum.xReducedEquals(signature.rScalar)
     }
 
     /// Recovers the signer of a 65-byte Ethereum signature `r ‖ s ‖ v` over a 32-byte digest,
@@ -73,16 +75,26 @@ public struct Secp256k1PublicKey: Sendable, Hashable, CustomStringConvertible {
         try recover(digest: digest, signature: Secp256k1Signature(ethereum: signature65))
     }
 
-    /// Recovers the public key from a parsed signature (recovery ids 0 and 1).
+    /// Recovers the public key from a parsed signature, as libsecp256k1 does: recovery id
+    /// bit 0 is the parity of the nonce point's y, bit 1 says its x was r + n (possible only
+    /// when r + n < p). Ids above 3, an x that is not on the curve and a result at infinity
+    /// are `SignatureError.recoveryFailed`.
     public static func recover(digest: [UInt8], signature: Secp256k1Signature) throws(SignatureError) -> Secp256k1PublicKey {
-        guard signature.recoveryID < 2 else { throw .recoveryFailed }
-        guard let x = Secp256k1Field(signature.rScalar.v),
-              let r = Secp256k1AffinePoint(x: x, yIsOdd: signature.recoveryID == 1) else { throw .recoveryFailed }
+        let id = signature.recoveryID
+        guard id < 4 else { throw .recoveryFailed }
+        var xValue = signature.rScalar.v
+        if id & 2 != 0 {
+            let (sum, carry) = U256.add(xValue, Secp256k1Scalar.n)
+            guard carry == 0 else { throw .recoveryFailed }
+            xValue = sum
+        }
+        guard let x = Secp256k1Field(xValue),
+              let r = Secp256k1AffinePoint(x: x, yIsOdd: id & 1 == 1) else { throw .recoveryFailed }
         let z = Secp256k1Scalar(reducing: U256(bits2int: digest))
-        let rInv = signature.rScalar.inverse()
+        let rInv = signature.rScalar.inverseVartime()
         // Q = r⁻¹(s·R − z·G)
-        let q = Secp256k1Point.doubleMultiple(u1: -(z * rInv), u2: signature.sScalar * rInv, q: r)
-        guard let p = q.affine else { throw .recoveryFailed }
+        let q = Secp256k1DoubleMultiplication.multiply(u1: -(z * rInv), u2: signature.sScalar * rInv, q: r)
+        guard let p = q.affineVartime else { throw .recoveryFailed }
         return Secp256k1PublicKey(point: p)
     }
 }
