@@ -2,7 +2,8 @@ import Benchmark
 import KMSCore
 
 /// Signing-layer benchmarks: EIP-712 signing of a 4-handle DecryptionResult, recovery,
-/// verification, and Keccak-256 throughput.
+/// verification, public-key decompression, Keccak-256 throughput and SHA3-256 (the digest of
+/// a reencryption request's ciphertext, about 16 KiB for a euint64).
 func registerEthereumBenchmarks() {
     let key = (try? Secp256k1PrivateKey(rawRepresentation: Keccak256.hash(Array("bench".utf8)))) ?? .generate()
     let domain = EIP712Domain.kmsVerifier(chainId: 11_155_111, verifyingContract: key.address)
@@ -36,6 +37,20 @@ func registerEthereumBenchmarks() {
         let rs = Array(signature[0..<64])
         for _ in benchmark.scaledIterations {
             blackHole(key.publicKey.isValidSignature(rs, digest: digest))
+        }
+    }
+    Benchmark("secp256k1 parse compressed public key (square root)") { benchmark in
+        let compressed = key.publicKey.compressed
+        for _ in benchmark.scaledIterations {
+            blackHole(try? Secp256k1PublicKey(sec1: compressed))
+        }
+    }
+    for (name, size) in [("32 B", 32), ("16 KiB", 16 << 10)] {
+        let data = [UInt8](repeating: 0x5A, count: size)
+        Benchmark("SHA3-256 \(name)") { benchmark in
+            for _ in benchmark.scaledIterations {
+                blackHole(SHA3_256.hash(data))
+            }
         }
     }
     for (name, size) in [("1 KiB", 1024), ("1 MiB", 1 << 20)] {
