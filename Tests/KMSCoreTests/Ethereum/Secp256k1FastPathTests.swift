@@ -48,6 +48,24 @@ final class Secp256k1FastPathTests: XCTestCase {
             XCTAssertEqual(fa.times(21).v, Secp256k1Reference.mulMod(a, U256(21, 0, 0, 0), p))
             XCTAssertTrue(U256.lessThan((fa * fb).v, p))
         }
+        // The final fold of a product: r + top·2^256 for extreme r and top (top < 2^35).
+        let c = U256(Secp256k1Field.c, 0, 0, 0)
+        for r in [U256.zero, U256.sub(p, .one).0, p, U256.add(p, U256(5, 0, 0, 0)).0, U256(.max, .max, .max, .max),
+                  U256(0xFFFF_FFFE_FFFF_FC2E, .max, .max, .max), randomU256()] {
+            for top: UInt64 in [0, 1, 2, 1 << 34, (1 << 35) - 1, 0x5_0000_0000] {
+                let folded = Secp256k1Field.fold(r.l0, r.l1, r.l2, r.l3, top: top)
+                let rModP = U256.lessThan(r, p) ? r : U256.sub(r, p).0
+                let expected = Secp256k1Reference.addMod(rModP, Secp256k1Reference.mulMod(U256(top, 0, 0, 0), c, p), p)
+                XCTAssertEqual(folded.v, expected, "fold(\(hex(r)), \(top))")
+            }
+        }
+        // Powers-of-two multiples (shift and fold).
+        for a in inputs.prefix(40) {
+            for k: UInt64 in [1, 2, 3, 31] {
+                XCTAssertEqual(Secp256k1Field(unchecked: a).timesPowerOfTwo(k).v,
+                               Secp256k1Reference.mulMod(a, U256(1 << k, 0, 0, 0), p))
+            }
+        }
         // Any 256-bit value reduces into [0, p).
         for x in [U256(.max, .max, .max, .max), p, U256.add(p, .one).0, U256(0xFFFF_FFFE_FFFF_FC2E, .max, .max, .max)] {
             let r = Secp256k1Field.canonical(x)
@@ -280,6 +298,18 @@ final class Secp256k1FastPathTests: XCTestCase {
     func testGeneratorMultipleMatchesReference() {
         var scalars: [Secp256k1Scalar] = [.zero, .one, -.one, Secp256k1Scalar(unchecked: U256(0, 0, 1, 0)),
                                           Secp256k1Scalar(unchecked: Secp256k1Scalar.halfN)]
+        // Every signed 5-bit window at the recoding's boundaries: 15, 16 (largest positive
+        // digit), 17 (smallest carrying one, digit −15), 31 (digit −1) and 0.
+        for window: UInt64 in [15, 16, 17, 31, 1] {
+            var limbs: [UInt64] = [0, 0, 0, 0]
+            for i in 0..<51 {
+                for b in 0..<5 where (window >> UInt64(b)) & 1 == 1 {
+                    let bit = 5 * i + b
+                    limbs[bit >> 6] |= 1 << UInt64(bit & 63)
+                }
+            }
+            scalars.append(Secp256k1Scalar(reducing: U256(limbs[0], limbs[1], limbs[2], limbs[3])))
+        }
         for _ in 0..<20 { scalars.append(randomScalar()) }
         for k in scalars {
             let fast = Secp256k1Point.generatorMultiple(k)

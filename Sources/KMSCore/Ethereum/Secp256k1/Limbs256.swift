@@ -1,6 +1,8 @@
 // 256-bit unsigned integers as four little-endian 64-bit limbs, with the branch-free carry,
 // borrow, select and widening-multiply primitives the secp256k1 field and scalar use.
 
+import COpenSSL
+
 /// A 256-bit unsigned integer, least significant limb first. A plain value: no heap storage.
 struct U256: Sendable, Equatable, Hashable {
     var l0: UInt64
@@ -103,6 +105,10 @@ struct U256: Sendable, Equatable, Hashable {
     }
 
     /// `mask` all-ones selects `b`, zero selects `a`.
+    ///
+    /// The compiler lowers this to conditional moves (constant time on x86-64 and arm64). Masks
+    /// that select table entries from memory must go through `valueBarrier` first, or LLVM may
+    /// replace the masked reads with a branch and a single load.
     @inline(__always)
     static func select(_ mask: UInt64, _ a: U256, _ b: U256) -> U256 {
         U256((a.l0 & ~mask) | (b.l0 & mask), (a.l1 & ~mask) | (b.l1 & mask),
@@ -176,6 +182,13 @@ struct U512: Sendable {
         self.t4 = t4; self.t5 = t5; self.t6 = t6; self.t7 = t7
     }
 }
+
+/// `x`, through an optimization barrier: the compiler cannot tell that a mask passed through it
+/// is 0 or all ones, so mask arithmetic on secrets stays arithmetic (LLVM otherwise rewrites
+/// `x & mask` into a select and may lower that to a branch, or to a load on one side only).
+/// An empty inline-assembly statement (C shim), free at run time.
+@inline(__always)
+func valueBarrier(_ x: UInt64) -> UInt64 { swiftkms_value_barrier_u64(x) }
 
 /// A Bool as 0 or 1.
 ///

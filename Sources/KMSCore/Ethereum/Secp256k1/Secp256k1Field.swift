@@ -39,7 +39,7 @@ struct Secp256k1Field: Sendable, Hashable {
     /// overflowed or x ≥ p.
     @inline(__always)
     static func normalize(_ x: U256, carryIn: UInt64) -> Secp256k1Field {
-        let mask = 0 &- (carryIn | geP(x))
+        let mask = valueBarrier(0 &- (carryIn | geP(x)))
         return Secp256k1Field(unchecked: U256.add(x, U256(c & mask, 0, 0, 0)).0)
     }
 
@@ -61,7 +61,7 @@ struct Secp256k1Field: Sendable, Hashable {
     static func - (a: Secp256k1Field, b: Secp256k1Field) -> Secp256k1Field {
         let (d, borrow) = U256.sub(a.v, b.v)
         // On borrow, add p, i.e. subtract c modulo 2^256 (d > c then, so no second borrow).
-        let (e, _) = U256.sub(d, U256(c & (0 &- borrow), 0, 0, 0))
+        let (e, _) = U256.sub(d, U256(c & valueBarrier(0 &- borrow), 0, 0, 0))
         return Secp256k1Field(unchecked: e)
     }
 
@@ -94,21 +94,31 @@ struct Secp256k1Field: Sendable, Hashable {
         return Self.fold(r0, r1, r2, r3, top: top)
     }
 
-    /// Reduces r + top·2^256 with top < 2^35 to [0, p), branch-free.
+    /// self·2^k for 1 ≤ k ≤ 31: a shift and one fold, cheaper than k doublings by addition.
+    @inline(__always)
+    func timesPowerOfTwo(_ k: UInt64) -> Secp256k1Field {
+        let back = 64 - k
+        return Self.fold(v.l0 << k, (v.l1 << k) | (v.l0 >> back), (v.l2 << k) | (v.l1 >> back),
+                         (v.l3 << k) | (v.l2 >> back), top: v.l3 >> back)
+    }
+
+    /// Reduces V = r + top·2^256 ≡ r + top·c (top < 2^35) to [0, p), branch-free.
+    ///
+    /// V < 2^256 + 2^68 < 2p, so V mod p is V or V − p. Both candidates come from independent
+    /// carry chains on r: V itself and W = V + c, which overflows 2^256 exactly when V ≥ p
+    /// (then W mod 2^256 = V − p).
     @inline(__always)
     static func fold(_ r0: UInt64, _ r1: UInt64, _ r2: UInt64, _ r3: UInt64, top: UInt64) -> Secp256k1Field {
-        // top·c < 2^68: (h, l) with h < 2^4, so h + 1 cannot wrap.
+        // top·c < 2^68: (h, l) with h < 2^4, so neither h + 1 nor the chains' tops can wrap
+        // before limb 3.
         let (h, l) = top.multipliedFullWidth(by: c)
-        var carry: UInt64 = 0
-        let s0 = addc(r0, l, &carry)
-        let s1 = addc(r1, h, &carry)
-        let s2 = addc(r2, 0, &carry)
-        let s3 = addc(r3, 0, &carry)
-        // Wrapped past 2^256: the value left is below 2^68, so adding c once more only
-        // touches limbs 0 and 1.
-        let (w0, o2) = s0.addingReportingOverflow(c & (0 &- carry))
-        let w1 = s1 &+ carryBit(o2)
-        return canonical(U256(w0, w1, s2, s3))
+        let (lw, o) = l.addingReportingOverflow(c)
+        let hw = h &+ carryBit(o)
+        var kv: UInt64 = 0
+        let v0 = addc(r0, l, &kv), v1 = addc(r1, h, &kv), v2 = addc(r2, 0, &kv), v3 = addc(r3, 0, &kv)
+        var kw: UInt64 = 0
+        let w0 = addc(r0, lw, &kw), w1 = addc(r1, hw, &kw), w2 = addc(r2, 0, &kw), w3 = addc(r3, 0, &kw)
+        return Secp256k1Field(unchecked: U256.select(0 &- kw, U256(v0, v1, v2, v3), U256(w0, w1, w2, w3)))
     }
 
     /// x mod p for any x < 2^256 (subtracts p once when x ≥ p), branch-free.
@@ -116,7 +126,7 @@ struct Secp256k1Field: Sendable, Hashable {
     static func canonical(_ x: U256) -> Secp256k1Field {
         // When x ≥ p, limbs 1–3 are all ones, and x − p = (x.l0 + c) mod 2^64 with the upper
         // limbs cleared.
-        let mask = 0 &- geP(x)
+        let mask = valueBarrier(0 &- geP(x))
         return Secp256k1Field(unchecked: U256(x.l0 &+ (c & mask), x.l1 & ~mask, x.l2 & ~mask, x.l3 & ~mask))
     }
 

@@ -33,25 +33,6 @@ struct Secp256k1GeneratorOddMultiples: Sendable {
             acc = acc.addingVartime(twice.x, twice.y)
             jacobian.append(acc)
         }
-        return batchAffine(jacobian)
-    }
-
-    /// Converts finite Jacobian points to affine with one inversion (Montgomery's trick).
-    static func batchAffine(_ points: [Secp256k1JacobianPoint]) -> [Secp256k1AffinePoint] {
-        var prefix = [Secp256k1Field](repeating: .one, count: points.count)
-        var acc = Secp256k1Field.one
-        for i in points.indices {
-            prefix[i] = acc
-            acc = acc * points[i].z
-        }
-        var inv = acc.inverseVartime()
-        var out = [Secp256k1AffinePoint](repeating: .generator, count: points.count)
-        for i in points.indices.reversed() {
-            let zi = inv * prefix[i]
-            inv = inv * points[i].z
-            let zi2 = zi.squared()
-            out[i] = Secp256k1AffinePoint(x: points[i].x * zi2, y: points[i].y * (zi2 * zi))
-        }
-        return out
+        return Secp256k1JacobianPoint.batchAffine(jacobian)
     }
 }

@@ -38,17 +38,13 @@ struct Secp256k1JacobianPoint: Sendable {
         let a = x.squared()
         let b = y.squared()
         let c = b.squared()
-        var d = x * b
-        d = d + d
-        d = d + d
-        let e = a + a + a
-        let x3 = e.squared() - (d + d)
-        var c8 = c + c
-        c8 = c8 + c8
-        c8 = c8 + c8
-        let y3 = e * (d - x3) - c8
+        let xb = x * b
+        let d = xb.timesPowerOfTwo(2)
+        let e = a.timesPowerOfTwo(1) + a
+        let x3 = e.squared() - xb.timesPowerOfTwo(3)
+        let y3 = e * (d - x3) - c.timesPowerOfTwo(3)
         let yz = y * z
-        return Secp256k1JacobianPoint(x: x3, y: y3, z: yz + yz)
+        return Secp256k1JacobianPoint(x: x3, y: y3, z: yz.timesPowerOfTwo(1))
     }
 
     /// self + (bx, by) for an affine point b on the same (possibly isomorphic) curve: the
@@ -101,7 +97,7 @@ struct Secp256k1JacobianPoint: Sendable {
         let hh = h.squared()
         let hhh = h * hh
         let v = x * hh
-        let x3 = r.squared() - hhh - (v + v)
+        let x3 = r.squared() - hhh - v.timesPowerOfTwo(1)
         let y3 = r * (v - x3) - y * hhh
         return (Secp256k1JacobianPoint(x: x3, y: y3, z: z * h), h)
     }
@@ -121,7 +117,7 @@ struct Secp256k1JacobianPoint: Sendable {
         let hh = h.squared()
         let hhh = h * hh
         let v = u1 * hh
-        let x3 = r.squared() - hhh - (v + v)
+        let x3 = r.squared() - hhh - v.timesPowerOfTwo(1)
         let y3 = r * (v - x3) - s1 * hhh
         return Secp256k1JacobianPoint(x: x3, y: y3, z: z * b.z * h)
     }
@@ -151,5 +147,25 @@ struct Secp256k1JacobianPoint: Sendable {
         let (rn, carry) = U256.add(r.v, Secp256k1Scalar.n)
         guard carry == 0, let candidate = Secp256k1Field(rn) else { return false }
         return candidate * zz == x
+    }
+
+    /// Converts finite Jacobian points to affine with one inversion (Montgomery's trick;
+    /// variable time, for public points such as precomputed tables).
+    static func batchAffine(_ points: [Secp256k1JacobianPoint]) -> [Secp256k1AffinePoint] {
+        var prefix = [Secp256k1Field](repeating: .one, count: points.count)
+        var acc = Secp256k1Field.one
+        for i in points.indices {
+            prefix[i] = acc
+            acc = acc * points[i].z
+        }
+        var inv = acc.inverseVartime()
+        var out = [Secp256k1AffinePoint](repeating: .generator, count: points.count)
+        for i in points.indices.reversed() {
+            let zi = inv * prefix[i]
+            inv = inv * points[i].z
+            let zi2 = zi.squared()
+            out[i] = Secp256k1AffinePoint(x: points[i].x * zi2, y: points[i].y * (zi2 * zi))
+        }
+        return out
     }
 }

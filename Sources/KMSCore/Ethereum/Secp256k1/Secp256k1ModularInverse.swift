@@ -69,12 +69,12 @@ struct Secp256k1Modulus: Sendable {
             // neg: δ > 0 (ζ < 0); odd: g odd. With odd, g ← g ± f (− when neg) and the g row
             // likewise; when both, the step is the swapping one, (f, g) ← (g, (g − f)/2): the
             // old g is recovered as f + (g − f).
-            let neg = z >> 63
-            let odd = 0 &- (g & 1)
+            let neg = barrier(z >> 63)
+            let odd = barrier(0 &- (g & 1))
             g &+= ((f ^ neg) &- neg) & odd
             q &+= ((u ^ neg) &- neg) & odd
             r &+= ((v ^ neg) &- neg) & odd
-            let both = neg & odd
+            let both = barrier(neg & odd)
             z = (z ^ both) &- 1
             f &+= g & both
             u &+= q & both
@@ -125,6 +125,10 @@ struct Secp256k1Modulus: Sendable {
                           q: Int64(bitPattern: q), r: Int64(bitPattern: r))
     }
 }
+
+/// A signed mask through `valueBarrier` (see there).
+@inline(__always)
+private func barrier(_ x: Int64) -> Int64 { Int64(bitPattern: valueBarrier(UInt64(bitPattern: x))) }
 
 /// A divstep transition matrix [[u, v], [q, r]], scaled by 2^62.
 struct Transition {
@@ -183,7 +187,7 @@ struct SafeGCDState {
     private mutating func updateDE(_ t: Transition, modulus: Secp256k1Modulus) {
         let mod = modulus.m
         // Bring negative d, e into range by adding M·(u, q) resp. M·(v, r) along the way.
-        let sd = d.v4 >> 63, se = e.v4 >> 63
+        let sd = barrier(d.v4 >> 63), se = barrier(e.v4 >> 63)
         var md = (t.u & sd) &+ (t.v & se)
         var me = (t.q & sd) &+ (t.r & se)
         var cd = Int128Accumulator(t.u, d.v0, t.v, e.v0)
@@ -218,13 +222,13 @@ struct SafeGCDState {
     func result(modulus: Secp256k1Modulus) -> U256 {
         // d ∈ (−2M, M). Negate when f < 0, giving (−M, 2M) ∪ (−2M, M); then add M while
         // negative (at most twice) and subtract M once if ≥ M, all with masks.
-        let negate = f.v4 >> 63
+        let negate = barrier(f.v4 >> 63)
         var x = d.conditionallyNegated(negate)
-        x = x.conditionallyAdded(modulus.m, mask: x.v4 >> 63)
-        x = x.conditionallyAdded(modulus.m, mask: x.v4 >> 63)
+        x = x.conditionallyAdded(modulus.m, mask: barrier(x.v4 >> 63))
+        x = x.conditionallyAdded(modulus.m, mask: barrier(x.v4 >> 63))
         let y = x.conditionallyAdded(modulus.m.negated(), mask: -1)
         // Keep x − M when it is non-negative.
-        x = Limbs62.select(~(y.v4 >> 63), x, y)
+        x = Limbs62.select(barrier(~(y.v4 >> 63)), x, y)
         return x.u256
     }
 }
