@@ -2,7 +2,7 @@
 // precomputed table of 52 × 16 affine points.
 
 /// Precomputed multiples j·32^i·G (i in 0..<52, j in 1...16) in affine coordinates, 52 KiB,
-/// built once on first use (well under a millisecond).
+/// built once on first use (about 0.4 ms, variable time: G is public).
 ///
 /// k is recoded into 52 signed digits d_i ∈ [−15, 16] with k = Σ d_i·32^i, so each window
 /// needs only |d_i| ≤ 16 multiples and a conditional negation: 52 mixed additions instead of

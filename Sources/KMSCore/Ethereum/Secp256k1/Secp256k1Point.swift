@@ -171,7 +171,9 @@ struct Secp256k1Point: Sendable {
 }
 
 extension Secp256k1AffinePoint {
-    /// k·self with a fixed 4-bit window; variable time (public scalars only).
+    /// k·self with a fixed 4-bit window on the complete formulas; variable time (public
+    /// scalars only). A second, simple implementation the tests compare the constant-time comb
+    /// with; verification and recovery use `Secp256k1DoubleMultiplication`.
     func multipleVartime(_ k: Secp256k1Scalar) -> Secp256k1Point {
         var table = [Secp256k1Point](repeating: .identity, count: 16)
         table[1] = projective
