@@ -47,10 +47,10 @@ struct Secp256k1Modulus: Sendable {
     func inverseVartime(_ x: U256) -> U256 {
         var state = SafeGCDState(modulus: self, x: x)
         var eta: Int64 = -1
-        // At most 12 batches of 62 divsteps are ever needed (the original divstep bound for
-        // 256-bit inputs is 724); the bound only guards the loop.
+        // 256-bit inputs need at most 741 divsteps (Bernstein–Yang, theorem 11.2), i.e. 12
+        // batches of 62; the limit of 20 only guards against looping forever on a bug.
         var batches = 0
-        while !state.g.isZero && batches < 12 {
+        while !state.g.isZero && batches < 20 {
             let t = Self.divsteps62Vartime(&eta, state.f.v0, state.g.v0)
             state.apply(t, modulus: self)
             batches += 1
