@@ -27,11 +27,14 @@ let package = Package(
             pkgConfig: "openssl",
             providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]
         ),
+        // A compiler value barrier for constant-time code (header-only C).
+        .target(name: "CConstantTime", path: "Sources/CConstantTime"),
         .target(
             name: "KMSCore",
             dependencies: [
                 "CGMP",
                 "COpenSSL",
+                "CConstantTime",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
