@@ -159,20 +159,8 @@ struct Secp256k1Field: Sendable, Hashable {
     /// Multiplicative inverse by Fermat (a^(p−2)) with libsecp256k1's addition chain: an
     /// independent implementation the tests compare safegcd with. Constant time; 0 ↦ 0.
     func inverseByFermat() -> Secp256k1Field {
-        let a = self
-        let x2 = a.squared() * a
-        let x3 = x2.squared() * a
-        let x6 = x3.squared(times: 3) * x3
-        let x9 = x6.squared(times: 3) * x3
-        let x11 = x9.squared(times: 2) * x2
-        let x22 = x11.squared(times: 11) * x11
-        let x44 = x22.squared(times: 22) * x22
-        let x88 = x44.squared(times: 44) * x44
-        let x176 = x88.squared(times: 88) * x88
-        let x220 = x176.squared(times: 44) * x44
-        let x223 = x220.squared(times: 3) * x3
-        var t = x223.squared(times: 23) * x22
-        t = t.squared(times: 5) * a
+        let (a, x2, head) = exponentChainHead()
+        var t = head.squared(times: 5) * a
         t = t.squared(times: 3) * x2
         t = t.squared(times: 2) * a
         return t
@@ -180,6 +168,16 @@ struct Secp256k1Field: Sendable, Hashable {
 
     /// A square root (a^((p+1)/4), as p ≡ 3 mod 4), or nil if `self` is not a square.
     func squareRoot() -> Secp256k1Field? {
+        let (a, x2, head) = exponentChainHead()
+        var t = head.squared(times: 6) * x2
+        t = t.squared(times: 2)
+        return t.squared() == a ? t : nil
+    }
+
+    /// The part of libsecp256k1's addition chain that a^(p−2) and a^((p+1)/4) share: returns
+    /// a, a^(2^2−1) and a^((2^223−1)·2^23 + 2^22−1), from which both exponents finish.
+    @inline(__always)
+    private func exponentChainHead() -> (a: Secp256k1Field, x2: Secp256k1Field, head: Secp256k1Field) {
         let a = self
         let x2 = a.squared() * a
         let x3 = x2.squared() * a
@@ -192,10 +190,7 @@ struct Secp256k1Field: Sendable, Hashable {
         let x176 = x88.squared(times: 88) * x88
         let x220 = x176.squared(times: 44) * x44
         let x223 = x220.squared(times: 3) * x3
-        var t = x223.squared(times: 23) * x22
-        t = t.squared(times: 6) * x2
-        t = t.squared(times: 2)
-        return t.squared() == a ? t : nil
+        return (a, x2, x223.squared(times: 23) * x22)
     }
 
     /// `mask` all-ones selects `b`, zero selects `a`.
