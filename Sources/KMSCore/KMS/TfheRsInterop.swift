@@ -53,6 +53,14 @@ public enum TfheRsInterop {
         }
     }
 
+    /// Checks that every data kind of a list is an fhEVM type at `messageModulus` (so no block
+    /// count or width is computed for an entry this library cannot return).
+    static func checkKinds(_ info: [TfheRsDataKind], messageModulus: Int) throws(TfheRsError) {
+        for kind in info where kind.fheType(messageModulus: messageModulus) == nil {
+            throw .unsupported("list entry \(kind) is not an fhEVM type")
+        }
+    }
+
     /// Turns rounded block values into one clear value per data kind.
     static func values(blockValues: [UInt64], info: [TfheRsDataKind], encoding: BlockEncoding) throws(TfheRsError) -> [ClearValue] {
         var out: [ClearValue] = []
@@ -90,6 +98,10 @@ extension ClientKey {
     /// their seeded compressed forms), one per entry for `CompactCiphertextList` (with the
     /// compact-PKE key, packed or not) and `CompressedCiphertextList` (with the compression key,
     /// directly, spec §5.4).
+    ///
+    /// Every modulus, dimension and count of the object is compared with this key's parameters
+    /// before any decryption work or allocation beyond the parsed object, and seeded masks are
+    /// regenerated one block at a time (no expanded copy).
     /// - Parameter type: the fhEVM type of a single `FheUint` (its width is not in the bytes);
     ///   by default the type with that many blocks.
     public func decrypt(tfheRs object: TfheRsObject, as type: FheType? = nil) throws(TfheRsError) -> [ClearValue] {
@@ -97,9 +109,16 @@ extension ClientKey {
         case .clientKey, .compactPublicKey:
             throw .unexpectedObject(expected: "ciphertext", found: object.type.typeName)
         case .ciphertext(let c):
-            return [try decrypt(radix: c.radix, kind: c.kind, as: type)]
+            let (type, key) = try checkRadix(c.radix.blocks, lweDimension: c.radix.lwe.lweDimension, kind: c.kind, as: type)
+            let phases = try TfheRsError.mismatching("tfhe-rs ciphertext") { () throws(TFHEError) in
+                try LweEncryption.phases(c.radix.lwe, key: key)
+            }
+            return [RadixEncoding.decode(phases: phases, type: type, encoding: parameters.compute.encoding)]
         case .seededCiphertext(let c):
-            return [try decrypt(radix: c.decompressed(), kind: c.kind, as: type)]
+            let dimension = c.blocks.first?.lweDimension ?? 0
+            let (type, key) = try checkRadix(c.blocks.map(\.metadata), lweDimension: dimension, kind: c.kind, as: type)
+            let phases = try c.phases(key: key)
+            return [RadixEncoding.decode(phases: phases, type: type, encoding: parameters.compute.encoding)]
         case .compactCiphertextList(let l):
             return try decrypt(compactList: l)
         case .compressedCiphertextList(let l):
@@ -107,29 +126,47 @@ extension ClientKey {
         }
     }
 
-    private func decrypt(radix: TfheRsRadixCiphertext, kind: TfheRsFheCiphertext.Kind, as given: FheType?) throws(TfheRsError) -> ClearValue {
-        guard let first = radix.blocks.first else { throw .invalidField("ciphertext without blocks") }
-        guard radix.blocks.allSatisfy({ $0.encoding == first.encoding && $0.pbsOrder == first.pbsOrder }) else {
+    /// Checks the blocks of a radix ciphertext against this key: one encoding and PBS order for
+    /// all blocks, equal to the compute parameters'; the LWE dimension of the key the PBS order
+    /// names; a block count that is the given type's, or an fhEVM type's. Returns the type and
+    /// the key to decrypt with.
+    private func checkRadix(_ blocks: [TfheRsBlockMetadata], lweDimension: Int, kind: TfheRsFheCiphertext.Kind,
+                            as given: FheType?) throws(TfheRsError) -> (FheType, LweSecretKey) {
+        guard let first = blocks.first else { throw .invalidField("ciphertext without blocks") }
+        if kind == .signed { throw .unsupported("signed integers (FheInt) are not fhEVM types") }
+        let expected = parameters.compute.encoding
+        guard first.encoding == expected else {
+            throw .mismatch("block moduli \(first.messageModulus)/\(first.carryModulus) are not the key's \(expected.messageModulus)/\(expected.carryModulus)")
+        }
+        guard blocks.allSatisfy({ $0.encoding == expected && $0.pbsOrder == first.pbsOrder }) else {
             throw .unsupported("blocks with different moduli or PBS orders")
         }
-        let encoding = first.encoding
-        let type: FheType
-        if let given { type = given } else {
-            type = try TfheRsInterop.fheType(kind: kind, blocks: radix.count, messageModulus: encoding.messageModulus)
-        }
-        if kind == .signed { throw .unsupported("signed integers (FheInt) are not fhEVM types") }
         // tfhe-rs decrypts KeyswitchBootstrap blocks with the big key, BootstrapKeyswitch with the small one.
         let key = first.pbsOrder == .keyswitchBootstrap ? bigLweSecretKey : lweSecretKey
-        let ct = try TfheRsError.mismatching("tfhe-rs ciphertext") { () throws(TFHEError) in
-            try FheCiphertext(type: type, encoding: encoding, body: .lwe(radix.lwe, key: first.pbsOrder.key))
+        guard lweDimension == key.dimension else {
+            throw .mismatch("LWE dimension \(lweDimension) of the blocks is not the key's \(key.dimension) (\(first.pbsOrder))")
         }
-        let phases = try TfheRsError.mismatching("tfhe-rs ciphertext") { () throws(TFHEError) in
-            try LweEncryption.phases(radix.lwe, key: key)
+        let type: FheType
+        if let given {
+            guard given.blockCount(messageBits: expected.messageBits) == blocks.count else {
+                throw .mismatch("\(given) needs \(given.blockCount(messageBits: expected.messageBits)) blocks, the ciphertext has \(blocks.count)")
+            }
+            type = given
+        } else {
+            type = try TfheRsInterop.fheType(kind: kind, blocks: blocks.count, messageModulus: expected.messageModulus)
         }
-        return try TfheRsError.mismatching("tfhe-rs ciphertext") { () throws(TFHEError) in try ct.decode(phases: phases) }
+        return (type, key)
     }
 
     private func decrypt(compactList l: TfheRsCompactCiphertextList) throws(TfheRsError) -> [ClearValue] {
+        let expected = parameters.effectiveCompactPublicKey.encoding
+        guard l.encoding == expected else {
+            throw .mismatch("compact list moduli \(l.messageModulus)/\(l.carryModulus) are not the key's \(expected.messageModulus)/\(expected.carryModulus)")
+        }
+        guard l.list.lweDimension == compactPublicKeySecret.dimension else {
+            throw .mismatch("compact list dimension \(l.list.lweDimension) is not the compact-PKE key's \(compactPublicKeySecret.dimension)")
+        }
+        try TfheRsInterop.checkKinds(l.info, messageModulus: expected.messageModulus)
         let phases = try TfheRsError.mismatching("tfhe-rs compact list") { () throws(TFHEError) in
             try CompactPublicKeyEncryption.phases(l.list, key: compactPublicKeySecret)
         }
@@ -152,13 +189,56 @@ extension ClientKey {
     }
 
     private func decrypt(compressedList l: TfheRsCompressedCiphertextList) throws(TfheRsError) -> [ClearValue] {
-        guard let key = compressionKey else {
+        guard let key = compressionKey, let params = parameters.compression else {
             throw .mismatch("the client key has no compression key, which a CompressedCiphertextList needs")
         }
+        let expected = parameters.compute.encoding
+        guard l.list.encoding == expected else {
+            throw .mismatch("compressed list moduli \(l.list.messageModulus)/\(l.list.carryModulus) are not the key's \(expected.messageModulus)/\(expected.carryModulus)")
+        }
+        guard l.list.lwePerGlwe == params.lwePerGlwe else {
+            throw .mismatch("compressed list packs \(l.list.lwePerGlwe) blocks per GLWE, the key's parameters \(params.lwePerGlwe)")
+        }
+        if let g = l.list.glweCiphertexts.first {
+            guard g.glweDimension == key.glweDimension, g.polynomialSize == key.polynomialSize else {
+                throw .mismatch("compressed GLWE is \(g.glweDimension)×\(g.polynomialSize), the compression key \(key.glweDimension)×\(key.polynomialSize)")
+            }
+            guard g.packed.logModulus == params.storageLogModulus else {
+                throw .mismatch("compressed list stores \(g.packed.logModulus)-bit coefficients, the key's parameters \(params.storageLogModulus)")
+            }
+        }
+        try TfheRsInterop.checkKinds(l.info, messageModulus: expected.messageModulus)
         let blocks = try TfheRsError.mismatching("tfhe-rs compressed list") { () throws(TFHEError) in
             try l.list.blockValues(compressionKey: key)
         }
         return try TfheRsInterop.values(blockValues: blocks, info: l.info, encoding: l.list.encoding)
+    }
+}
+
+extension TfheRsSeededCiphertext {
+    /// The phase of every block under `key`, each mask regenerated from its seed into one
+    /// reused buffer (memory of one block, whatever the count).
+    /// - Throws: `mismatch` when the blocks' dimension is not the key's.
+    func phases(key: LweSecretKey) throws(TfheRsError) -> [UInt64] {
+        let n = key.dimension
+        guard blocks.allSatisfy({ $0.lweDimension == n }) else {
+            throw .mismatch("seeded LWE dimension \(blocks.first?.lweDimension ?? 0) is not the key's \(n)")
+        }
+        var mask = [UInt64](repeating: 0, count: n)
+        var out: [UInt64] = []
+        out.reserveCapacity(blocks.count)
+        for b in blocks {
+            guard let g = try? AesCtrGenerator(seed: b.seed) else { throw .invalidField("compression seed is not 16 bytes") }
+            let dot = mask.withUnsafeMutableBufferPointer { m -> UInt64 in
+                g.fill(UnsafeMutableRawBufferPointer(m))
+                #if _endian(big)
+                for j in 0..<n { m[j] = UInt64(littleEndian: m[j]) }
+                #endif
+                return key.masks.withUnsafeBufferPointer { s in TorusDotProduct.masked(m.baseAddress!, s.baseAddress!, count: n) }
+            }
+            out.append(b.body &- dot)
+        }
+        return out
     }
 }
 
@@ -257,8 +337,7 @@ extension TfheRsObject {
         switch ct.body {
         case .lwe(let list, let key):
             let fresh = TfheRsBlockMetadata(degree: ct.type == .ebool ? 1 : enc.messageModulus - 1, noiseLevel: 1,
-                                            messageModulus: enc.messageModulus, carryModulus: enc.carryModulus,
-                                            pbsOrder: TfheRsPBSOrder(key: key))
+                                            encoding: enc, pbsOrder: TfheRsPBSOrder(key: key))
             let radix = try TfheRsRadixCiphertext(lwe: list, blocks: Array(repeating: fresh, count: list.count))
             self = .ciphertext(try TfheRsFheCiphertext(kind: ct.type == .ebool ? .boolean : .unsigned, radix: radix))
         case .compact(let list):
@@ -308,8 +387,7 @@ extension TfheRsSeededCiphertext {
         let enc = c.encoding
         let key = clientKey.encryptionKey
         let meta = TfheRsBlockMetadata(degree: value.type == .ebool ? 1 : enc.messageModulus - 1, noiseLevel: 1,
-                                       messageModulus: enc.messageModulus, carryModulus: enc.carryModulus,
-                                       pbsOrder: TfheRsPBSOrder(key: c.encryptionKeyChoice))
+                                       encoding: enc, pbsOrder: TfheRsPBSOrder(key: c.encryptionKeyChoice))
         var blocks: [TfheRsSeededBlock] = []
         for m in RadixEncoding.blocks(of: value, encoding: enc) {
             var seed = [UInt8](repeating: 0, count: 16)

@@ -43,11 +43,13 @@ extension TfheRsFile {
             o["polynomial_size"] = .number(String(k.key.polynomialSize))
             o["tag"] = .string(Hex.encode(k.tag))
         case .ciphertext(let c):
-            o["ciphertext"] = .object(Self.json(radix: c.radix, kind: c.kind))
+            o["ciphertext"] = .object(Self.json(blocks: c.radix.blocks, lweDimension: c.radix.lwe.lweDimension, kind: c.kind))
             o["tag"] = .string(Hex.encode(c.tag))
         case .seededCiphertext(let c):
-            var j = Self.json(radix: c.decompressed(), kind: c.kind)
+            // Described from the seeds and metadata: nothing is expanded.
+            var j = Self.json(blocks: c.blocks.map(\.metadata), lweDimension: c.blocks.first?.lweDimension ?? 0, kind: c.kind)
             j["seeded"] = .bool(true)
+            j["expanded_size_bytes"] = .number(String(c.expandedSize))
             o["ciphertext"] = .object(j)
             o["tag"] = .string(Hex.encode(c.tag))
         case .compactCiphertextList(let l):
@@ -85,19 +87,19 @@ extension TfheRsFile {
         return .object(o)
     }
 
-    static func json(radix r: TfheRsRadixCiphertext, kind: TfheRsFheCiphertext.Kind) -> [String: JSONValue] {
-        let first = r.blocks.first
-        let type = first.flatMap { try? TfheRsInterop.fheType(kind: kind, blocks: r.count, messageModulus: $0.messageModulus) }
+    static func json(blocks: [TfheRsBlockMetadata], lweDimension: Int, kind: TfheRsFheCiphertext.Kind) -> [String: JSONValue] {
+        let first = blocks.first
+        let type = first.flatMap { try? TfheRsInterop.fheType(kind: kind, blocks: blocks.count, messageModulus: $0.messageModulus) }
         return [
             "kind": .string(kind.description),
-            "blocks": .number(String(r.count)),
-            "lwe_dimension": .number(String(r.lwe.lweDimension)),
+            "blocks": .number(String(blocks.count)),
+            "lwe_dimension": .number(String(lweDimension)),
             "fhe_type": type.map { .string($0.name) } ?? .null,
             "message_modulus": first.map { .number(String($0.messageModulus)) } ?? .null,
             "carry_modulus": first.map { .number(String($0.carryModulus)) } ?? .null,
             "pbs_order": first.map { .string($0.pbsOrder.description) } ?? .null,
-            "max_degree": .number(String(r.blocks.map(\.degree).max() ?? 0)),
-            "max_noise_level": .number(String(r.blocks.map(\.noiseLevel).max() ?? 0)),
+            "max_degree": .number(String(blocks.map(\.degree).max() ?? 0)),
+            "max_noise_level": .number(String(blocks.map(\.noiseLevel).max() ?? 0)),
         ]
     }
 

@@ -192,7 +192,8 @@ extension ClientKey {
 
     /// Decrypts a serialized tfhe-rs ciphertext object (`FheUint`, `FheBool`, seeded compressed
     /// forms, `CompactCiphertextList`, `CompressedCiphertextList`): one value per entry.
-    public func decrypt(tfheRsBytes bytes: [UInt8], limits: TfheRsLimits = .key) throws(TfheRsError) -> [ClearValue] {
+    /// Untrusted input: fhEVM's 16 MiB ciphertext limit applies by default.
+    public func decrypt(tfheRsBytes bytes: [UInt8], limits: TfheRsLimits = .ciphertext) throws(TfheRsError) -> [ClearValue] {
         try decrypt(tfheRs: TfheRsFile.decode(bytes, limits: limits).object)
     }
 }

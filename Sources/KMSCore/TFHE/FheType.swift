@@ -86,9 +86,11 @@ public enum FheType: UInt8, CaseIterable, Sendable, Codable, CustomStringConvert
     public var byteWidth: Int { (bitWidth + 7) / 8 }
 
     /// Number of radix blocks for a block message width of `messageBits` bits
-    /// (tfhe-rs: `N / log2(message_modulus)`; `ebool` is always one block).
+    /// (tfhe-rs: `N / log2(message_modulus)`; `ebool` is always one block). A width below one
+    /// bit (no valid `BlockEncoding` has one) counts as one bit rather than dividing by zero.
     public func blockCount(messageBits: Int) -> Int {
         if self == .ebool { return 1 }
-        return (bitWidth + messageBits - 1) / messageBits
+        let b = max(messageBits, 1)
+        return (bitWidth + b - 1) / b
     }
 }

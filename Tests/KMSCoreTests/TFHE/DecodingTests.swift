@@ -2,7 +2,7 @@ import XCTest
 @testable import KMSCore
 
 final class DecodingTests: XCTestCase {
-    let enc = BlockEncoding(messageModulus: 4, carryModulus: 4)
+    let enc = ParameterSet.default.compute.encoding
 
     func testDeltaAndRounding() {
         XCTAssertEqual(enc.delta, 1 << 59)

@@ -55,11 +55,10 @@ public struct CiphertextFile: Sendable, Equatable {
         let code: UInt8 = try r.read()
         guard let type = FheType(rawValue: code) else { throw .unknownTag(what: "fhEVM type code", value: UInt64(code)) }
         let msg: UInt64 = try r.read(), carry: UInt64 = try r.read()
-        func pow2(_ x: UInt64) -> Bool { x > 1 && x & (x - 1) == 0 }
-        guard pow2(msg), pow2(carry), msg <= 1 << 16, carry <= 1 << 16, msg * carry <= 1 << 16 else {
+        guard msg <= UInt64(BlockEncoding.maxModulusProduct), carry <= UInt64(BlockEncoding.maxModulusProduct),
+              let encoding = try? BlockEncoding(messageModulus: Int(msg), carryModulus: Int(carry)) else {
             throw .invalidValue(what: "block moduli \(msg)/\(carry)")
         }
-        let encoding = BlockEncoding(messageModulus: Int(msg), carryModulus: Int(carry))
         let variant: UInt32 = try r.read()
         let body: FheCiphertext.Body
         switch variant {

@@ -46,18 +46,15 @@ extension TfheRsDecoder {
         try newtype(name, max: 64)
     }
 
-    /// `MessageModulus` / `CarryModulus`: a power of two in 1…65536.
-    mutating func plaintextModulus(_ name: String) throws(TfheRsError) -> Int {
-        let at = offset
-        let m = try newtype(name, max: 1 << 16)
-        guard m > 0, m & (m - 1) == 0 else { throw .invalidField("\(name) \(m) at offset \(at) is not a power of two") }
-        return m
-    }
-
-    /// Checks that message · carry leaves room for Δ (at most 2^16).
-    func checkModuli(_ message: Int, _ carry: Int, at: Int) throws(TfheRsError) {
-        guard message * carry <= 1 << 16 else {
-            throw .invalidField("message modulus \(message) × carry modulus \(carry) at offset \(at) is too large")
+    /// `MessageModulus` then `CarryModulus`, checked as `BlockEncoding` requires (message a
+    /// power of two ≥ 2, carry a power of two ≥ 1, product ≤ 2^16) before anything uses them.
+    mutating func blockModuli(at: Int) throws(TfheRsError) -> BlockEncoding {
+        let message = try newtype("MessageModulus", max: BlockEncoding.maxModulusProduct)
+        let carry = try newtype("CarryModulus", max: BlockEncoding.maxModulusProduct)
+        do {
+            return try BlockEncoding(messageModulus: message, carryModulus: carry)
+        } catch {
+            throw .invalidField("moduli at offset \(at): \(error)")
         }
     }
 
@@ -105,10 +102,7 @@ extension TfheRsDecoder {
         let pbsLevel = try decomposition("DecompositionLevelCount")
         let ksBaseLog = try decomposition("DecompositionBaseLog")
         let ksLevel = try decomposition("DecompositionLevelCount")
-        let modAt = offset
-        let message = try plaintextModulus("MessageModulus")
-        let carry = try plaintextModulus("CarryModulus")
-        try checkModuli(message, carry, at: modAt)
+        let moduli = try blockModuli(at: offset)
         let maxNoiseLevel = try newtype("MaxNoiseLevel", max: Int(Int32.max))
         let log2PFail = try f64()
         try nativeCiphertextModulus()
@@ -129,7 +123,7 @@ extension TfheRsDecoder {
             lweDimension: lweDimension, glweDimension: glweDimension, polynomialSize: polynomialSize,
             lweNoiseDistribution: lweNoise, glweNoiseDistribution: glweNoise,
             pbsBaseLog: pbsBaseLog, pbsLevel: pbsLevel, ksBaseLog: ksBaseLog, ksLevel: ksLevel,
-            messageModulus: message, carryModulus: carry, maxNoiseLevel: maxNoiseLevel, log2PFail: log2PFail,
+            messageModulus: moduli.messageModulus, carryModulus: moduli.carryModulus, maxNoiseLevel: maxNoiseLevel, log2PFail: log2PFail,
             encryptionKeyChoice: keyChoice, modulusSwitchNoiseReduction: msnr)
     }
 
@@ -145,10 +139,7 @@ extension TfheRsDecoder {
         let v = try version(TfheRsVersions.compactPkeParameters)
         let dim = try dimension("LweDimension")
         let noise = try noiseDistribution("compact public key")
-        let modAt = offset
-        let message = try plaintextModulus("MessageModulus")
-        let carry = try plaintextModulus("CarryModulus")
-        try checkModuli(message, carry, at: modAt)
+        let moduli = try blockModuli(at: offset)
         try nativeCiphertextModulus()
         let kind = try expansionKind()
         var zk: TfheRsCompactPkeParameters.ZkScheme?
@@ -156,7 +147,8 @@ extension TfheRsDecoder {
             zk = TfheRsCompactPkeParameters.ZkScheme(rawValue: try unitEnum(TfheRsVersions.zkScheme, count: 3))
         }
         return TfheRsCompactPkeParameters(encryptionLweDimension: dim, encryptionNoiseDistribution: noise,
-                                          messageModulus: message, carryModulus: carry, expansionKind: kind, zkScheme: zk)
+                                          messageModulus: moduli.messageModulus, carryModulus: moduli.carryModulus,
+                                          expansionKind: kind, zkScheme: zk)
     }
 
     /// `ShortintKeySwitchingParameters`.

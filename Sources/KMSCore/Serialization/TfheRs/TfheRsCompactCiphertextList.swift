@@ -23,22 +23,32 @@ public struct TfheRsCompactCiphertextList: Sendable, Equatable {
     public var list: LweCompactCiphertextList
     /// `encryption_modulus − 1`: `message_modulus − 1` normally, `message_modulus² − 1` when packed.
     public var degree: Int
-    public var messageModulus: Int
-    public var carryModulus: Int
+    /// The block encoding (checked moduli, Δ).
+    public var encoding: BlockEncoding
     public var expansionKind: CompactPublicKeyParameters.ExpansionKind
     /// The shortint list's noise level (0.8 – 0.10 layout only; `nil` from 0.11).
     public var noiseLevel: Int?
     public var info: [TfheRsDataKind]
     public var tag: [UInt8]
 
-    /// Assembles a list, checking that the entry count matches `info` (halved when packed).
+    /// Assembles a list, checking the moduli and that the entry count matches `info` (halved when packed).
     public init(list: LweCompactCiphertextList, degree: Int, messageModulus: Int, carryModulus: Int,
+                expansionKind: CompactPublicKeyParameters.ExpansionKind, noiseLevel: Int?,
+                info: [TfheRsDataKind], tag: [UInt8] = []) throws(TfheRsError) {
+        let encoding = try TfheRsError.invalid("compact list") { () throws(TFHEError) in
+            try BlockEncoding(messageModulus: messageModulus, carryModulus: carryModulus)
+        }
+        try self.init(list: list, degree: degree, encoding: encoding, expansionKind: expansionKind,
+                      noiseLevel: noiseLevel, info: info, tag: tag)
+    }
+
+    /// Assembles a list with an already checked encoding.
+    public init(list: LweCompactCiphertextList, degree: Int, encoding: BlockEncoding,
                 expansionKind: CompactPublicKeyParameters.ExpansionKind, noiseLevel: Int?,
                 info: [TfheRsDataKind], tag: [UInt8] = []) throws(TfheRsError) {
         self.list = list
         self.degree = degree
-        self.messageModulus = messageModulus
-        self.carryModulus = carryModulus
+        self.encoding = encoding
         self.expansionKind = expansionKind
         self.noiseLevel = noiseLevel
         self.info = info
@@ -60,8 +70,8 @@ public struct TfheRsCompactCiphertextList: Sendable, Equatable {
     /// Number of LWE entries: the blocks, or half of them (rounded up) when packed.
     public var expectedEntryCount: Int { isPacked ? (blockCount + 1) / 2 : blockCount }
 
-    /// The block encoding (Δ and moduli).
-    public var encoding: BlockEncoding { BlockEncoding(messageModulus: messageModulus, carryModulus: carryModulus) }
+    public var messageModulus: Int { encoding.messageModulus }
+    public var carryModulus: Int { encoding.carryModulus }
 
     init(from d: inout TfheRsDecoder) throws(TfheRsError) {
         try d.version(TfheRsVersions.hlCompactCiphertextList)
@@ -82,16 +92,13 @@ public struct TfheRsCompactCiphertextList: Sendable, Equatable {
         }
         try d.nativeCiphertextModulus()
         let degree = try d.newtype("Degree", max: 1 << 32)
-        let modAt = d.offset
-        let message = try d.plaintextModulus("MessageModulus")
-        let carry = try d.plaintextModulus("CarryModulus")
-        try d.checkModuli(message, carry, at: modAt)
+        let moduli = try d.blockModuli(at: d.offset)
         let kind = try d.expansionKind()
         var noise: Int?
         if shortintVersion == 1 { noise = try d.newtype("NoiseLevel", max: 1 << 32) }
         let info = try d.dataKinds()
         let list = LweCompactCiphertextList(trusted: n, Array(data[0..<maskWords]), Array(data[maskWords...]))
-        try self.init(list: list, degree: degree, messageModulus: message, carryModulus: carry, expansionKind: kind,
+        try self.init(list: list, degree: degree, encoding: moduli, expansionKind: kind,
                       noiseLevel: noise, info: info, tag: try d.tag())
     }
 

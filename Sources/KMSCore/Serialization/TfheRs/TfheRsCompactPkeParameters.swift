@@ -72,6 +72,7 @@ public struct TfheRsCompactPkeParameters: Sendable, Equatable, Hashable {
                                           expansionKind: expansionKind, zkScheme: zk)
     }
 
-    /// The block encoding (Δ and moduli).
-    public var encoding: BlockEncoding { BlockEncoding(messageModulus: messageModulus, carryModulus: carryModulus) }
+    /// The block encoding (Δ and moduli); the reader checks the moduli, values built in code
+    /// must hold `BlockEncoding`'s rules.
+    public var encoding: BlockEncoding { BlockEncoding(unchecked: messageModulus, carryModulus) }
 }

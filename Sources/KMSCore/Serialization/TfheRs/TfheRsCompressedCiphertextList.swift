@@ -63,13 +63,12 @@ public struct TfheRsCompressedCiphertextList: Sendable, Equatable {
             })
         }
         try d.nativeCiphertextModulus()
-        let message = try d.plaintextModulus("MessageModulus")
-        let carry = try d.plaintextModulus("CarryModulus")
+        let moduli = try d.blockModuli(at: d.offset)
         let order = try d.pbsOrder()
         let per = try d.dimension("LweCiphertextCount")
         let count = try d.newtype("CiphertextCount", max: d.limits.maxListLength)
         let list = try TfheRsError.invalid("compressed list at offset \(listAt)") { () throws(TFHEError) in
-            try CompressedCiphertextList(glweCiphertexts: glwes, messageModulus: message, carryModulus: carry,
+            try CompressedCiphertextList(glweCiphertexts: glwes, messageModulus: moduli.messageModulus, carryModulus: moduli.carryModulus,
                                          lwePerGlwe: per, count: count)
         }
         let info = try d.dataKinds()

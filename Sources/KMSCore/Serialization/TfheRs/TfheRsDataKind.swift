@@ -30,6 +30,7 @@ public enum TfheRsDataKind: Sendable, Equatable, Hashable, CustomStringConvertib
         case .boolean: return .ebool
         case .unsigned(let n):
             let bits = messageModulus.trailingZeroBitCount
+            guard bits > 0 else { return nil }
             return FheType.allCases.first { $0 != .ebool && $0.blockCount(messageBits: bits) == n && $0.bitWidth == n * bits }
         default: return nil
         }

@@ -8,6 +8,8 @@ public enum TfheRsError: Error, Equatable, Sendable, CustomStringConvertible {
     case malformed(SerializationError)
     /// The whole input is larger than the configured limit (tfhe-rs `safe_deserialize` limit).
     case sizeLimitExceeded(size: Int, limit: Int)
+    /// The object would expand (regenerated masks) beyond `TfheRsLimits.maxExpandedSize`.
+    case expansionLimitExceeded(size: Int, limit: Int)
     /// A `Versionize` version tag this reader does not know for `type`.
     case unsupportedVersion(type: String, version: UInt32, offset: Int)
     /// Version tags from different tfhe-rs releases mixed in one object.
@@ -31,6 +33,7 @@ public enum TfheRsError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .malformed(let e): "malformed tfhe-rs data: \(e)"
         case .sizeLimitExceeded(let s, let l): "tfhe-rs input of \(s) bytes exceeds the size limit of \(l) bytes"
+        case .expansionLimitExceeded(let s, let l): "tfhe-rs object would expand to \(s) bytes, above the expansion limit of \(l) bytes"
         case .unsupportedVersion(let t, let v, let o): "unsupported version \(v) of \(t) at offset \(o)"
         case .inconsistentVersions(let t, let v, let o): "version \(v) of \(t) at offset \(o) does not belong to the same tfhe-rs release as the rest of the object"
         case .unknownVariant(let t, let v, let o): "unknown \(t) variant \(v) at offset \(o)"

@@ -16,17 +16,24 @@ public struct TfheRsLimits: Sendable, Equatable {
     public var maxListLength: Int
     /// Maximum length of a `Tag` or of a header string.
     public var maxTagLength: Int
+    /// Maximum size in bytes of an object once expanded (seeded masks regenerated): compressed
+    /// forms are small on the wire and large in memory, so the input bound alone does not bound
+    /// memory.
+    public var maxExpandedSize: Int
 
-    public init(sizeLimit: Int, maxDimension: Int = 1 << 17, maxListLength: Int = 1 << 20, maxTagLength: Int = 1 << 16) {
+    public init(sizeLimit: Int, maxDimension: Int = 1 << 17, maxListLength: Int = 1 << 20, maxTagLength: Int = 1 << 16,
+                maxExpandedSize: Int? = nil) {
         self.sizeLimit = sizeLimit
         self.maxDimension = maxDimension
         self.maxListLength = maxListLength
         self.maxTagLength = maxTagLength
+        self.maxExpandedSize = maxExpandedSize ?? sizeLimit.multipliedReportingOverflow(by: 4).partialValue
     }
 
-    /// fhEVM's ciphertext limit (`SAFE_SER_DESER_LIMIT`, 16 MiB).
+    /// fhEVM's ciphertext limit (`SAFE_SER_DESER_LIMIT`, 16 MiB); expanded objects up to 64 MiB
+    /// (an `FheUint2048` under 2048-dimension keys expands to 16.8 MB).
     public static let ciphertext = TfheRsLimits(sizeLimit: 16 << 20)
-    /// fhEVM's key limit (`SAFE_SER_DESER_LIMIT_KEY`, 512 MiB).
+    /// fhEVM's key limit (`SAFE_SER_DESER_LIMIT_KEY`, 512 MiB); expanded objects up to 2 GiB.
     public static let key = TfheRsLimits(sizeLimit: 512 << 20)
     /// The default: the key limit (client keys, public keys and every ciphertext fit).
     public static let `default` = key

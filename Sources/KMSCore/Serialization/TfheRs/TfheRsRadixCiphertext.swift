@@ -4,20 +4,29 @@ public struct TfheRsBlockMetadata: Sendable, Equatable, Hashable {
     public var degree: Int
     /// Noise level relative to a fresh encryption (1 = nominal).
     public var noiseLevel: Int
-    public var messageModulus: Int
-    public var carryModulus: Int
+    /// The block encoding (checked moduli, Δ).
+    public var encoding: BlockEncoding
     public var pbsOrder: TfheRsPBSOrder
 
-    public init(degree: Int, noiseLevel: Int, messageModulus: Int, carryModulus: Int, pbsOrder: TfheRsPBSOrder) {
+    /// Metadata with an already checked encoding.
+    public init(degree: Int, noiseLevel: Int, encoding: BlockEncoding, pbsOrder: TfheRsPBSOrder) {
         self.degree = degree
         self.noiseLevel = noiseLevel
-        self.messageModulus = messageModulus
-        self.carryModulus = carryModulus
+        self.encoding = encoding
         self.pbsOrder = pbsOrder
     }
 
-    /// The block encoding (Δ and moduli).
-    public var encoding: BlockEncoding { BlockEncoding(messageModulus: messageModulus, carryModulus: carryModulus) }
+    /// Metadata from raw moduli.
+    /// - Throws: `invalidField` when the moduli break `BlockEncoding`'s rules.
+    public init(degree: Int, noiseLevel: Int, messageModulus: Int, carryModulus: Int, pbsOrder: TfheRsPBSOrder) throws(TfheRsError) {
+        let encoding = try TfheRsError.invalid("block metadata") { () throws(TFHEError) in
+            try BlockEncoding(messageModulus: messageModulus, carryModulus: carryModulus)
+        }
+        self.init(degree: degree, noiseLevel: noiseLevel, encoding: encoding, pbsOrder: pbsOrder)
+    }
+
+    public var messageModulus: Int { encoding.messageModulus }
+    public var carryModulus: Int { encoding.carryModulus }
 }
 
 /// A radix ciphertext as tfhe-rs serializes it (`BaseRadixCiphertext<shortint::Ciphertext>`):
@@ -208,12 +217,10 @@ extension TfheRsDecoder {
         let degree = try newtype("Degree", max: 1 << 32)
         var noise = 0
         if order == .standard { noise = try newtype("NoiseLevel", max: 1 << 32) }
-        let message = try plaintextModulus("MessageModulus")
-        let carry = try plaintextModulus("CarryModulus")
-        try checkModuli(message, carry, at: at)
+        let encoding = try blockModuli(at: at)
         let pbs = try pbsOrder()
         if order == .compressed { noise = try newtype("NoiseLevel", max: 1 << 32) }
-        return TfheRsBlockMetadata(degree: degree, noiseLevel: noise, messageModulus: message, carryModulus: carry, pbsOrder: pbs)
+        return TfheRsBlockMetadata(degree: degree, noiseLevel: noise, encoding: encoding, pbsOrder: pbs)
     }
 }
 

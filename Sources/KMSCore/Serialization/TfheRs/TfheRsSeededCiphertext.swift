@@ -18,7 +18,8 @@ public struct TfheRsSeededBlock: Sendable, Equatable, Hashable {
         self.metadata = metadata
     }
 
-    /// The full LWE ciphertext `[a_0 … a_{n−1}, b]`, its mask regenerated from the seed.
+    /// The full LWE ciphertext `[a_0 … a_{n−1}, b]`, its mask regenerated from the seed
+    /// (`8·(n+1)` bytes; check `lweDimension` against the key before calling this on input).
     public func decompressed() -> [UInt64] {
         // 16-byte seed by construction.
         guard let g = try? AesCtrGenerator(seed: seed) else { return [] }
@@ -65,8 +66,20 @@ public struct TfheRsSeededCiphertext: Sendable, Equatable {
         }
     }
 
+    /// The size in bytes of the blocks once their masks are regenerated: `count · (n + 1) · 8`.
+    public var expandedSize: Int {
+        // count ≤ maxListLength and n ≤ maxDimension after reading: no overflow.
+        blocks.count * (blocks[0].lweDimension + 1) * 8
+    }
+
     /// The blocks with their masks regenerated (tfhe-rs `decompress`, without any server key).
-    public func decompressed() -> TfheRsRadixCiphertext {
+    /// - Throws: `sizeLimitExceeded` when the expanded size is above `limits.maxExpandedSize`
+    ///   (a few hundred bytes of seeds can claim gigabytes of masks).
+    public func decompressed(limits: TfheRsLimits = .ciphertext) throws(TfheRsError) -> TfheRsRadixCiphertext {
+        let size = expandedSize
+        guard size <= limits.maxExpandedSize else {
+            throw .expansionLimitExceeded(size: size, limit: limits.maxExpandedSize)
+        }
         let n = blocks[0].lweDimension
         var data: [UInt64] = []
         data.reserveCapacity(blocks.count * (n + 1))

@@ -29,10 +29,9 @@ public struct CompressedCiphertextList: Sendable, Equatable {
     /// GLWE i holding `min(lwePerGlwe, count − i·lwePerGlwe)` bodies, `lwePerGlwe ≤ N`.
     public init(glweCiphertexts: [ModulusSwitchedGlweCiphertext], messageModulus: Int, carryModulus: Int,
                 lwePerGlwe: Int, count: Int) throws(TFHEError) {
-        func pow2(_ x: Int) -> Bool { x > 0 && x & (x - 1) == 0 }
-        guard pow2(messageModulus), pow2(carryModulus), messageModulus * carryModulus <= 1 << 16,
-              messageModulus <= carryModulus else {
-            throw .ciphertextMismatch("compressed list moduli \(messageModulus)/\(carryModulus) are invalid (powers of two, message ≤ carry)")
+        try BlockEncoding.check(messageModulus: messageModulus, carryModulus: carryModulus)
+        guard messageModulus <= carryModulus else {
+            throw .ciphertextMismatch("compressed list message modulus \(messageModulus) exceeds its carry modulus \(carryModulus)")
         }
         guard lwePerGlwe > 0, count >= 0 else { throw .ciphertextMismatch("compressed list needs lwe_per_glwe > 0") }
         let expectedGlwes = (count + lwePerGlwe - 1) / lwePerGlwe
@@ -62,7 +61,7 @@ public struct CompressedCiphertextList: Sendable, Equatable {
     }
 
     /// The block encoding (Δ and moduli) of the blocks before compression.
-    public var encoding: BlockEncoding { BlockEncoding(messageModulus: messageModulus, carryModulus: carryModulus) }
+    public var encoding: BlockEncoding { BlockEncoding(unchecked: messageModulus, carryModulus) }
 
     /// The rounding step of the stored plaintexts: `message_modulus · Δ`.
     public var scale: UInt64 { encoding.delta &* UInt64(messageModulus) }

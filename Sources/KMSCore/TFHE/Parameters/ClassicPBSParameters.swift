@@ -82,9 +82,10 @@ public struct ClassicPBSParameters: Sendable, Equatable, Hashable {
         encryptionKeyChoice == .big ? glweNoiseDistribution : lweNoiseDistribution
     }
 
-    /// The block encoding (Δ and moduli).
+    /// The block encoding (Δ and moduli); meaningful for parameters that pass
+    /// `ParameterSet.validate()` (every reader of parameters from outside validates them).
     public var encoding: BlockEncoding {
-        BlockEncoding(messageModulus: messageModulus, carryModulus: carryModulus)
+        BlockEncoding(unchecked: messageModulus, carryModulus)
     }
 }
 
@@ -124,9 +125,10 @@ public struct CompactPublicKeyParameters: Sendable, Equatable, Hashable {
         self.zkScheme = zkScheme
     }
 
-    /// The block encoding (Δ and moduli).
+    /// The block encoding (Δ and moduli); meaningful for parameters that pass
+    /// `ParameterSet.validate()` (every reader of parameters from outside validates them).
     public var encoding: BlockEncoding {
-        BlockEncoding(messageModulus: messageModulus, carryModulus: carryModulus)
+        BlockEncoding(unchecked: messageModulus, carryModulus)
     }
 }
 

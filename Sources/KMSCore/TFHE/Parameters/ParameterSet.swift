@@ -133,8 +133,7 @@ public struct ParameterSet: Sendable, Equatable, Hashable {
         try need(c.lweDimension > 0 && c.lweDimension <= 1 << 16, "lwe_dimension must be in 1...65536")
         try need(c.glweDimension > 0 && c.glweDimension <= 16, "glwe_dimension must be in 1...16")
         try need(pow2(c.polynomialSize) && c.polynomialSize <= 1 << 16, "polynomial_size must be a power of two ≤ 65536")
-        try need(pow2(c.messageModulus) && pow2(c.carryModulus), "message and carry moduli must be powers of two")
-        try need(Self.moduliFit(c.messageModulus, c.carryModulus), "message_modulus·carry_modulus too large")
+        try BlockEncoding.check(messageModulus: c.messageModulus, carryModulus: c.carryModulus)
         try need(c.lweNoiseDistribution.isValid && c.glweNoiseDistribution.isValid, "noise distribution out of range")
         try need(Self.decompositionFits(c.pbsBaseLog, c.pbsLevel), "PBS decomposition must fit 64 bits")
         try need(Self.decompositionFits(c.ksBaseLog, c.ksLevel), "KS decomposition must fit 64 bits")
@@ -142,8 +141,11 @@ public struct ParameterSet: Sendable, Equatable, Hashable {
             try need(pow2(p.encryptionLweDimension) && p.encryptionLweDimension <= 1 << 16,
                      "compact public key dimension must be a power of two ≤ 65536")
             try need(p.encryptionNoiseDistribution.isValid, "compact public key noise out of range")
-            try need(pow2(p.messageModulus) && pow2(p.carryModulus), "compact-PKE moduli must be powers of two")
-            try need(Self.moduliFit(p.messageModulus, p.carryModulus), "compact-PKE message_modulus·carry_modulus too large")
+            do { try BlockEncoding.check(messageModulus: p.messageModulus, carryModulus: p.carryModulus) } catch {
+                throw .invalidParameters("compact public key: \(error)")
+            }
+            try need(p.messageModulus == c.messageModulus && p.carryModulus == c.carryModulus,
+                     "compact public key moduli \(p.messageModulus)/\(p.carryModulus) differ from the compute moduli \(c.messageModulus)/\(c.carryModulus)")
         }
         if let k = castingKeySwitch {
             try need(Self.decompositionFits(k.baseLog, k.level), "casting key-switch decomposition must fit 64 bits")
@@ -158,12 +160,6 @@ public struct ParameterSet: Sendable, Equatable, Hashable {
             try need(z.lwePerGlwe > 0 && z.lwePerGlwe <= z.packingKsPolynomialSize, "lwe_per_glwe must be ≤ the packing polynomial size")
             try need(z.packingKsKeyNoiseDistribution.isValid, "compression noise out of range")
         }
-    }
-
-    /// Each modulus at most 2^16 and their product too (bounded before multiplying, so values
-    /// read from a file cannot overflow).
-    private static func moduliFit(_ message: Int, _ carry: Int) -> Bool {
-        message > 0 && carry > 0 && message <= 1 << 16 && carry <= 1 << 16 && message * carry <= 1 << 16
     }
 
     /// A gadget decomposition of `level` digits of `baseLog` bits within 64 bits (each factor
