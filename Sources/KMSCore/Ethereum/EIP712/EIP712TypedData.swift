@@ -39,6 +39,19 @@ public struct EIP712TypedData: Sendable {
     public let domain: JSONValue
     /// The message object.
     public let message: JSONValue
+    /// `Name(type1 name1,…)` of every struct type, built once.
+    private let signatures: [String: String]
+    /// The struct types each struct type's members name directly (array suffixes removed).
+    private let references: [String: [String]]
+
+    /// Most struct types a document may define.
+    public static let maxTypes = 4096
+    /// Most members one struct type may have.
+    public static let maxMembers = 1024
+    /// Most bytes of type encodings (`encodeType`) hashed for one document: each struct type
+    /// used by a value is encoded once, but its encoding lists all its dependencies, so chained
+    /// types could otherwise cost quadratic time.
+    public static let maxTypeEncodingBytes = 16 << 20
 
     /// Parses `eth_signTypedData_v4` JSON.
     public init(json: [UInt8]) throws(EIP712Error) {
@@ -48,9 +61,15 @@ public struct EIP712TypedData: Sendable {
         guard case .string(let primary)? = o["primaryType"] else { throw .invalidTypedData("missing \"primaryType\" string") }
         guard let domain = o["domain"], case .object = domain else { throw .invalidTypedData("missing \"domain\" object") }
         let message = o["message"] ?? .object([:])
+        guard typeDefs.count <= Self.maxTypes else {
+            throw .invalidTypedData("\(typeDefs.count) struct types exceed the limit of \(Self.maxTypes)")
+        }
         var types: [String: [EIP712Field]] = [:]
         for (name, def) in typeDefs {
             guard case .array(let members) = def else { throw .invalidTypedData("type \(name) must be an array of members") }
+            guard members.count <= Self.maxMembers else {
+                throw .invalidTypedData("type \(name) has \(members.count) members, above the limit of \(Self.maxMembers)")
+            }
             var fields: [EIP712Field] = []
             for m in members {
                 guard case .string(let fname)? = m["name"], case .string(let ftype)? = m["type"] else {
@@ -70,33 +89,46 @@ public struct EIP712TypedData: Sendable {
             guard case .object(let d) = domain else { throw .invalidTypedData("domain must be an object") }
             t["EIP712Domain"] = EIP712Domain.standardFields.filter { d[$0.name] != nil }
         }
+        guard t.count <= Self.maxTypes else {
+            throw .invalidTypedData("\(t.count) struct types exceed the limit of \(Self.maxTypes)")
+        }
+        var signatures: [String: String] = [:]
+        var references: [String: [String]] = [:]
         for (name, fields) in t {
             guard Self.isIdentifier(name), Self.atomicKind(name) == nil else {
                 throw .invalidTypedData("invalid struct type name \"\(name)\"")
             }
+            guard fields.count <= Self.maxMembers else {
+                throw .invalidTypedData("type \(name) has \(fields.count) members, above the limit of \(Self.maxMembers)")
+            }
             var seen = Set<String>()
+            var refs: [String] = []
+            var refSet = Set<String>()
             for f in fields {
                 guard Self.isIdentifier(f.name) else { throw .invalidTypedData("invalid member name \"\(f.name)\" in \(name)") }
                 guard seen.insert(f.name).inserted else { throw .invalidTypedData("duplicate member \"\(f.name)\" in \(name)") }
                 let base = try Self.baseType(f.type)
                 guard Self.atomicKind(base) != nil || t[base] != nil else { throw .unknownType(f.type) }
+                if t[base] != nil, refSet.insert(base).inserted { refs.append(base) }
             }
+            signatures[name] = name + "(" + fields.map { "\($0.type) \($0.name)" }.joined(separator: ",") + ")"
+            references[name] = refs
         }
         guard t[primaryType] != nil else { throw .unknownType(primaryType) }
         self.types = t
         self.primaryType = primaryType
         self.domain = domain
         self.message = message
+        self.signatures = signatures
+        self.references = references
     }
 
     // MARK: hashing
 
     /// `encodeType(name)`: the type's own string followed by its dependencies sorted by name.
     public func encodeType(_ name: String) throws(EIP712Error) -> String {
-        var deps = Set<String>()
-        try collectDependencies(name, into: &deps)
-        deps.remove(name)
-        return try ([name] + deps.sorted()).map { n throws(EIP712Error) in try typeSignature(n) }.joined()
+        var budget = Self.maxTypeEncodingBytes
+        return try encodeType(name, budget: &budget)
     }
 
     /// keccak256(encodeType(name)).
@@ -106,9 +138,8 @@ public struct EIP712TypedData: Sendable {
 
     /// hashStruct(type, value) = keccak256(typeHash ‖ encodeData(value)).
     public func hashStruct(_ type: String, _ value: JSONValue, path: String? = nil) throws(EIP712Error) -> [UInt8] {
-        var h = Keccak256.Hasher()
-        try encodeStruct(type, value, path: path ?? type, depth: 0, into: &h)
-        return h.finalize()
+        var context = HashingContext()
+        return try hashStruct(type, value, path: path ?? type, context: &context)
     }
 
     /// The domain separator: hashStruct("EIP712Domain", domain).
@@ -123,10 +154,11 @@ public struct EIP712TypedData: Sendable {
 
     /// The signing digest keccak256(0x1901 ‖ domainSeparator ‖ structHash).
     public func digest() throws(EIP712Error) -> [UInt8] {
+        var context = HashingContext()
         var h = Keccak256.Hasher()
         h.update([0x19, 0x01])
-        h.update(try domainSeparator())
-        if primaryType != "EIP712Domain" { h.update(try structHash()) }
+        h.update(try hashStruct("EIP712Domain", domain, path: "domain", context: &context))
+        if primaryType != "EIP712Domain" { h.update(try hashStruct(primaryType, message, path: "message", context: &context)) }
         return h.finalize()
     }
 
@@ -134,38 +166,76 @@ public struct EIP712TypedData: Sendable {
 
     private static let maxDepth = 32
 
-    private func typeSignature(_ name: String) throws(EIP712Error) -> String {
-        guard let fields = types[name] else { throw .unknownType(name) }
-        return name + "(" + fields.map { "\($0.type) \($0.name)" }.joined(separator: ",") + ")"
+    /// State of one hashing run: every struct type's hash is computed once, and the bytes of
+    /// type encodings hashed are counted against `maxTypeEncodingBytes`, so the total work is
+    /// linear in the document.
+    struct HashingContext {
+        var typeHashes: [String: [UInt8]] = [:]
+        var budget = EIP712TypedData.maxTypeEncodingBytes
     }
 
-    private func collectDependencies(_ name: String, into deps: inout Set<String>) throws(EIP712Error) {
-        guard let fields = types[name] else { throw .unknownType(name) }
-        guard deps.insert(name).inserted else { return }
-        for f in fields {
-            let base = try Self.baseType(f.type)
-            if types[base] != nil { try collectDependencies(base, into: &deps) }
+    private func hashStruct(_ type: String, _ value: JSONValue, path: String, context: inout HashingContext) throws(EIP712Error) -> [UInt8] {
+        var h = Keccak256.Hasher()
+        try encodeStruct(type, value, path: path, depth: 0, into: &h, context: &context)
+        return h.finalize()
+    }
+
+    private func cachedTypeHash(_ name: String, context: inout HashingContext) throws(EIP712Error) -> [UInt8] {
+        if let h = context.typeHashes[name] { return h }
+        let h = Keccak256.hash(Array(try encodeType(name, budget: &context.budget).utf8))
+        context.typeHashes[name] = h
+        return h
+    }
+
+    /// `encodeType` with an explicit walk (no recursion, whatever the chain length) whose cost is
+    /// charged to `budget` as it goes.
+    private func encodeType(_ name: String, budget: inout Int) throws(EIP712Error) -> String {
+        guard let own = signatures[name] else { throw .unknownType(name) }
+        var spent = own.utf8.count
+        var seen: Set<String> = [name]
+        var dependencies: [String] = []
+        var stack = [name]
+        while let t = stack.popLast() {
+            for r in references[t] ?? [] where seen.insert(r).inserted {
+                spent += signatures[r]?.utf8.count ?? 0
+                guard spent <= budget else {
+                    throw .invalidTypedData("type encodings exceed the limit of \(Self.maxTypeEncodingBytes) bytes per document")
+                }
+                dependencies.append(r)
+                stack.append(r)
+            }
         }
+        guard spent <= budget else {
+            throw .invalidTypedData("type encodings exceed the limit of \(Self.maxTypeEncodingBytes) bytes per document")
+        }
+        budget -= spent
+        var out = own
+        out.reserveCapacity(spent)
+        for d in dependencies.sorted() { out += signatures[d] ?? "" }
+        return out
     }
 
     private func encodeStruct(_ type: String, _ value: JSONValue, path: String, depth: Int,
-                              into h: inout Keccak256.Hasher) throws(EIP712Error) {
+                              into h: inout Keccak256.Hasher, context: inout HashingContext) throws(EIP712Error) {
         guard depth < Self.maxDepth else { throw .invalidValue(path: path, reason: "nested deeper than \(Self.maxDepth)") }
         guard let fields = types[type] else { throw .unknownType(type) }
         guard case .object(let obj) = value else { throw .invalidValue(path: path, reason: "expected an object of type \(type)") }
-        let declared = Set(fields.map(\.name))
-        if let extra = obj.keys.sorted().first(where: { !declared.contains($0) }) {
-            throw .invalidValue(path: path + "." + extra, reason: "member not declared in type \(type)")
+        if obj.count != fields.count || fields.contains(where: { obj[$0.name] == nil }) {
+            let declared = Set(fields.map(\.name))
+            if let extra = obj.keys.sorted().first(where: { !declared.contains($0) }) {
+                throw .invalidValue(path: path + "." + extra, reason: "member not declared in type \(type)")
+            }
         }
-        h.update(try typeHash(type))
+        h.update(try cachedTypeHash(type, context: &context))
         for f in fields {
             guard let v = obj[f.name] else { throw .invalidValue(path: path + "." + f.name, reason: "missing member") }
-            h.update(try encodeValue(f.type, v, path: path + "." + f.name, depth: depth + 1))
+            h.update(try encodeValue(f.type, v, path: path + "." + f.name, depth: depth + 1, context: &context))
         }
     }
 
     /// The 32-byte encoding of one value of `type`.
-    private func encodeValue(_ type: String, _ value: JSONValue, path: String, depth: Int) throws(EIP712Error) -> [UInt8] {
+    private func encodeValue(_ type: String, _ value: JSONValue, path: String, depth: Int,
+                             context: inout HashingContext) throws(EIP712Error) -> [UInt8] {
         guard depth < Self.maxDepth else { throw .invalidValue(path: path, reason: "nested deeper than \(Self.maxDepth)") }
         if let (element, length) = try Self.splitArray(type) {
             guard case .array(let items) = value else { throw .invalidValue(path: path, reason: "expected an array for \(type)") }
@@ -174,13 +244,13 @@ public struct EIP712TypedData: Sendable {
             }
             var h = Keccak256.Hasher()
             for (i, item) in items.enumerated() {
-                h.update(try encodeValue(element, item, path: "\(path)[\(i)]", depth: depth + 1))
+                h.update(try encodeValue(element, item, path: "\(path)[\(i)]", depth: depth + 1, context: &context))
             }
             return h.finalize()
         }
         if types[type] != nil {
             var h = Keccak256.Hasher()
-            try encodeStruct(type, value, path: path, depth: depth + 1, into: &h)
+            try encodeStruct(type, value, path: path, depth: depth + 1, into: &h, context: &context)
             return h.finalize()
         }
         do {
@@ -243,21 +313,39 @@ public struct EIP712TypedData: Sendable {
 
     /// The element type and fixed length (nil for `[]`) of an array type; nil if not an array.
     static func splitArray(_ type: String) throws(EIP712Error) -> (String, Int?)? {
-        guard type.hasSuffix("]") else { return nil }
-        guard let open = type.lastIndex(of: "[") else { throw .unknownType(type) }
-        let inner = type[type.index(after: open)..<type.index(before: type.endIndex)]
-        let element = String(type[..<open])
+        let u = Array(type.utf8)
+        guard u.last == UInt8(ascii: "]") else { return nil }
+        guard let open = u.lastIndex(of: UInt8(ascii: "[")) else { throw .unknownType(type) }
+        let inner = u[(open + 1) ..< (u.count - 1)]
+        let element = String(decoding: u[..<open], as: UTF8.self)
         if inner.isEmpty { return (element, nil) }
-        guard let n = Int(inner), n >= 0, String(n) == inner else { throw .unknownType(type) }
+        let text = String(decoding: inner, as: UTF8.self)
+        guard inner.count <= 18, let n = Int(text), n >= 0, String(n) == text else { throw .unknownType(type) }
         return (element, n)
     }
 
-    /// The type with every array suffix removed.
+    /// The type with every array suffix removed, in one backward pass over the bytes; at most
+    /// `maxDepth` array dimensions (values cannot nest deeper anyway).
     static func baseType(_ type: String) throws(EIP712Error) -> String {
-        var t = type
-        while let (element, _) = try splitArray(t) { t = element }
-        guard !t.isEmpty else { throw .unknownType(type) }
-        return t
+        let u = Array(type.utf8)
+        var end = u.count
+        var dimensions = 0
+        while end > 0, u[end - 1] == UInt8(ascii: "]") {
+            var i = end - 2
+            while i >= 0, u[i] != UInt8(ascii: "[") {
+                guard u[i] >= 0x30, u[i] <= 0x39 else { throw .unknownType(type) }
+                i -= 1
+            }
+            // A fixed length must be a canonical decimal that fits an Int.
+            guard i >= 0, end - 2 - i <= 18, end - 2 - i <= 1 || u[i + 1] != 0x30 else { throw .unknownType(type) }
+            dimensions += 1
+            guard dimensions <= maxDepth else {
+                throw .invalidTypedData("type \(type.prefix(64))… has more than \(maxDepth) array dimensions")
+            }
+            end = i
+        }
+        guard end > 0 else { throw .unknownType(type) }
+        return String(decoding: u[..<end], as: UTF8.self)
     }
 
     static func isIdentifier(_ s: String) -> Bool {
