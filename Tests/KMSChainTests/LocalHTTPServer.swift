@@ -9,9 +9,13 @@ import Darwin
 /// answers GET requests from a handler — enough to serve CometBFT RPC fixtures to `RPCProvider`.
 final class LocalHTTPServer: @unchecked Sendable {
     typealias Handler = @Sendable (_ path: String, _ query: [String: String]) -> (status: Int, body: String)
+    /// Writes a whole raw response itself (headers included) with `send`, which returns false
+    /// once the client has gone away — for hostile peers (endless or trickling bodies).
+    typealias RawHandler = @Sendable (_ send: ([UInt8]) -> Bool) -> Void
 
     private let listenFD: Int32
     private let handler: Handler
+    private let rawHandler: RawHandler?
     private let lock = NSLock()
     private var stopped = false
     private var log: [String] = []
@@ -23,7 +27,12 @@ final class LocalHTTPServer: @unchecked Sendable {
     /// Requests seen so far (`/path?query`).
     var requests: [String] { lock.withLock { log } }
 
-    init(handler: @escaping Handler) throws {
+    /// A server whose every response is written by `raw`.
+    convenience init(raw: @escaping RawHandler) throws {
+        try self.init(handler: { _, _ in (500, "") }, raw: raw)
+    }
+
+    init(handler: @escaping Handler, raw: RawHandler? = nil) throws {
         #if canImport(Glibc)
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
@@ -48,6 +57,7 @@ final class LocalHTTPServer: @unchecked Sendable {
         port = UInt16(bigEndian: actual.sin_port)
         listenFD = fd
         self.handler = handler
+        self.rawHandler = raw
         let box = ServerLoop()
         thread = Thread { box.run?() }
         box.run = { self.acceptLoop() }   // the loop keeps the server alive until stop()
@@ -93,6 +103,18 @@ final class LocalHTTPServer: @unchecked Sendable {
         guard parts.count >= 2 else { return }
         let target = String(parts[1])
         lock.withLock { log.append(target) }
+        if let rawHandler {
+            rawHandler { bytes in
+                var sent = 0
+                while sent < bytes.count {
+                    let n = bytes[sent...].withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+                    if n <= 0 { return false }
+                    sent += n
+                }
+                return !lock.withLock { stopped }
+            }
+            return
+        }
         let components = URLComponents(string: target)
         var query: [String: String] = [:]
         for item in components?.queryItems ?? [] { query[item.name] = item.value ?? "" }

@@ -94,4 +94,46 @@ final class RPCProviderTests: XCTestCase {
         let dead = RPCProvider(baseURL: URL(string: "http://127.0.0.1:1")!, timeout: 5)
         await assertProviderError(try await dead.latestHeight()) { if case .unavailable = $0 { true } else { false } }
     }
+
+    /// Hostile nodes: an endless body, a body announced larger than the limit, a body that
+    /// trickles forever. Each request ends with a provider error naming the limit, within the
+    /// deadline, holding at most the limit in memory.
+    func testHostileNodesAreCutOffBySizeAndDeadline() async throws {
+        let limit = 1 << 20
+        let cases: [(name: String, raw: LocalHTTPServer.RawHandler, expected: String)] = [
+            ("endless chunked body", { send in
+                guard send(Array("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n".utf8)) else { return }
+                let chunk = Array("10000\r\n".utf8) + [UInt8](repeating: 0x20, count: 0x10000) + Array("\r\n".utf8)
+                while send(chunk) {}
+            }, "limit of \(limit) bytes"),
+            ("endless body without length", { send in
+                guard send(Array("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n[".utf8)) else { return }
+                let block = [UInt8](repeating: 0x20, count: 1 << 16)
+                while send(block) {}
+            }, "limit of \(limit) bytes"),
+            ("announced 8 GB", { send in
+                _ = send(Array("HTTP/1.1 200 OK\r\nContent-Length: 8000000000\r\nConnection: close\r\n\r\n{".utf8))
+                let block = [UInt8](repeating: 0x20, count: 1 << 16)
+                while send(block) {}
+            }, "limit of \(limit) bytes"),
+            ("one byte every 100 ms", { send in
+                guard send(Array("HTTP/1.1 200 OK\r\nContent-Length: 100000\r\nConnection: close\r\n\r\n".utf8)) else { return }
+                while send([0x20]) { usleep(100_000) }
+            }, "deadline of 2"),
+        ]
+        for c in cases {
+            let server = try LocalHTTPServer(raw: c.raw)
+            let provider = RPCProvider(baseURL: server.baseURL, timeout: 10, deadline: 2, maxResponseSize: limit)
+            let started = Date()
+            do {
+                _ = try await provider.latestHeight()
+                XCTFail("\(c.name): accepted")
+            } catch {
+                guard case .unavailable(let why) = error else { XCTFail("\(c.name): \(error)"); server.stop(); continue }
+                XCTAssertTrue(why.contains(c.expected), "\(c.name): \(why)")
+            }
+            XCTAssertLessThan(Date().timeIntervalSince(started), 10, c.name)   // bounded by the deadline, not the peer
+            server.stop()
+        }
+    }
 }

@@ -15,17 +15,26 @@ import FoundationNetworking
 public struct RPCProvider: LightBlockProvider {
     /// The node's RPC address (e.g. `http://127.0.0.1:26657`).
     public let baseURL: URL
-    /// Per-request timeout.
+    /// Idle timeout of one request (no byte received for this long).
     public let timeout: TimeInterval
+    /// Total time one request may take, however the node trickles its answer.
+    public let deadline: TimeInterval
+    /// Largest response body read, in bytes; a node that sends more (or announces more) is cut off.
+    public let maxResponseSize: Int
+    /// The default `maxResponseSize`: 64 MiB, the limit of every JSON input of this project.
+    public static let defaultMaxResponseSize = 64 << 20
     /// Validators per `/validators` page (CometBFT's maximum is 100).
     public static let validatorsPerPage = 100
     /// Most `/validators` pages read for one set (as the Go light provider).
     public static let maxValidatorPages = 100
 
     /// A provider for the node at `baseURL`.
-    public init(baseURL: URL, timeout: TimeInterval = 30) {
+    public init(baseURL: URL, timeout: TimeInterval = 30, deadline: TimeInterval = 120,
+                maxResponseSize: Int = RPCProvider.defaultMaxResponseSize) {
         self.baseURL = baseURL
         self.timeout = timeout
+        self.deadline = max(deadline, 0.001)
+        self.maxResponseSize = max(maxResponseSize, 0)
     }
 
     public func lightBlock(at height: Int64) async throws(ProviderError) -> LightBlock {
@@ -78,19 +87,19 @@ public struct RPCProvider: LightBlockProvider {
             components.queryItems = query.keys.sorted().map { URLQueryItem(name: $0, value: query[$0]) }
         }
         guard let url = components.url else { throw .unavailable("invalid RPC address \(baseURL)") }
-        var request = URLRequest(url: url, timeoutInterval: timeout)
-        request.httpMethod = "GET"
-        request.setValue("application/json", forHTTPHeaderField: "Accept")
-        let data: Data, response: URLResponse
+        let body: [UInt8], status: Int
         do {
-            (data, response) = try await URLSession.shared.data(for: request)
+            (body, status) = try await BoundedHTTPGet(maxSize: maxResponseSize, idleTimeout: timeout, deadline: deadline).fetch(url)
         } catch {
-            throw .unavailable("\(method): \(error.localizedDescription)")
+            switch error {
+            case .tooLarge(let limit): throw .unavailable("/\(method): the response exceeds the limit of \(limit) bytes")
+            case .deadlineExceeded(let s): throw .unavailable("/\(method): no complete response within the deadline of \(s) s")
+            case .transport(let why): throw .unavailable("\(method): \(why)")
+            }
         }
-        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
         let envelope: RPCResponse<R>
         do {
-            envelope = try ChainJSON.decode(RPCResponse<R>.self, from: [UInt8](data))
+            envelope = try ChainJSON.decode(RPCResponse<R>.self, from: body)
         } catch {
             if status != 200 { throw .unavailable("\(method): HTTP \(status)") }
             throw .malformed("/\(method): \(error)")
