@@ -25,6 +25,9 @@ struct BoundedHTTPGet {
         let configuration = URLSessionConfiguration.ephemeral
         configuration.timeoutIntervalForRequest = idleTimeout
         configuration.timeoutIntervalForResource = deadline
+        // No cache: it would keep a second copy of every body.
+        configuration.urlCache = nil
+        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
         let collector = Collector(maxSize: maxSize)
         let session = URLSession(configuration: configuration, delegate: collector, delegateQueue: nil)
         defer { session.invalidateAndCancel() }
@@ -85,6 +88,10 @@ struct BoundedHTTPGet {
             let over = lock.withLock { () -> Bool in
                 guard continuation != nil else { return false }
                 if body.count + data.count > maxSize { return true }
+                if body.capacity < body.count + data.count {
+                    // Grow geometrically, never beyond the limit.
+                    body.reserveCapacity(min(maxSize, max(body.count + data.count, body.capacity * 2, 1 << 16)))
+                }
                 body.append(contentsOf: data)
                 return false
             }
