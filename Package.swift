@@ -11,7 +11,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "4.0.0"..<"5.0.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
@@ -29,20 +31,32 @@ let package = Package(
         ),
         // A compiler value barrier for constant-time code (header-only C).
         .target(name: "CConstantTime", path: "Sources/CConstantTime"),
+        // Shared primitives of KMSCore and KMSChain: secp256k1 and Ethereum addresses (public,
+        // re-exported by KMSCore), hex, Keccak-256/SHA3-256, secure files, system randomness
+        // (package access). No TFHE, GMP or OpenSSL, so a light-client user links none of them.
+        .target(
+            name: "KMSPrimitives",
+            dependencies: [
+                "CConstantTime",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .target(
             name: "KMSCore",
             dependencies: [
+                "KMSPrimitives",
                 "CGMP",
                 "COpenSSL",
-                "CConstantTime",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .target(
             name: "KMSChain",
             dependencies: [
-                "KMSCore",
+                "KMSPrimitives",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
         .executableTarget(
@@ -55,8 +69,9 @@ let package = Package(
         ),
         // Test-only helpers (locating ../shared/vectors); used by the test targets alone.
         .target(name: "KMSTestSupport", path: "Tests/KMSTestSupport"),
-        .testTarget(name: "KMSCoreTests", dependencies: ["KMSCore", "KMSTestSupport"]),
-        .testTarget(name: "KMSChainTests", dependencies: ["KMSChain", "KMSCore", "KMSTestSupport"]),
+        .testTarget(name: "KMSPrimitivesTests", dependencies: ["KMSPrimitives", "KMSTestSupport"]),
+        .testTarget(name: "KMSCoreTests", dependencies: ["KMSCore", "KMSPrimitives", "KMSTestSupport"]),
+        .testTarget(name: "KMSChainTests", dependencies: ["KMSChain", "KMSPrimitives", "KMSTestSupport"]),
         .testTarget(name: "kmsctlTests", dependencies: ["kmsctl", "KMSCore", "KMSTestSupport"]),
         .executableTarget(
             name: "KMSBenchmarks",

@@ -49,7 +49,7 @@ func registerEthereumBenchmarks() {
         let data = [UInt8](repeating: 0x5A, count: size)
         Benchmark("SHA3-256 \(name)") { benchmark in
             for _ in benchmark.scaledIterations {
-                blackHole(SHA3_256.hash(data))
+                blackHole(SHA3.hash256(data))
             }
         }
     }

@@ -1,5 +1,5 @@
 import Foundation
-import KMSCore
+@testable import KMSPrimitives
 import KMSTestSupport
 import XCTest
 @testable import KMSChain

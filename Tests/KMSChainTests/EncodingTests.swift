@@ -1,4 +1,4 @@
-import KMSCore
+@testable import KMSPrimitives
 import XCTest
 @testable import KMSChain
 

@@ -1,5 +1,5 @@
 import Foundation
-import KMSCore
+@testable import KMSPrimitives
 import XCTest
 @testable import KMSChain
 

@@ -68,19 +68,20 @@ final class LocalHTTPServer: @unchecked Sendable {
 
     private final class ServerLoop: @unchecked Sendable { var run: (() -> Void)? }
 
-    /// Stops accepting; call it when the test ends.
+    /// Stops accepting; call it when the test ends. The accept thread closes the listening
+    /// socket itself when it leaves its loop, so the descriptor number cannot be reused by
+    /// another server while this thread may still call `accept` on it.
     func stop() {
         let already = lock.withLock { () -> Bool in defer { stopped = true }; return stopped }
         if already { return }
         shutdown(listenFD, Int32(SHUT_RDWR))
-        close(listenFD)
     }
 
     private func acceptLoop() {
-        while true {
+        defer { close(listenFD) }
+        while !lock.withLock({ stopped }) {
             let client = accept(listenFD, nil, nil)
             if client < 0 {
-                if lock.withLock({ stopped }) { return }
                 if errno == EINTR { continue }
                 return
             }

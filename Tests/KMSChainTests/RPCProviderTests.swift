@@ -102,7 +102,7 @@ final class RPCProviderTests: XCTestCase {
         let limit = 1 << 20
         let cases: [(name: String, raw: LocalHTTPServer.RawHandler, expected: String)] = [
             ("endless chunked body", { send in
-                guard send(Array("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n".utf8)) else { return }
+                guard send(Array("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n".utf8)) else { return }
                 let chunk = Array("10000\r\n".utf8) + [UInt8](repeating: 0x20, count: 0x10000) + Array("\r\n".utf8)
                 while send(chunk) {}
             }, "limit of \(limit) bytes"),

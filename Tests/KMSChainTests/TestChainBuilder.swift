@@ -1,5 +1,5 @@
 import Crypto
-import KMSCore
+@testable import KMSPrimitives
 import XCTest
 @testable import KMSChain
 

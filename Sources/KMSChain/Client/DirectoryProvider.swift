@@ -1,5 +1,5 @@
 import Foundation
-import KMSCore
+import KMSPrimitives
 
 /// Serves light blocks from a directory holding one JSON light block per height, named
 /// `<height>.json` in plain decimal (`57.json`). A `LightClientStore` directory has the same

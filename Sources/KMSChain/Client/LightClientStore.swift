@@ -1,5 +1,5 @@
 import Foundation
-import KMSCore
+import KMSPrimitives
 
 /// The light client's memory on disk: the most recent verified light blocks, one JSON file per
 /// height (`<height>.json`, the `DirectoryProvider` layout), written atomically (temporary file,

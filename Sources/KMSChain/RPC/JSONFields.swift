@@ -1,4 +1,4 @@
-import KMSCore
+import KMSPrimitives
 
 /// Tolerant readers and CometBFT-style writers for the scalar JSON encodings of the RPC:
 /// 64-bit integers as strings (numbers accepted), uppercase hex (either case and `null`

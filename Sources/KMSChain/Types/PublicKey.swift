@@ -1,5 +1,5 @@
 import Crypto
-import KMSCore
+import KMSPrimitives
 
 /// A validator's consensus public key: Ed25519 (`tendermint/PubKeyEd25519`, 32 bytes) or
 /// secp256k1 (`tendermint/PubKeySecp256k1`, 33-byte compressed SEC1).

@@ -1,4 +1,4 @@
-import KMSCore
+import KMSPrimitives
 
 /// Why light-client verification did not succeed: either the untrusted header may be fine but
 /// the trusted validators did not sign enough of it (`notEnoughTrust` — bisect), or it is

@@ -22,7 +22,7 @@ public struct KeyID: Sendable, Hashable, CustomStringConvertible, Codable {
 
     /// The id of serialized public material: SHA3-256 truncated to 20 bytes.
     public init(digestOf serialized: [UInt8]) {
-        bytes = Array(SHA3_256.hash(serialized).prefix(Self.byteCount))
+        bytes = Array(SHA3.hash256(serialized).prefix(Self.byteCount))
     }
 
     /// 40 lowercase hex digits.

@@ -79,7 +79,7 @@ public struct KeyStore: Sendable {
             let name = "\(f.role)-\(keySet.keyID.hex).\(f.fileExtension)"
             let url = directory.appendingPathComponent(name)
             try SecureFile.write(f.bytes, to: url, permissions: f.isPrivate ? 0o600 : 0o644, overwrite: overwrite)
-            entries[f.role] = .init(path: name, sha3_256: Hex.encode(SHA3_256.hash(f.bytes)), private: f.isPrivate)
+            entries[f.role] = .init(path: name, sha3_256: Hex.encode(SHA3.hash256(f.bytes)), private: f.isPrivate)
         }
         let m = KeyManifest(format: KeyManifest.formatName, version: KeyManifest.currentVersion, keyID: keySet.keyID,
                             parameters: keySet.parameters.name, tfheRsParameters: keySet.parameters.tfheRsName,
@@ -128,7 +128,7 @@ public struct KeyStore: Sendable {
         let url = directory.appendingPathComponent(e.path)
         let bytes = try SecureFile.read(url)
         guard let expected = try? Hex.decode(e.sha3_256, length: 32),
-              ConstantTime.equal(SHA3_256.hash(bytes), expected) else {
+              ConstantTime.equal(SHA3.hash256(bytes), expected) else {
             throw .digestMismatch(path: url.path)
         }
         return bytes

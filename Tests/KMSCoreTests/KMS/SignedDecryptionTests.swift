@@ -1,6 +1,7 @@
 import XCTest
 import KMSTestSupport
 @testable import KMSCore
+@testable import KMSPrimitives
 
 final class SignedDecryptionTests: XCTestCase {
     struct Fixture {
@@ -112,7 +113,7 @@ final class SignedDecryptionTests: XCTestCase {
     func testInternalResponsePayload() throws {
         let f = try fixture()
         let r = try SignedDecryption.sign(plaintexts: f.values, handles: f.handles, signer: f.signers[0], aclAddress: f.acl, domain: f.domain)
-        let digest = SHA3_256.hash(Array("request".utf8))
+        let digest = SHA3.hash256(Array("request".utf8))
         let response = r.internalResponse(signer: f.signers[0], requestDigest: digest)
         let bytes = response.payload.bincode
         // u32 version 1, then bincode(PublicSigKey) (41 bytes, 0x21 length prefix inside)

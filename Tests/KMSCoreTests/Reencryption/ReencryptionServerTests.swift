@@ -13,7 +13,7 @@ final class ReencryptionServerTests: XCTestCase {
         return ReencryptionRequest(signature: signed.signature, clientAddress: F.userAddress,
                                    encryptionKey: try Hex.decode(v.string("client_enc_pk_bincode")), fheType: .euint8,
                                    keyID: try KeyID(bytes: [UInt8](repeating: 7, count: 20)), ciphertext: ciphertext,
-                                   ciphertextDigest: SHA3_256.hash(ciphertext),
+                                   ciphertextDigest: SHA3.hash256(ciphertext),
                                    domain: .authorizationToken(chainId: F.chainId, verifyingContract: try F.contractAddress()))
     }
 

@@ -8,7 +8,7 @@
 /// ```swift
 /// let link = ReencryptionLink.compute(encryptionKey: userKey.bincode,
 ///                                     domain: .authorizationToken(chainId: 9000, verifyingContract: dapp),
-///                                     ciphertextDigest: SHA3_256.hash(ciphertext))
+///                                     ciphertextDigest: SHA3.hash256(ciphertext))
 /// link.count   // 64
 /// ```
 public enum ReencryptionLink {

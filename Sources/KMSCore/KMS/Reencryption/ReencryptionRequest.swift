@@ -61,7 +61,7 @@ public struct ReencryptionRequest: Sendable, Equatable {
             throw .invalidVerifyingContract(error.description)
         }
         self.init(signature: gateway.signature, clientAddress: gateway.clientAddress, encryptionKey: gateway.encryptionKey,
-                  fheType: handle.type, keyID: keyID, ciphertext: ciphertext, ciphertextDigest: SHA3_256.hash(ciphertext),
+                  fheType: handle.type, keyID: keyID, ciphertext: ciphertext, ciphertextDigest: SHA3.hash256(ciphertext),
                   domain: .authorizationToken(chainId: chainId, verifyingContract: contract))
     }
 
@@ -110,7 +110,7 @@ public struct ReencryptionRequest: Sendable, Equatable {
         }
 
         guard let ciphertext else { throw .missingCiphertext }
-        guard ConstantTime.equal(SHA3_256.hash(ciphertext), ciphertextDigest) else { throw .ciphertextDigestMismatch }
+        guard ConstantTime.equal(SHA3.hash256(ciphertext), ciphertextDigest) else { throw .ciphertextDigestMismatch }
         let key: BoxPublicKey
         do { key = try BoxPublicKey(bincode: encryptionKey) } catch { throw .invalidEncryptionKey(error.description) }
         let link = ReencryptionLink.compute(encryptionKey: encryptionKey, domain: domain, ciphertextDigest: ciphertextDigest)

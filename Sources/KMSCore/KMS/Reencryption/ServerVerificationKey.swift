@@ -42,7 +42,7 @@ public struct ServerVerificationKey: Sendable, Hashable {
     }
 
     /// SHA3-256 of the bincode form (the key digest inside a signcryption).
-    public var digest: [UInt8] { SHA3_256.hash(bincode) }
+    public var digest: [UInt8] { SHA3.hash256(bincode) }
 
     /// The Ethereum address of the key (what fhevmjs compares with `KMSVerifier.getSigners()`).
     public var address: EthereumAddress { publicKey.address }

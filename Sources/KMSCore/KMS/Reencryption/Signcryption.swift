@@ -30,7 +30,7 @@ public enum Signcryption {
         boxed.reserveCapacity(message.count + trailerByteCount)
         boxed += signature
         boxed += ServerVerificationKey(signingKey.publicKey).digest
-        boxed += SHA3_256.hash(ephemeralKey.publicKey.bincode)
+        boxed += SHA3.hash256(ephemeralKey.publicKey.bincode)
         do {
             let box = try CryptoBox(publicKey: clientKey, secretKey: ephemeralKey).seal(boxed, nonce: nonce)
             return SigncryptionCipher(box: box, nonce: nonce, serverEncryptionKey: ephemeralKey.publicKey)
@@ -59,7 +59,7 @@ public enum Signcryption {
         let message = Array(opened[0..<m])
         let signature = Array(opened[m..<m + 64])
         guard ConstantTime.equal(opened[m + 64..<m + 96], serverKey.digest) else { throw .serverKeyDigestMismatch }
-        guard ConstantTime.equal(opened[m + 96..<m + 128], SHA3_256.hash(cipher.serverEncryptionKey.bincode)) else {
+        guard ConstantTime.equal(opened[m + 96..<m + 128], SHA3.hash256(cipher.serverEncryptionKey.bincode)) else {
             throw .ephemeralKeyDigestMismatch
         }
         let signed = signedBytes(message, clientAddress: clientAddress, clientKey: clientKey.publicKey)
@@ -72,7 +72,7 @@ public enum Signcryption {
         var out = message
         out.reserveCapacity(message.count + 52)
         out += clientAddress.bytes
-        out += SHA3_256.hash(clientKey.bincode)
+        out += SHA3.hash256(clientKey.bincode)
         return out
     }
 }

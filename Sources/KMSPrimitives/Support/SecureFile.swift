@@ -22,7 +22,7 @@ public enum StorageError: Error, Equatable, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .alreadyExists(let p): "\(p) already exists (refusing to overwrite; use --force to replace it)"
+        case .alreadyExists(let p): "\(p) already exists (refusing to overwrite it)"
         case .notFound(let p): "\(p) not found"
         case .io(let p, let r): "\(p): \(r)"
         case .digestMismatch(let p): "\(p) does not match the digest recorded in the manifest (file tampered with or corrupted)"
@@ -40,10 +40,10 @@ public enum StorageError: Error, Equatable, Sendable, CustomStringConvertible {
 /// try SecureFile.write(secretBytes, to: url, permissions: 0o600)            // refuses to overwrite
 /// try SecureFile.write(newBytes, to: url, permissions: 0o644, overwrite: true)
 /// ```
-public enum SecureFile {
+package enum SecureFile {
     /// Writes `bytes` atomically to `url` with `permissions` (e.g. `0o600` for secrets).
     /// - Throws: `StorageError.alreadyExists` when `url` exists and `overwrite` is false.
-    public static func write(_ bytes: [UInt8], to url: URL, permissions: mode_t = 0o600,
+    package static func write(_ bytes: [UInt8], to url: URL, permissions: mode_t = 0o600,
                              overwrite: Bool = false) throws(StorageError) {
         let path = url.path
         if !overwrite, FileManager.default.fileExists(atPath: path) { throw .alreadyExists(path: path) }
@@ -87,11 +87,11 @@ public enum SecureFile {
     }
 
     /// The largest file `read` accepts by default: 1 GiB (fhEVM caps keys at 512 MiB).
-    public static let defaultMaxReadSize = 1 << 30
+    package static let defaultMaxReadSize = 1 << 30
 
     /// Reads a whole file, refusing more than `maxSize` bytes (also for endless files such as
     /// `/dev/zero`) before holding them in memory.
-    public static func read(_ url: URL, maxSize: Int = defaultMaxReadSize) throws(StorageError) -> [UInt8] {
+    package static func read(_ url: URL, maxSize: Int = defaultMaxReadSize) throws(StorageError) -> [UInt8] {
         guard FileManager.default.fileExists(atPath: url.path) else { throw .notFound(path: url.path) }
         guard let handle = FileHandle(forReadingAtPath: url.path) else {
             throw .io(path: url.path, reason: "cannot open file")
@@ -101,7 +101,7 @@ public enum SecureFile {
     }
 
     /// Reads `handle` to its end, refusing more than `maxSize` bytes.
-    public static func readAll(_ handle: FileHandle, path: String, maxSize: Int = defaultMaxReadSize) throws(StorageError) -> [UInt8] {
+    package static func readAll(_ handle: FileHandle, path: String, maxSize: Int = defaultMaxReadSize) throws(StorageError) -> [UInt8] {
         var out = [UInt8]()
         let chunk = 1 << 20
         while true {
@@ -114,14 +114,14 @@ public enum SecureFile {
     }
 
     /// The permission bits of a file (e.g. `0o600`).
-    public static func permissions(of url: URL) throws(StorageError) -> mode_t {
+    package static func permissions(of url: URL) throws(StorageError) -> mode_t {
         var st = stat()
         guard stat(url.path, &st) == 0 else { throw .io(path: url.path, reason: errnoText()) }
         return st.st_mode & 0o7777
     }
 
     /// Creates a directory (and parents) if missing, with `permissions` for the last component.
-    public static func makeDirectory(_ url: URL, permissions: mode_t = 0o700) throws(StorageError) {
+    package static func makeDirectory(_ url: URL, permissions: mode_t = 0o700) throws(StorageError) {
         var isDir: ObjCBool = false
         if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) {
             if !isDir.boolValue { throw .io(path: url.path, reason: "exists and is not a directory") }

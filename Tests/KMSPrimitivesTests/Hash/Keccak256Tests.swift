@@ -1,5 +1,5 @@
 import XCTest
-@testable import KMSCore
+@testable import KMSPrimitives
 
 final class Keccak256Tests: XCTestCase {
     private func pattern(_ n: Int) -> [UInt8] { (0..<n).map { UInt8(truncatingIfNeeded: $0 * 7 + 3) } }
@@ -49,8 +49,8 @@ final class Keccak256Tests: XCTestCase {
 
     func testDiffersFromSHA3() {
         // Same permutation, different padding: the two must never be confused.
-        XCTAssertEqual(Hex.encode(SHA3_256.hash([UInt8]())),
+        XCTAssertEqual(Hex.encode(SHA3.hash256([UInt8]())),
                        "a7ffc6f8bf1ed76651c14756a061d662f580ff4de43b49fa82d80a4b80f8434a")
-        XCTAssertNotEqual(SHA3_256.hash([UInt8]()), Keccak256.hash([UInt8]()))
+        XCTAssertNotEqual(SHA3.hash256([UInt8]()), Keccak256.hash([UInt8]()))
     }
 }

@@ -4,9 +4,9 @@
 /// ```swift
 /// let seed = SecureRandom.bytes(16)
 /// ```
-public enum SecureRandom {
+package enum SecureRandom {
     /// Fills `buffer` with system randomness.
-    public static func fill(_ buffer: UnsafeMutableRawBufferPointer) {
+    package static func fill(_ buffer: UnsafeMutableRawBufferPointer) {
         var g = SystemRandomNumberGenerator()
         var i = 0
         while i + 8 <= buffer.count {
@@ -24,7 +24,7 @@ public enum SecureRandom {
     }
 
     /// `count` bytes of system randomness.
-    public static func bytes(_ count: Int) -> [UInt8] {
+    package static func bytes(_ count: Int) -> [UInt8] {
         var out = [UInt8](repeating: 0, count: count)
         out.withUnsafeMutableBytes { fill($0) }
         return out

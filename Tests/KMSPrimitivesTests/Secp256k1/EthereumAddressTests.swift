@@ -1,6 +1,6 @@
 import XCTest
 import KMSTestSupport
-@testable import KMSCore
+@testable import KMSPrimitives
 
 final class EthereumAddressTests: XCTestCase {
     /// The EIP-55 specification's own examples.

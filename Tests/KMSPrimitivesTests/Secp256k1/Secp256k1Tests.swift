@@ -1,6 +1,6 @@
 import XCTest
 import KMSTestSupport
-@testable import KMSCore
+@testable import KMSPrimitives
 
 final class Secp256k1Tests: XCTestCase {
     private func key(_ hex: String) throws -> Secp256k1PrivateKey {

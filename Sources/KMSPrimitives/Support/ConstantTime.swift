@@ -1,7 +1,7 @@
 /// Comparisons whose running time does not depend on where two secrets differ.
-public enum ConstantTime {
+package enum ConstantTime {
     /// Whether `a` and `b` are equal, examining every byte (lengths are not secret).
-    public static func equal<A: Collection, B: Collection>(_ a: A, _ b: B) -> Bool
+    package static func equal<A: Collection, B: Collection>(_ a: A, _ b: B) -> Bool
     where A.Element == UInt8, B.Element == UInt8 {
         guard a.count == b.count else { return false }
         var diff: UInt8 = 0

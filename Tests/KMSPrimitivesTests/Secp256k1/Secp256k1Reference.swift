@@ -1,4 +1,4 @@
-@testable import KMSCore
+@testable import KMSPrimitives
 
 /// Deliberately simple reference arithmetic for secp256k1, independent of the fast paths the
 /// tests check: modular products by shift-and-add, inversion by Fermat, scalar

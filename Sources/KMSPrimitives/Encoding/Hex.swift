@@ -5,9 +5,9 @@
 /// Hex.encode(bytes)                            // "deadbeef"
 /// Hex.encode(bytes, prefix: true, uppercase: true)  // "0xDEADBEEF"
 /// ```
-public enum Hex {
+package enum Hex {
     /// Errors of `Hex.decode`.
-    public enum DecodingError: Error, Equatable, Sendable, CustomStringConvertible {
+    package enum DecodingError: Error, Equatable, Sendable, CustomStringConvertible {
         /// An odd number of hex digits.
         case oddLength(Int)
         /// A character that is not a hex digit, at a position counted after any `0x` prefix.
@@ -15,7 +15,7 @@ public enum Hex {
         /// A decoded length different from the one required.
         case wrongLength(expected: Int, actual: Int)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .oddLength(let n): "hex string has an odd number of digits (\(n))"
             case .invalidCharacter(let p): "invalid hex digit at position \(p)"
@@ -28,7 +28,7 @@ public enum Hex {
     private static let upper: [UInt8] = Array("0123456789ABCDEF".utf8)
 
     /// Encodes bytes as hex (lowercase by default), optionally with a `0x` prefix.
-    public static func encode<C: Collection>(_ bytes: C, prefix: Bool = false, uppercase: Bool = false) -> String
+    package static func encode<C: Collection>(_ bytes: C, prefix: Bool = false, uppercase: Bool = false) -> String
     where C.Element == UInt8 {
         let table = uppercase ? upper : lower
         var out = [UInt8]()
@@ -43,7 +43,7 @@ public enum Hex {
 
     /// Decodes hex digits of either case, with or without a `0x`/`0X` prefix.
     /// - Parameter length: if given, the exact number of bytes required.
-    public static func decode(_ string: String, length: Int? = nil) throws(DecodingError) -> [UInt8] {
+    package static func decode(_ string: String, length: Int? = nil) throws(DecodingError) -> [UInt8] {
         var digits = Substring(string)
         if digits.hasPrefix("0x") || digits.hasPrefix("0X") { digits = digits.dropFirst(2) }
         let utf8 = Array(digits.utf8)
@@ -62,7 +62,7 @@ public enum Hex {
     }
 
     @inline(__always)
-    static func nibble(_ c: UInt8) -> UInt8? {
+    package static func nibble(_ c: UInt8) -> UInt8? {
         switch c {
         case 0x30...0x39: c - 0x30
         case 0x61...0x66: c - 0x61 + 10

@@ -4,21 +4,21 @@
 import CConstantTime
 
 /// A 256-bit unsigned integer, least significant limb first. A plain value: no heap storage.
-struct U256: Sendable, Equatable, Hashable {
-    var l0: UInt64
-    var l1: UInt64
-    var l2: UInt64
-    var l3: UInt64
+package struct U256: Sendable, Equatable, Hashable {
+    package var l0: UInt64
+    package var l1: UInt64
+    package var l2: UInt64
+    package var l3: UInt64
 
     @inline(__always)
-    init(_ l0: UInt64, _ l1: UInt64, _ l2: UInt64, _ l3: UInt64) {
+    package init(_ l0: UInt64, _ l1: UInt64, _ l2: UInt64, _ l3: UInt64) {
         self.l0 = l0
         self.l1 = l1
         self.l2 = l2
         self.l3 = l3
     }
 
-    static let zero = U256(0, 0, 0, 0)
+    package static let zero = U256(0, 0, 0, 0)
     static let one = U256(1, 0, 0, 0)
 
     /// Reads 32 big-endian bytes starting at `p`.
@@ -31,7 +31,7 @@ struct U256: Sendable, Equatable, Hashable {
     }
 
     /// Reads exactly 32 big-endian bytes; `nil` for any other length.
-    init?<C: Collection>(bigEndianBytes bytes: C) where C.Element == UInt8 {
+    package init?<C: Collection>(bigEndianBytes bytes: C) where C.Element == UInt8 {
         guard bytes.count == 32 else { return nil }
         let value: U256? = bytes.withContiguousStorageIfAvailable { U256(bigEndian: UnsafeRawPointer($0.baseAddress!)) }
         self = value ?? Array(bytes).withUnsafeBytes { U256(bigEndian: $0.baseAddress!) }
@@ -60,7 +60,7 @@ struct U256: Sendable, Equatable, Hashable {
     }
 
     /// The value as 32 big-endian bytes.
-    var bigEndianBytes: [UInt8] {
+    package var bigEndianBytes: [UInt8] {
         [UInt8](unsafeUninitializedCapacity: 32) { buf, n in
             store(bigEndian: UnsafeMutableRawPointer(buf.baseAddress!))
             n = 32
@@ -76,11 +76,11 @@ struct U256: Sendable, Equatable, Hashable {
     }
 
     @inline(__always)
-    var isZero: Bool { (l0 | l1 | l2 | l3) == 0 }
+    package var isZero: Bool { (l0 | l1 | l2 | l3) == 0 }
 
     /// Bit `i` (0 = least significant).
     @inline(__always)
-    func bit(_ i: Int) -> UInt64 {
+    package func bit(_ i: Int) -> UInt64 {
         let limb: UInt64
         switch i >> 6 {
         case 0: limb = l0
@@ -93,7 +93,7 @@ struct U256: Sendable, Equatable, Hashable {
 
     /// The 4-bit window starting at bit `4 * i` (i in 0..<64).
     @inline(__always)
-    func nibble(_ i: Int) -> Int {
+    package func nibble(_ i: Int) -> Int {
         let limb: UInt64
         switch i >> 4 {
         case 0: limb = l0
@@ -117,7 +117,7 @@ struct U256: Sendable, Equatable, Hashable {
 
     /// `a + b`, returning the carry out (0 or 1).
     @inline(__always)
-    static func add(_ a: U256, _ b: U256) -> (U256, UInt64) {
+    package static func add(_ a: U256, _ b: U256) -> (U256, UInt64) {
         var c: UInt64 = 0
         let r0 = addc(a.l0, b.l0, &c)
         let r1 = addc(a.l1, b.l1, &c)
@@ -128,7 +128,7 @@ struct U256: Sendable, Equatable, Hashable {
 
     /// `a - b`, returning the borrow out (0 or 1).
     @inline(__always)
-    static func sub(_ a: U256, _ b: U256) -> (U256, UInt64) {
+    package static func sub(_ a: U256, _ b: U256) -> (U256, UInt64) {
         var c: UInt64 = 0
         let r0 = subb(a.l0, b.l0, &c)
         let r1 = subb(a.l1, b.l1, &c)
@@ -138,7 +138,7 @@ struct U256: Sendable, Equatable, Hashable {
     }
 
     /// Whether `a < b` (variable time: for public values only).
-    static func lessThan(_ a: U256, _ b: U256) -> Bool { sub(a, b).1 == 1 }
+    package static func lessThan(_ a: U256, _ b: U256) -> Bool { sub(a, b).1 == 1 }
 
     /// The full 512-bit product (operand scanning: each row is a chain of `mulAdd2`, whose
     /// 128-bit sums cannot overflow, so the compiler emits plain add/adc pairs).

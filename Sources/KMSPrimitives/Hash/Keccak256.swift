@@ -10,43 +10,43 @@
 /// h.update([0x19, 0x01]); h.update(domainSeparator); h.update(structHash)
 /// let digest = h.finalize()                          // keccak256(0x1901 ‖ … ‖ …)
 /// ```
-public enum Keccak256 {
+package enum Keccak256 {
     /// Digest length in bytes.
-    public static let byteCount = 32
+    package static let byteCount = 32
     /// Rate (block size) in bytes.
-    public static let blockSize = 136
+    package static let blockSize = 136
 
     /// The Keccak-256 digest of `data`.
-    public static func hash<C: Collection>(_ data: C) -> [UInt8] where C.Element == UInt8 {
+    package static func hash<C: Collection>(_ data: C) -> [UInt8] where C.Element == UInt8 {
         if let d = data.withContiguousStorageIfAvailable({ hash(UnsafeRawBufferPointer($0)) }) { return d }
         return Array(data).withUnsafeBytes { hash($0) }
     }
 
     /// The Keccak-256 digest of raw memory.
-    public static func hash(_ data: UnsafeRawBufferPointer) -> [UInt8] {
+    package static func hash(_ data: UnsafeRawBufferPointer) -> [UInt8] {
         var h = Hasher()
         h.update(data)
         return h.finalize()
     }
 
     /// An incremental Keccak-256 computation (value type: copying it forks the computation).
-    public struct Hasher: Sendable {
+    package struct Hasher: Sendable {
         var state = KeccakState()
         /// Partial block not yet absorbed (always fewer than `blockSize` bytes are pending).
         var buffer = KeccakBlockBuffer()
         var buffered = 0
 
         /// A fresh computation.
-        public init() {}
+        package init() {}
 
         /// Absorbs `data`.
-        public mutating func update<C: Collection>(_ data: C) where C.Element == UInt8 {
+        package mutating func update<C: Collection>(_ data: C) where C.Element == UInt8 {
             if data.withContiguousStorageIfAvailable({ update(UnsafeRawBufferPointer($0)) }) != nil { return }
             Array(data).withUnsafeBytes { update($0) }
         }
 
         /// Absorbs raw memory.
-        public mutating func update(_ data: UnsafeRawBufferPointer) {
+        package mutating func update(_ data: UnsafeRawBufferPointer) {
             guard var p = data.baseAddress, data.count > 0 else { return }
             var n = data.count
             if buffered > 0 {
@@ -72,7 +72,7 @@ public enum Keccak256 {
         }
 
         /// Pads, permutes and returns the 32-byte digest.
-        public consuming func finalize() -> [UInt8] {
+        package consuming func finalize() -> [UInt8] {
             buffer.pad(from: buffered)
             buffer.absorb(into: &state)
             return [UInt8](unsafeUninitializedCapacity: Keccak256.byteCount) { buf, count in

@@ -1,5 +1,5 @@
 import XCTest
-@testable import KMSCore
+@testable import KMSPrimitives
 
 /// Cross-checks of the optimized secp256k1 code (field products and carries, safegcd
 /// inversion, GLV split, wNAF, Jacobian formulas, the Strauss–Shamir double multiplication,
