@@ -203,7 +203,7 @@ extension ClientKey {
             guard g.glweDimension == key.glweDimension, g.polynomialSize == key.polynomialSize else {
                 throw .mismatch("compressed GLWE is \(g.glweDimension)×\(g.polynomialSize), the compression key \(key.glweDimension)×\(key.polynomialSize)")
             }
-            guard g.packed.logModulus == params.storageLogModulus else {
+            guard g.packed.logModulus == params.storageLogModulus.value else {
                 throw .mismatch("compressed list stores \(g.packed.logModulus)-bit coefficients, the key's parameters \(params.storageLogModulus)")
             }
         }

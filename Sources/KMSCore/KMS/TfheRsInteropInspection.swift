@@ -72,8 +72,8 @@ extension TfheRsFile {
             var j: [String: JSONValue] = [:]
             j["blocks"] = .number(String(l.list.count))
             j["glwe_ciphertexts"] = .number(String(l.list.glweCiphertexts.count))
-            j["glwe_dimension"] = first.map { .number(String($0.glweDimension)) } ?? .null
-            j["polynomial_size"] = first.map { .number(String($0.polynomialSize)) } ?? .null
+            j["glwe_dimension"] = first.map { .number(String($0.glweDimension.value)) } ?? .null
+            j["polynomial_size"] = first.map { .number(String($0.polynomialSize.value)) } ?? .null
             j["storage_log_modulus"] = first.map { .number(String($0.packed.logModulus)) } ?? .null
             j["lwe_per_glwe"] = .number(String(l.list.lwePerGlwe))
             j["message_modulus"] = .number(String(l.list.messageModulus))
@@ -130,6 +130,7 @@ extension TfheRsFile {
 
     static func json(_ p: ClassicPBSParameters) -> [String: JSONValue] {
         func n(_ v: Int) -> JSONValue { .number(String(v)) }
+        func n(_ v: some TFHEParameter) -> JSONValue { .number(String(v.value)) }
         return [
             "lwe_dimension": n(p.lweDimension), "glwe_dimension": n(p.glweDimension), "polynomial_size": n(p.polynomialSize),
             "lwe_noise_distribution": json(p.lweNoiseDistribution), "glwe_noise_distribution": json(p.glweNoiseDistribution),
@@ -146,7 +147,7 @@ extension TfheRsFile {
 
     static func json(_ p: TfheRsCompactPkeParameters) -> [String: JSONValue] {
         [
-            "encryption_lwe_dimension": .number(String(p.encryptionLweDimension)),
+            "encryption_lwe_dimension": .number(String(p.encryptionLweDimension.value)),
             "encryption_noise_distribution": json(p.encryptionNoiseDistribution),
             "message_modulus": .number(String(p.messageModulus)),
             "carry_modulus": .number(String(p.carryModulus)),
@@ -157,11 +158,12 @@ extension TfheRsFile {
     }
 
     static func json(_ p: KeySwitchingParameters) -> [String: JSONValue] {
-        ["ks_base_log": .number(String(p.baseLog)), "ks_level": .number(String(p.level)), "destination_key": json(p.destinationKey)]
+        ["ks_base_log": .number(String(p.baseLog.value)), "ks_level": .number(String(p.level.value)), "destination_key": json(p.destinationKey)]
     }
 
     static func json(_ p: CompressionParameters) -> [String: JSONValue] {
         func n(_ v: Int) -> JSONValue { .number(String(v)) }
+        func n(_ v: some TFHEParameter) -> JSONValue { .number(String(v.value)) }
         return [
             "br_level": n(p.brLevel), "br_base_log": n(p.brBaseLog), "packing_ks_level": n(p.packingKsLevel),
             "packing_ks_base_log": n(p.packingKsBaseLog), "packing_ks_polynomial_size": n(p.packingKsPolynomialSize),

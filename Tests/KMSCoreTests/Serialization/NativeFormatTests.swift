@@ -130,19 +130,19 @@ final class NativeFormatTests: XCTestCase {
                 XCTAssertTrue(error is SerializationError, "\(error)", line: line)
             }
         }
-        rejects { $0.compute.pbsBaseLog = 1 << 32; $0.compute.pbsLevel = 1 << 32 }
-        rejects { $0.compute.ksBaseLog = 1 << 32; $0.compute.ksLevel = 1 << 31 }
+        rejects { $0.compute.pbsBaseLog = .init(1 << 32); $0.compute.pbsLevel = .init(1 << 32) }
+        rejects { $0.compute.ksBaseLog = .init(1 << 32); $0.compute.ksLevel = .init(1 << 31) }
         rejects { $0.compute.messageModulus = 1 << 32; $0.compute.carryModulus = 1 << 32 }
         rejects { $0.compactPublicKey?.messageModulus = 1 << 32; $0.compactPublicKey?.carryModulus = 1 << 32 }
-        rejects { $0.castingKeySwitch?.baseLog = 1 << 32; $0.castingKeySwitch?.level = 1 << 32 }
-        rejects { $0.compression?.brBaseLog = 1 << 32; $0.compression?.brLevel = 1 << 32 }
-        rejects { $0.compression?.packingKsBaseLog = 1 << 32; $0.compression?.packingKsLevel = 1 << 32 }
-        rejects { $0.compression?.packingKsGlweDimension = 1 << 32; $0.compression?.packingKsPolynomialSize = 1 << 32 }
+        rejects { $0.castingKeySwitch?.baseLog = .init(1 << 32); $0.castingKeySwitch?.level = .init(1 << 32) }
+        rejects { $0.compression?.brBaseLog = .init(1 << 32); $0.compression?.brLevel = .init(1 << 32) }
+        rejects { $0.compression?.packingKsBaseLog = .init(1 << 32); $0.compression?.packingKsLevel = .init(1 << 32) }
+        rejects { $0.compression?.packingKsGlweDimension = .init(1 << 32); $0.compression?.packingKsPolynomialSize = .init(1 << 32) }
 
         // A client key whose compression GLWE shape is k = N = 2^32 (k·N overflows Int).
         var p = ParameterSet.test
-        p.compression?.packingKsGlweDimension = 1 << 32
-        p.compression?.packingKsPolynomialSize = 1 << 32
+        p.compression?.packingKsGlweDimension = .init(1 << 32)
+        p.compression?.packingKsPolynomialSize = .init(1 << 32)
         p.compression?.lwePerGlwe = 1
         let (ck, _) = try KeyGeneration.generate(.test)
         var w = NativeFormat.header(.clientKey)

@@ -48,7 +48,8 @@ final class CompressedCiphertextListTests: XCTestCase {
         for i in 0..<256 { XCTAssertLessThanOrEqual(Int64(bitPattern: p[i] &- m[i]).magnitude, 1) }
         let other = GlweSecretKey.generate(glweDimension: 4, polynomialSize: 256, from: r.secret)
         XCTAssertNotEqual(try GlweEncryption.phase(exact, key: other), p)
-        XCTAssertThrowsError(try GlweEncryption.phase(Array(exact.dropLast()), key: key))
+        XCTAssertThrowsError(try GlweEncryption.phase(exact, key: GlweSecretKey.generate(glweDimension: 2, polynomialSize: 256, from: r.secret)))
+        XCTAssertThrowsError(try GlweCiphertext(glweDimension: 4, polynomialSize: 256, data: Array(exact.data.dropLast())))
     }
 
     /// A list built per the spec with the real 0.8.7 compression key decrypts, for every type.
@@ -97,8 +98,8 @@ final class CompressedCiphertextListTests: XCTestCase {
     }
 
     func testStructuralInvariantsAreEnforced() throws {
-        let g = try ModulusSwitchedGlweCiphertext.compress([UInt64](repeating: 0, count: 5 * 256), glweDimension: 4,
-                                                            polynomialSize: 256, bodiesCount: 2, logModulus: 12)
+        let g = try ModulusSwitchedGlweCiphertext.compress(GlweCiphertext.trivial([UInt64](repeating: 0, count: 256), glweDimension: 4),
+                                                            bodiesCount: 2, logModulus: 12)
         XCTAssertEqual(g.packed.count, 1026)
         XCTAssertNoThrow(try CompressedCiphertextList(glweCiphertexts: [g], messageModulus: 4, carryModulus: 4, lwePerGlwe: 256, count: 2))
         // Body count must match the block count; GLWE count must be ⌈count / lwe_per_glwe⌉.
@@ -113,12 +114,13 @@ final class CompressedCiphertextListTests: XCTestCase {
         let r = TFHERandomness.system()
         let key = GlweSecretKey.generate(glweDimension: 1, polynomialSize: 4, from: r.secret)
         for (b, l) in [(4, 4), (13, 1), (3, 6), (8, 2)] {
-            let pksk = try LwePackingKeyswitchKey.generate(inputKey: .generate(dimension: 1, from: r.secret), outputKey: key,
-                                                           baseLog: b, levelCount: l, noise: .tUniform(boundLog2: 0))
+            let pksk = try LwePackingKeyswitchKeyGeneration.generate(inputKey: .generate(dimension: 1, from: r.secret), outputKey: key,
+                                                                     baseLog: .init(b), levelCount: .init(l), noise: .tUniform(boundLog2: 0))
             var digits = [Int64](repeating: 0, count: l)
             for _ in 0..<2000 {
                 let x = r.mask.nextUInt64()
-                pksk.decompose(x, into: &digits)
+                pksk.decomposer.decompose(x, into: &digits)
+                XCTAssertEqual(pksk.decomposer.recompose(digits), pksk.decomposer.closestRepresentable(x))
                 var sum: UInt64 = 0
                 for (i, d) in digits.enumerated() {
                     XCTAssertLessThanOrEqual(d.magnitude, UInt64(1) << UInt64(b - 1))
@@ -138,7 +140,7 @@ final class CompressedCiphertextListTests: XCTestCase {
         let (ck, _) = try KeyGeneration.generate(.test)
         let p = try XCTUnwrap(ck.parameters.compression)
         let key = try XCTUnwrap(ck.compressionKey)
-        let pksk = try LwePackingKeyswitchKey.generate(inputKey: ck.bigLweSecretKey, outputKey: key, baseLog: p.packingKsBaseLog,
+        let pksk = try LwePackingKeyswitchKeyGeneration.generate(inputKey: ck.bigLweSecretKey, outputKey: key, baseLog: p.packingKsBaseLog,
                                                        levelCount: p.packingKsLevel, noise: p.packingKsKeyNoiseDistribution)
         let enc = ck.parameters.compute.encoding
         for t in FheType.allCases {
@@ -153,7 +155,7 @@ final class CompressedCiphertextListTests: XCTestCase {
             }
         }
         // A key for another GLWE key gives garbage, not the values.
-        let other = try LwePackingKeyswitchKey.generate(inputKey: .generate(dimension: 256, from: TFHERandomness.system().secret),
+        let other = try LwePackingKeyswitchKeyGeneration.generate(inputKey: .generate(dimension: 256, from: TFHERandomness.system().secret),
                                                         outputKey: key, baseLog: p.packingKsBaseLog, levelCount: p.packingKsLevel,
                                                         noise: p.packingKsKeyNoiseDistribution)
         let v = ClearValue.random(.euint256)

@@ -183,7 +183,7 @@ final class TfheRsHostileInputTests: XCTestCase {
         let v = try ClearValue(type: .euint16, 4242)
         let params = try XCTUnwrap(ck.parameters.compression)
         var other = params
-        other.storageLogModulus = params.storageLogModulus + 1
+        other.storageLogModulus = .init(params.storageLogModulus.value + 1)
         let key = try XCTUnwrap(ck.compressionKey)
         let blocks = RadixEncoding.blocks(of: v, encoding: ck.parameters.compute.encoding)
         let list = try CompressedCiphertextList.encrypt(blocks: blocks, compressionKey: key, parameters: other,

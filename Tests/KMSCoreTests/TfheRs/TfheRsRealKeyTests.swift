@@ -44,10 +44,10 @@ final class TfheRsRealKeyTests: XCTestCase {
     func testFieldsMatchTheReferenceReader() throws {
         let (ck087, pk087, _, _) = try RealKeys.load(RealKeys.v0_8_7)
         let p = ck087.parameters
-        XCTAssertEqual([p.lweDimension, p.glweDimension, p.polynomialSize], [887, 1, 2048])
+        XCTAssertEqual([p.lweDimension.value, p.glweDimension.value, p.polynomialSize.value], [887, 1, 2048])
         XCTAssertEqual(p.lweNoiseDistribution, .tUniform(boundLog2: 46))
         XCTAssertEqual(p.glweNoiseDistribution, .tUniform(boundLog2: 17))
-        XCTAssertEqual([p.pbsBaseLog, p.pbsLevel, p.ksBaseLog, p.ksLevel], [22, 1, 3, 5])
+        XCTAssertEqual([p.pbsBaseLog.value, p.pbsLevel.value, p.ksBaseLog.value, p.ksLevel.value], [22, 1, 3, 5])
         XCTAssertEqual([p.messageModulus, p.carryModulus, p.maxNoiseLevel], [4, 4, 5])
         XCTAssertEqual(p.log2PFail, -64.138)
         XCTAssertEqual(p.encryptionKeyChoice, .big)
@@ -62,7 +62,7 @@ final class TfheRsRealKeyTests: XCTestCase {
         XCTAssertEqual(cpk.castingParameters, KeySwitchingParameters(baseLog: 3, level: 5, destinationKey: .small))
         let comp = try XCTUnwrap(ck087.compressionKey)
         XCTAssertEqual(comp.parameters, ParameterSet.default.compression)
-        XCTAssertEqual([comp.key.glweDimension, comp.key.polynomialSize], [4, 256])
+        XCTAssertEqual([comp.key.glweDimension.value, comp.key.polynomialSize.value], [4, 256])
         XCTAssertEqual(ck087.tag, [])
         XCTAssertEqual(pk087.key.polynomialSize, 1024)
         XCTAssertEqual(pk087.parameters, cpk.parameters)
@@ -79,10 +79,10 @@ final class TfheRsRealKeyTests: XCTestCase {
 
         let (ck080, pk080, _, _) = try RealKeys.load(RealKeys.v0_8_0)
         let q = ck080.parameters
-        XCTAssertEqual([q.lweDimension, q.glweDimension, q.polynomialSize], [1024, 1, 2048])
+        XCTAssertEqual([q.lweDimension.value, q.glweDimension.value, q.polynomialSize.value], [1024, 1, 2048])
         XCTAssertEqual(q.lweNoiseDistribution, .gaussian(standardDeviation: 1.339775301998614e-07, mean: 0))
         XCTAssertEqual(q.glweNoiseDistribution, .gaussian(standardDeviation: 2.845267479601915e-15, mean: 0))
-        XCTAssertEqual([q.pbsBaseLog, q.pbsLevel, q.ksBaseLog, q.ksLevel], [23, 1, 4, 5])
+        XCTAssertEqual([q.pbsBaseLog.value, q.pbsLevel.value, q.ksBaseLog.value, q.ksLevel.value], [23, 1, 4, 5])
         XCTAssertEqual(q.log2PFail, -68.803)
         XCTAssertEqual(q.encryptionKeyChoice, .small)
         XCTAssertEqual(ck080.compactPrivateKey?.key.dimension, 1024)

@@ -23,19 +23,19 @@ public enum KeyFileCoding {
         var r = try NativeFormat.open(bytes, expecting: .clientKey, limits: limits)
         let p = try ParameterSetCoding.read(&r)
         let c = p.compute
-        let small = try readBinary(&r, count: c.lweDimension, "small LWE key")
-        let glwe = try readBinary(&r, count: c.bigLweDimension, "GLWE key")
+        let small = try readBinary(&r, count: c.lweDimension.value, "small LWE key")
+        let glwe = try readBinary(&r, count: c.bigLweDimension.value, "GLWE key")
         var pke: [UInt64]?
         if try r.readOptionTag() {
             guard let d = p.compactPublicKey?.encryptionLweDimension else {
                 throw .invalidValue(what: "compact-PKE key present but the parameters have none")
             }
-            pke = try readBinary(&r, count: d, "compact-PKE key")
+            pke = try readBinary(&r, count: d.value, "compact-PKE key")
         }
         var comp: [UInt64]?
         if try r.readOptionTag() {
             guard let z = p.compression else { throw .invalidValue(what: "compression key present but the parameters have none") }
-            comp = try readBinary(&r, count: z.packingKsGlweDimension * z.packingKsPolynomialSize, "compression key")
+            comp = try readBinary(&r, count: z.packingKsGlweDimension.value * z.packingKsPolynomialSize.value, "compression key")
         }
         try r.finish()
         do {
@@ -66,7 +66,7 @@ public enum KeyFileCoding {
     public static func decodeCompactPublicKey(_ bytes: [UInt8], limits: NativeFormat.Limits = .default) throws(SerializationError) -> CompactPublicKey {
         var r = try NativeFormat.open(bytes, expecting: .compactPublicKey, limits: limits)
         let p = try ParameterSetCoding.read(&r)
-        let n = p.effectiveCompactPublicKey.encryptionLweDimension
+        let n = p.effectiveCompactPublicKey.encryptionLweDimension.value
         let mask = try r.readWords(max: n)
         let body = try r.readWords(max: n)
         try r.finish()

@@ -9,10 +9,10 @@ enum ParameterSetCoding {
         w.write(p.tfheRsName)
         w.write(p.isSecure)
         let c = p.compute
-        for v in [c.lweDimension, c.glweDimension, c.polynomialSize] { w.write(UInt64(v)) }
+        for v in [c.lweDimension.value, c.glweDimension.value, c.polynomialSize.value] { w.write(UInt64(v)) }
         writeNoise(c.lweNoiseDistribution, &w)
         writeNoise(c.glweNoiseDistribution, &w)
-        for v in [c.pbsBaseLog, c.pbsLevel, c.ksBaseLog, c.ksLevel, c.messageModulus, c.carryModulus, c.maxNoiseLevel] {
+        for v in [c.pbsBaseLog.value, c.pbsLevel.value, c.ksBaseLog.value, c.ksLevel.value, c.messageModulus, c.carryModulus, c.maxNoiseLevel] {
             w.write(UInt64(v))
         }
         w.write(c.log2PFail)
@@ -23,7 +23,7 @@ enum ParameterSetCoding {
         }
         w.writeOptionTag(p.compactPublicKey != nil)
         if let k = p.compactPublicKey {
-            w.write(UInt64(k.encryptionLweDimension))
+            w.write(UInt64(k.encryptionLweDimension.value))
             writeNoise(k.encryptionNoiseDistribution, &w)
             w.write(UInt64(k.messageModulus)); w.write(UInt64(k.carryModulus))
             switch k.expansionKind {
@@ -35,12 +35,12 @@ enum ParameterSetCoding {
         }
         w.writeOptionTag(p.castingKeySwitch != nil)
         if let s = p.castingKeySwitch {
-            w.write(UInt64(s.baseLog)); w.write(UInt64(s.level)); w.write(s.destinationKey.rawValue)
+            w.write(UInt64(s.baseLog.value)); w.write(UInt64(s.level.value)); w.write(s.destinationKey.rawValue)
         }
         w.writeOptionTag(p.compression != nil)
         if let z = p.compression {
-            for v in [z.brLevel, z.brBaseLog, z.packingKsLevel, z.packingKsBaseLog, z.packingKsPolynomialSize,
-                      z.packingKsGlweDimension, z.lwePerGlwe, z.storageLogModulus] { w.write(UInt64(v)) }
+            for v in [z.brLevel.value, z.brBaseLog.value, z.packingKsLevel.value, z.packingKsBaseLog.value, z.packingKsPolynomialSize.value,
+                      z.packingKsGlweDimension.value, z.lwePerGlwe, z.storageLogModulus.value] { w.write(UInt64(v)) }
             writeNoise(z.packingKsKeyNoiseDistribution, &w)
         }
     }
@@ -63,9 +63,10 @@ enum ParameterSetCoding {
                                              msRSigmaFactor: try r.readDouble(), msInputVariance: try r.readDouble())
         }
         let compute = ClassicPBSParameters(
-            lweDimension: lwe, glweDimension: glwe, polynomialSize: poly,
+            lweDimension: LweDimension(lwe), glweDimension: GlweDimension(glwe), polynomialSize: PolynomialSize(poly),
             lweNoiseDistribution: lweNoise, glweNoiseDistribution: glweNoise,
-            pbsBaseLog: ints[0], pbsLevel: ints[1], ksBaseLog: ints[2], ksLevel: ints[3],
+            pbsBaseLog: DecompositionBaseLog(ints[0]), pbsLevel: DecompositionLevelCount(ints[1]),
+            ksBaseLog: DecompositionBaseLog(ints[2]), ksLevel: DecompositionLevelCount(ints[3]),
             messageModulus: ints[4], carryModulus: ints[5], maxNoiseLevel: ints[6], log2PFail: pFail,
             encryptionKeyChoice: choice, modulusSwitchNoiseReduction: ms)
         var cpk: CompactPublicKeyParameters?
@@ -86,12 +87,13 @@ enum ParameterSetCoding {
                 guard let s = CompactPublicKeyParameters.ZKScheme(rawValue: z) else { throw .unknownTag(what: "ZK scheme", value: UInt64(z)) }
                 zk = s
             }
-            cpk = CompactPublicKeyParameters(encryptionLweDimension: dim, encryptionNoiseDistribution: noise,
+            cpk = CompactPublicKeyParameters(encryptionLweDimension: LweDimension(dim), encryptionNoiseDistribution: noise,
                                              messageModulus: msg, carryModulus: carry, expansionKind: kind, zkScheme: zk)
         }
         var ks: KeySwitchingParameters?
         if try r.readOptionTag() {
-            ks = KeySwitchingParameters(baseLog: try small(&r, "ks_base_log"), level: try small(&r, "ks_level"),
+            ks = KeySwitchingParameters(baseLog: DecompositionBaseLog(try small(&r, "ks_base_log")),
+                                        level: DecompositionLevelCount(try small(&r, "ks_level")),
                                         destinationKey: try keyChoice(&r))
         }
         var comp: CompressionParameters?
@@ -101,9 +103,11 @@ enum ParameterSetCoding {
                          "packing_ks_glwe_dimension", "lwe_per_glwe", "storage_log_modulus"] {
                 z.append(try small(&r, what))
             }
-            comp = CompressionParameters(brLevel: z[0], brBaseLog: z[1], packingKsLevel: z[2], packingKsBaseLog: z[3],
-                                         packingKsPolynomialSize: z[4], packingKsGlweDimension: z[5], lwePerGlwe: z[6],
-                                         storageLogModulus: z[7], packingKsKeyNoiseDistribution: try readNoise(&r))
+            comp = CompressionParameters(brLevel: DecompositionLevelCount(z[0]), brBaseLog: DecompositionBaseLog(z[1]),
+                                         packingKsLevel: DecompositionLevelCount(z[2]), packingKsBaseLog: DecompositionBaseLog(z[3]),
+                                         packingKsPolynomialSize: PolynomialSize(z[4]), packingKsGlweDimension: GlweDimension(z[5]),
+                                         lwePerGlwe: z[6], storageLogModulus: CiphertextModulusLog(z[7]),
+                                         packingKsKeyNoiseDistribution: try readNoise(&r))
         }
         let p = ParameterSet(name: name, tfheRsName: tfheRsName, compute: compute, compactPublicKey: cpk,
                              castingKeySwitch: ks, compression: comp, isSecure: secure)

@@ -77,11 +77,11 @@ public struct TfheRsClientKey: Sendable, CustomStringConvertible {
         let lwe = try d.lweSecretKey("LWE secret key")
         let paramsAt = d.offset
         let params = try d.shortintParameterSet()
-        guard params.polynomialSize == polynomialSize,
-              glweCoefficients.count == params.glweDimension * params.polynomialSize else {
+        guard params.polynomialSize.value == polynomialSize,
+              glweCoefficients.count == params.glweDimension.value * params.polynomialSize.value else {
             throw .invalidField("GLWE secret key at offset \(glweAt) has \(glweCoefficients.count) coefficients of polynomial size \(polynomialSize); the parameters at offset \(paramsAt) say \(params.glweDimension)×\(params.polynomialSize)")
         }
-        guard lwe.dimension == params.lweDimension else {
+        guard lwe.dimension == params.lweDimension.value else {
             throw .invalidField("LWE secret key at offset \(lweAt) has dimension \(lwe.dimension); the parameters say \(params.lweDimension)")
         }
         let glwe = try TfheRsDecoder.glweKey(glweCoefficients, polynomialSize: polynomialSize, at: glweAt)
@@ -93,7 +93,7 @@ public struct TfheRsClientKey: Sendable, CustomStringConvertible {
             let keyAt = d.offset
             let key = try d.lweSecretKey("compact-PKE secret key")
             let p = try d.compactPkeParameters()
-            guard key.dimension == p.encryptionLweDimension else {
+            guard key.dimension == p.encryptionLweDimension.value else {
                 throw .invalidField("compact-PKE secret key at offset \(keyAt) has dimension \(key.dimension); its parameters say \(p.encryptionLweDimension)")
             }
             cpk = CompactPrivateKey(key: key, parameters: p, castingParameters: try d.keySwitchingParameters())
@@ -106,7 +106,7 @@ public struct TfheRsClientKey: Sendable, CustomStringConvertible {
             let keyAt = d.offset
             let (coefficients, n) = try d.glweSecretKeyData()
             let p = try d.compressionParameters()
-            guard n == p.packingKsPolynomialSize, coefficients.count == p.packingKsGlweDimension * n else {
+            guard n == p.packingKsPolynomialSize.value, coefficients.count == p.packingKsGlweDimension.value * n else {
                 throw .invalidField("compression key at offset \(keyAt) has \(coefficients.count) coefficients of polynomial size \(n); its parameters say \(p.packingKsGlweDimension)×\(p.packingKsPolynomialSize)")
             }
             compression = CompressionKey(key: try TfheRsDecoder.glweKey(coefficients, polynomialSize: n, at: keyAt), parameters: p)
@@ -158,7 +158,7 @@ extension TfheRsDecoder {
             throw .invalidField("GLWE secret key at offset \(at): \(coefficients.count) coefficients is not a whole number of polynomials of size \(n)")
         }
         do {
-            return try GlweSecretKey(glweDimension: coefficients.count / n, polynomialSize: n, coefficients: coefficients)
+            return try GlweSecretKey(glweDimension: GlweDimension(coefficients.count / n), polynomialSize: PolynomialSize(n), coefficients: coefficients)
         } catch {
             throw .invalidField("GLWE secret key at offset \(at) is not binary")
         }

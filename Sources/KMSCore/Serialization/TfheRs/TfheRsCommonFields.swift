@@ -46,6 +46,21 @@ extension TfheRsDecoder {
         try newtype(name, max: 64)
     }
 
+    /// `dimension`, as the parameter type the context asks for.
+    mutating func dimension<T: TFHEParameter>(_ name: String) throws(TfheRsError) -> T {
+        T(try newtype(name, max: limits.maxDimension))
+    }
+
+    /// `decomposition`, as the parameter type the context asks for.
+    mutating func decomposition<T: TFHEParameter>(_ name: String) throws(TfheRsError) -> T {
+        T(try newtype(name, max: 64))
+    }
+
+    /// A newtype within `max`, as the parameter type the context asks for.
+    mutating func newtype<T: TFHEParameter>(_ name: String, max: Int) throws(TfheRsError) -> T {
+        T(try newtype(name, max: max))
+    }
+
     /// `MessageModulus` then `CarryModulus`, checked as `BlockEncoding` requires (message a
     /// power of two ≥ 2, carry a power of two ≥ 1, product ≤ 2^16) before anything uses them.
     mutating func blockModuli(at: Int) throws(TfheRsError) -> BlockEncoding {
@@ -93,15 +108,15 @@ extension TfheRsDecoder {
     /// `ClassicPBSParameters` (V1, tfhe-rs 1.0, adds the modulus-switch noise reduction option).
     mutating func classicPBSParameters() throws(TfheRsError) -> ClassicPBSParameters {
         let v = try version(TfheRsVersions.classicPBSParameters)
-        let lweDimension = try dimension("LweDimension")
-        let glweDimension = try newtype("GlweDimension", max: 64)
-        let polynomialSize = try dimension("PolynomialSize")
+        let lweDimension: LweDimension = try dimension("LweDimension")
+        let glweDimension: GlweDimension = try newtype("GlweDimension", max: 64)
+        let polynomialSize: PolynomialSize = try dimension("PolynomialSize")
         let lweNoise = try noiseDistribution("lwe")
         let glweNoise = try noiseDistribution("glwe")
-        let pbsBaseLog = try decomposition("DecompositionBaseLog")
-        let pbsLevel = try decomposition("DecompositionLevelCount")
-        let ksBaseLog = try decomposition("DecompositionBaseLog")
-        let ksLevel = try decomposition("DecompositionLevelCount")
+        let pbsBaseLog: DecompositionBaseLog = try decomposition("DecompositionBaseLog")
+        let pbsLevel: DecompositionLevelCount = try decomposition("DecompositionLevelCount")
+        let ksBaseLog: DecompositionBaseLog = try decomposition("DecompositionBaseLog")
+        let ksLevel: DecompositionLevelCount = try decomposition("DecompositionLevelCount")
         let moduli = try blockModuli(at: offset)
         let maxNoiseLevel = try newtype("MaxNoiseLevel", max: Int(Int32.max))
         let log2PFail = try f64()
@@ -137,7 +152,7 @@ extension TfheRsDecoder {
     /// `CompactPublicKeyEncryptionParameters` (V1, tfhe-rs 0.11, adds `zk_scheme`).
     mutating func compactPkeParameters() throws(TfheRsError) -> TfheRsCompactPkeParameters {
         let v = try version(TfheRsVersions.compactPkeParameters)
-        let dim = try dimension("LweDimension")
+        let dim: LweDimension = try dimension("LweDimension")
         let noise = try noiseDistribution("compact public key")
         let moduli = try blockModuli(at: offset)
         try nativeCiphertextModulus()
@@ -154,22 +169,22 @@ extension TfheRsDecoder {
     /// `ShortintKeySwitchingParameters`.
     mutating func keySwitchingParameters() throws(TfheRsError) -> KeySwitchingParameters {
         try version(TfheRsVersions.keySwitchingParameters)
-        let base = try decomposition("DecompositionBaseLog")
-        let level = try decomposition("DecompositionLevelCount")
+        let base: DecompositionBaseLog = try decomposition("DecompositionBaseLog")
+        let level: DecompositionLevelCount = try decomposition("DecompositionLevelCount")
         return KeySwitchingParameters(baseLog: base, level: level, destinationKey: try encryptionKeyChoice())
     }
 
     /// `CompressionParameters`.
     mutating func compressionParameters() throws(TfheRsError) -> CompressionParameters {
         try version(TfheRsVersions.compressionParameters)
-        let brLevel = try decomposition("DecompositionLevelCount")
-        let brBaseLog = try decomposition("DecompositionBaseLog")
-        let ksLevel = try decomposition("DecompositionLevelCount")
-        let ksBaseLog = try decomposition("DecompositionBaseLog")
-        let polySize = try dimension("PolynomialSize")
-        let glweDim = try newtype("GlweDimension", max: 64)
+        let brLevel: DecompositionLevelCount = try decomposition("DecompositionLevelCount")
+        let brBaseLog: DecompositionBaseLog = try decomposition("DecompositionBaseLog")
+        let ksLevel: DecompositionLevelCount = try decomposition("DecompositionLevelCount")
+        let ksBaseLog: DecompositionBaseLog = try decomposition("DecompositionBaseLog")
+        let polySize: PolynomialSize = try dimension("PolynomialSize")
+        let glweDim: GlweDimension = try newtype("GlweDimension", max: 64)
         let lwePerGlwe = try dimension("LweCiphertextCount")
-        let storage = try newtype("CiphertextModulusLog", max: 64)
+        let storage: CiphertextModulusLog = try newtype("CiphertextModulusLog", max: 64)
         let noise = try noiseDistribution("packing key switch")
         return CompressionParameters(brLevel: brLevel, brBaseLog: brBaseLog, packingKsLevel: ksLevel, packingKsBaseLog: ksBaseLog,
                                      packingKsPolynomialSize: polySize, packingKsGlweDimension: glweDim, lwePerGlwe: lwePerGlwe,

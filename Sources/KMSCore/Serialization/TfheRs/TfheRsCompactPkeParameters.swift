@@ -25,7 +25,7 @@ public struct TfheRsCompactPkeParameters: Sendable, Equatable, Hashable {
         }
     }
 
-    public var encryptionLweDimension: Int
+    public var encryptionLweDimension: LweDimension
     public var encryptionNoiseDistribution: NoiseDistribution
     public var messageModulus: Int
     public var carryModulus: Int
@@ -33,7 +33,7 @@ public struct TfheRsCompactPkeParameters: Sendable, Equatable, Hashable {
     /// `nil` in the 0.8 – 0.10 layout, where the field does not exist.
     public var zkScheme: ZkScheme?
 
-    public init(encryptionLweDimension: Int, encryptionNoiseDistribution: NoiseDistribution,
+    public init(encryptionLweDimension: LweDimension, encryptionNoiseDistribution: NoiseDistribution,
                 messageModulus: Int, carryModulus: Int,
                 expansionKind: CompactPublicKeyParameters.ExpansionKind, zkScheme: ZkScheme?) {
         self.encryptionLweDimension = encryptionLweDimension

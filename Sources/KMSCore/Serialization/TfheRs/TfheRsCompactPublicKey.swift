@@ -40,7 +40,7 @@ public struct TfheRsCompactPublicKey: Sendable, Equatable {
         }
         try d.nativeCiphertextModulus()
         let p = try d.compactPkeParameters()
-        guard p.encryptionLweDimension == n else {
+        guard p.encryptionLweDimension.value == n else {
             throw .invalidField("compact public key has size \(n); its parameters say \(p.encryptionLweDimension)")
         }
         let key = try TfheRsError.invalid("compact public key at offset \(dataAt)") { () throws(TFHEError) in

@@ -51,8 +51,8 @@ public struct TfheRsCompressedCiphertextList: Sendable, Equatable {
             let words = try d.words(max: d.limits.maxListLength * 64)
             let log = try d.newtype("CiphertextModulusLog", max: 64)
             let initialLen = try d.count("initial_len", max: d.limits.maxListLength * 64)
-            let k = try d.newtype("GlweDimension", max: 64)
-            let size = try d.dimension("PolynomialSize")
+            let k: GlweDimension = try d.newtype("GlweDimension", max: 64)
+            let size: PolynomialSize = try d.dimension("PolynomialSize")
             let bodies = try d.dimension("LweCiphertextCount")
             try d.nativeCiphertextModulus()
             let packed = try TfheRsError.invalid("packed integers at offset \(packedAt)") { () throws(TFHEError) in

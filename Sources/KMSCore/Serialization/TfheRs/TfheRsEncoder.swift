@@ -60,6 +60,10 @@ public struct TfheRsEncoder: Sendable {
         writer.writeLength(v)
     }
 
+    mutating func newtype(_ name: String, _ v: some TFHEParameter) {
+        newtype(name, v.value)
+    }
+
     /// A unit enum variant.
     mutating func unitEnum(_ rule: TfheRsVersionRule, _ variant: UInt32) {
         version(rule)

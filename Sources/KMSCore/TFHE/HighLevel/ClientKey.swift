@@ -25,14 +25,14 @@ public struct ClientKey: Sendable, FheDecryptor, CustomStringConvertible, Custom
                 compactPrivateKey: LweSecretKey?, compressionKey: GlweSecretKey?) throws(TFHEError) {
         try parameters.validate()
         let c = parameters.compute
-        guard lweSecretKey.dimension == c.lweDimension else {
+        guard lweSecretKey.dimension == c.lweDimension.value else {
             throw .keyMismatch("small LWE key has dimension \(lweSecretKey.dimension), parameters say \(c.lweDimension)")
         }
         guard glweSecretKey.glweDimension == c.glweDimension, glweSecretKey.polynomialSize == c.polynomialSize else {
             throw .keyMismatch("GLWE key is \(glweSecretKey.glweDimension)×\(glweSecretKey.polynomialSize), parameters say \(c.glweDimension)×\(c.polynomialSize)")
         }
         if let p = parameters.compactPublicKey {
-            guard let k = compactPrivateKey, k.dimension == p.encryptionLweDimension else {
+            guard let k = compactPrivateKey, k.dimension == p.encryptionLweDimension.value else {
                 throw .keyMismatch("compact-PKE key must have dimension \(p.encryptionLweDimension)")
             }
         } else if compactPrivateKey != nil {

@@ -10,7 +10,7 @@ public struct CompactPublicKey: Sendable, Equatable {
 
     /// Wraps a compact public key, checking its size against the parameters.
     public init(parameters: ParameterSet, key: LweCompactPublicKey) throws(TFHEError) {
-        let n = parameters.effectiveCompactPublicKey.encryptionLweDimension
+        let n = parameters.effectiveCompactPublicKey.encryptionLweDimension.value
         guard key.polynomialSize == n else {
             throw .keyMismatch("compact public key has size \(key.polynomialSize), parameters say \(n)")
         }

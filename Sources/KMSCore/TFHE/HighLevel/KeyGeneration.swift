@@ -14,11 +14,11 @@ public enum KeyGeneration {
                                 randomness: TFHERandomness = .system()) throws(TFHEError) -> (ClientKey, CompactPublicKey) {
         try parameters.validate()
         let c = parameters.compute
-        let small = LweSecretKey.generate(dimension: c.lweDimension, from: randomness.secret)
+        let small = LweSecretKey.generate(dimension: c.lweDimension.value, from: randomness.secret)
         let glwe = GlweSecretKey.generate(glweDimension: c.glweDimension, polynomialSize: c.polynomialSize,
                                           from: randomness.secret)
         let pke = parameters.compactPublicKey.map {
-            LweSecretKey.generate(dimension: $0.encryptionLweDimension, from: randomness.secret)
+            LweSecretKey.generate(dimension: $0.encryptionLweDimension.value, from: randomness.secret)
         }
         let compression = parameters.compression.map {
             GlweSecretKey.generate(glweDimension: $0.packingKsGlweDimension, polynomialSize: $0.packingKsPolynomialSize,

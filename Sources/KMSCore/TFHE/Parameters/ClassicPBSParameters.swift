@@ -25,17 +25,17 @@ public struct ModulusSwitchNoiseReduction: Sendable, Equatable, Hashable {
 /// same field names in Swift style. The ciphertext modulus is always the native 2^64.
 public struct ClassicPBSParameters: Sendable, Equatable, Hashable {
     /// n, the dimension of the small LWE key.
-    public var lweDimension: Int
+    public var lweDimension: LweDimension
     /// k, the number of GLWE mask polynomials.
-    public var glweDimension: Int
+    public var glweDimension: GlweDimension
     /// N, the GLWE polynomial size (a power of two).
-    public var polynomialSize: Int
+    public var polynomialSize: PolynomialSize
     public var lweNoiseDistribution: NoiseDistribution
     public var glweNoiseDistribution: NoiseDistribution
-    public var pbsBaseLog: Int
-    public var pbsLevel: Int
-    public var ksBaseLog: Int
-    public var ksLevel: Int
+    public var pbsBaseLog: DecompositionBaseLog
+    public var pbsLevel: DecompositionLevelCount
+    public var ksBaseLog: DecompositionBaseLog
+    public var ksLevel: DecompositionLevelCount
     /// Message space of one block (4 for 2-bit blocks).
     public var messageModulus: Int
     /// Carry space of one block (4 for 2-bit carries).
@@ -46,9 +46,9 @@ public struct ClassicPBSParameters: Sendable, Equatable, Hashable {
     /// tfhe-rs 1.0 modulus-switch noise reduction (absent before 1.0).
     public var modulusSwitchNoiseReduction: ModulusSwitchNoiseReduction?
 
-    public init(lweDimension: Int, glweDimension: Int, polynomialSize: Int,
+    public init(lweDimension: LweDimension, glweDimension: GlweDimension, polynomialSize: PolynomialSize,
                 lweNoiseDistribution: NoiseDistribution, glweNoiseDistribution: NoiseDistribution,
-                pbsBaseLog: Int, pbsLevel: Int, ksBaseLog: Int, ksLevel: Int,
+                pbsBaseLog: DecompositionBaseLog, pbsLevel: DecompositionLevelCount, ksBaseLog: DecompositionBaseLog, ksLevel: DecompositionLevelCount,
                 messageModulus: Int, carryModulus: Int, maxNoiseLevel: Int, log2PFail: Double,
                 encryptionKeyChoice: EncryptionKeyChoice,
                 modulusSwitchNoiseReduction: ModulusSwitchNoiseReduction? = nil) {
@@ -70,10 +70,10 @@ public struct ClassicPBSParameters: Sendable, Equatable, Hashable {
     }
 
     /// Dimension of the big LWE key (k·N).
-    public var bigLweDimension: Int { glweDimension * polynomialSize }
+    public var bigLweDimension: LweDimension { LweDimension(glweDimension.value * polynomialSize.value) }
 
     /// Dimension of the key fresh ciphertexts are encrypted under.
-    public var encryptionLweDimension: Int {
+    public var encryptionLweDimension: LweDimension {
         encryptionKeyChoice == .big ? bigLweDimension : lweDimension
     }
 
@@ -107,14 +107,14 @@ public struct CompactPublicKeyParameters: Sendable, Equatable, Hashable {
         case v2 = 2
     }
 
-    public var encryptionLweDimension: Int
+    public var encryptionLweDimension: LweDimension
     public var encryptionNoiseDistribution: NoiseDistribution
     public var messageModulus: Int
     public var carryModulus: Int
     public var expansionKind: ExpansionKind
     public var zkScheme: ZKScheme?
 
-    public init(encryptionLweDimension: Int, encryptionNoiseDistribution: NoiseDistribution,
+    public init(encryptionLweDimension: LweDimension, encryptionNoiseDistribution: NoiseDistribution,
                 messageModulus: Int, carryModulus: Int,
                 expansionKind: ExpansionKind = .requiresCasting, zkScheme: ZKScheme? = nil) {
         self.encryptionLweDimension = encryptionLweDimension
@@ -134,11 +134,11 @@ public struct CompactPublicKeyParameters: Sendable, Equatable, Hashable {
 
 /// Parameters of a key-switching key between two keys (tfhe-rs `ShortintKeySwitchingParameters`).
 public struct KeySwitchingParameters: Sendable, Equatable, Hashable {
-    public var baseLog: Int
-    public var level: Int
+    public var baseLog: DecompositionBaseLog
+    public var level: DecompositionLevelCount
     public var destinationKey: EncryptionKeyChoice
 
-    public init(baseLog: Int, level: Int, destinationKey: EncryptionKeyChoice) {
+    public init(baseLog: DecompositionBaseLog, level: DecompositionLevelCount, destinationKey: EncryptionKeyChoice) {
         self.baseLog = baseLog
         self.level = level
         self.destinationKey = destinationKey
@@ -147,19 +147,19 @@ public struct KeySwitchingParameters: Sendable, Equatable, Hashable {
 
 /// Parameters of ciphertext compression (tfhe-rs `CompressionParameters`).
 public struct CompressionParameters: Sendable, Equatable, Hashable {
-    public var brLevel: Int
-    public var brBaseLog: Int
-    public var packingKsLevel: Int
-    public var packingKsBaseLog: Int
-    public var packingKsPolynomialSize: Int
-    public var packingKsGlweDimension: Int
+    public var brLevel: DecompositionLevelCount
+    public var brBaseLog: DecompositionBaseLog
+    public var packingKsLevel: DecompositionLevelCount
+    public var packingKsBaseLog: DecompositionBaseLog
+    public var packingKsPolynomialSize: PolynomialSize
+    public var packingKsGlweDimension: GlweDimension
     public var lwePerGlwe: Int
-    public var storageLogModulus: Int
+    public var storageLogModulus: CiphertextModulusLog
     public var packingKsKeyNoiseDistribution: NoiseDistribution
 
-    public init(brLevel: Int, brBaseLog: Int, packingKsLevel: Int, packingKsBaseLog: Int,
-                packingKsPolynomialSize: Int, packingKsGlweDimension: Int, lwePerGlwe: Int,
-                storageLogModulus: Int, packingKsKeyNoiseDistribution: NoiseDistribution) {
+    public init(brLevel: DecompositionLevelCount, brBaseLog: DecompositionBaseLog, packingKsLevel: DecompositionLevelCount, packingKsBaseLog: DecompositionBaseLog,
+                packingKsPolynomialSize: PolynomialSize, packingKsGlweDimension: GlweDimension, lwePerGlwe: Int,
+                storageLogModulus: CiphertextModulusLog, packingKsKeyNoiseDistribution: NoiseDistribution) {
         self.brLevel = brLevel
         self.brBaseLog = brBaseLog
         self.packingKsLevel = packingKsLevel

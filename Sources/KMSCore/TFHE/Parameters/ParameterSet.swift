@@ -130,15 +130,15 @@ public struct ParameterSet: Sendable, Equatable, Hashable {
         func need(_ c: Bool, _ why: String) throws(TFHEError) { if !c { throw .invalidParameters(why) } }
         func pow2(_ x: Int) -> Bool { x > 0 && x & (x - 1) == 0 }
         let c = compute
-        try need(c.lweDimension > 0 && c.lweDimension <= 1 << 16, "lwe_dimension must be in 1...65536")
-        try need(c.glweDimension > 0 && c.glweDimension <= 16, "glwe_dimension must be in 1...16")
-        try need(pow2(c.polynomialSize) && c.polynomialSize <= 1 << 16, "polynomial_size must be a power of two ≤ 65536")
+        try need((1...(1 << 16)).contains(c.lweDimension.value), "lwe_dimension must be in 1...65536")
+        try need((1...16).contains(c.glweDimension.value), "glwe_dimension must be in 1...16")
+        try need(pow2(c.polynomialSize.value) && c.polynomialSize.value <= 1 << 16, "polynomial_size must be a power of two ≤ 65536")
         try BlockEncoding.check(messageModulus: c.messageModulus, carryModulus: c.carryModulus)
         try need(c.lweNoiseDistribution.isValid && c.glweNoiseDistribution.isValid, "noise distribution out of range")
         try need(Self.decompositionFits(c.pbsBaseLog, c.pbsLevel), "PBS decomposition must fit 64 bits")
         try need(Self.decompositionFits(c.ksBaseLog, c.ksLevel), "KS decomposition must fit 64 bits")
         if let p = compactPublicKey {
-            try need(pow2(p.encryptionLweDimension) && p.encryptionLweDimension <= 1 << 16,
+            try need(pow2(p.encryptionLweDimension.value) && p.encryptionLweDimension.value <= 1 << 16,
                      "compact public key dimension must be a power of two ≤ 65536")
             try need(p.encryptionNoiseDistribution.isValid, "compact public key noise out of range")
             do { try BlockEncoding.check(messageModulus: p.messageModulus, carryModulus: p.carryModulus) } catch {
@@ -151,20 +151,20 @@ public struct ParameterSet: Sendable, Equatable, Hashable {
             try need(Self.decompositionFits(k.baseLog, k.level), "casting key-switch decomposition must fit 64 bits")
         }
         if let z = compression {
-            try need(z.packingKsGlweDimension > 0 && z.packingKsGlweDimension <= 16 && pow2(z.packingKsPolynomialSize)
-                     && z.packingKsPolynomialSize <= 1 << 16, "compression GLWE shape invalid")
+            try need((1...16).contains(z.packingKsGlweDimension.value) && pow2(z.packingKsPolynomialSize.value)
+                     && z.packingKsPolynomialSize.value <= 1 << 16, "compression GLWE shape invalid")
             try need(Self.decompositionFits(z.brBaseLog, z.brLevel), "compression blind-rotation decomposition must fit 64 bits")
             try need(Self.decompositionFits(z.packingKsBaseLog, z.packingKsLevel),
                      "compression packing key-switch decomposition must fit 64 bits")
-            try need(z.storageLogModulus > 0 && z.storageLogModulus < 64, "storage_log_modulus must be in 1...63")
-            try need(z.lwePerGlwe > 0 && z.lwePerGlwe <= z.packingKsPolynomialSize, "lwe_per_glwe must be ≤ the packing polynomial size")
+            try need((1...63).contains(z.storageLogModulus.value), "storage_log_modulus must be in 1...63")
+            try need(z.lwePerGlwe > 0 && z.lwePerGlwe <= z.packingKsPolynomialSize.value, "lwe_per_glwe must be ≤ the packing polynomial size")
             try need(z.packingKsKeyNoiseDistribution.isValid, "compression noise out of range")
         }
     }
 
     /// A gadget decomposition of `level` digits of `baseLog` bits within 64 bits (each factor
     /// bounded before multiplying).
-    private static func decompositionFits(_ baseLog: Int, _ level: Int) -> Bool {
-        (1...64).contains(baseLog) && (1...64).contains(level) && baseLog * level <= 64
+    private static func decompositionFits(_ baseLog: DecompositionBaseLog, _ level: DecompositionLevelCount) -> Bool {
+        (1...64).contains(baseLog.value) && (1...64).contains(level.value) && baseLog.value * level.value <= 64
     }
 }

@@ -39,7 +39,7 @@ public struct CompressedCiphertextList: Sendable, Equatable {
             throw .ciphertextMismatch("\(count) blocks at \(lwePerGlwe) per GLWE need \(expectedGlwes) GLWE ciphertexts, got \(glweCiphertexts.count)")
         }
         if let first = glweCiphertexts.first {
-            guard lwePerGlwe <= first.polynomialSize else {
+            guard lwePerGlwe <= first.polynomialSize.value else {
                 throw .ciphertextMismatch("lwe_per_glwe \(lwePerGlwe) exceeds the polynomial size \(first.polynomialSize)")
             }
             for (i, g) in glweCiphertexts.enumerated() {
@@ -105,18 +105,17 @@ public struct CompressedCiphertextList: Sendable, Equatable {
             throw .keyMismatch("compression key is \(key.glweDimension)×\(key.polynomialSize), parameters say \(parameters.packingKsGlweDimension)×\(parameters.packingKsPolynomialSize)")
         }
         let per = parameters.lwePerGlwe
-        guard per > 0, per <= key.polynomialSize else { throw .invalidParameters("lwe_per_glwe must be in 1…N") }
+        guard per > 0, per <= key.polynomialSize.value else { throw .invalidParameters("lwe_per_glwe must be in 1…N") }
         let scale = encoding.delta &* UInt64(encoding.messageModulus)
         var glwes: [ModulusSwitchedGlweCiphertext] = []
         var start = 0
         while start < blocks.count {
             let chunk = blocks[start ..< min(start + per, blocks.count)]
-            var plaintext = [UInt64](repeating: 0, count: key.polynomialSize)
+            var plaintext = [UInt64](repeating: 0, count: key.polynomialSize.value)
             for (i, m) in chunk.enumerated() { plaintext[i] = (m % UInt64(encoding.messageModulus)) &* scale }
             let glwe = try GlweEncryption.encrypt(plaintext, key: key, noise: parameters.packingKsKeyNoiseDistribution,
                                                   maskGenerator: randomness.mask, noiseGenerator: randomness.noise)
-            glwes.append(try .compress(glwe, glweDimension: key.glweDimension, polynomialSize: key.polynomialSize,
-                                       bodiesCount: chunk.count, logModulus: parameters.storageLogModulus))
+            glwes.append(try .compress(glwe, bodiesCount: chunk.count, logModulus: parameters.storageLogModulus))
             start += per
         }
         return try CompressedCiphertextList(glweCiphertexts: glwes, messageModulus: encoding.messageModulus,
