@@ -17,7 +17,7 @@ func registerReencryptionBenchmarks() {
         fatalError("reencryption benchmark setup failed")
     }
     let userKey = BoxSecretKey.generate()
-    let ciphertext = CiphertextFile(keyID: keys.keyID, ciphertext: keys.publicKey.encrypt(value)).encoded()
+    let ciphertext = try! CiphertextFile(keyID: keys.keyID, ciphertext: keys.publicKey.encrypt(value)).encoded()
     let user = UserReencryptionRequest.sign(handle: handle, encryptionKey: userKey.publicKey, contract: contract,
                                             chainId: 9000, wallet: wallet)
     let kms = Reencryptor(keyID: keys.keyID, decryptor: keys.clientKey, signer: KMSSigner(key: server))

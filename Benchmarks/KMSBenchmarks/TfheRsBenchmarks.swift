@@ -25,14 +25,15 @@ func registerTfheRsBenchmarks() {
             blackHole(try TfheRsFile.decode(bare, expecting: .fheUint))
         }
     }
-    Benchmark("tfhe-rs FheUint64 parse + decrypt, 527,776 B") { benchmark in
+    let reader = CiphertextReader(keys: keys)
+    Benchmark("tfhe-rs FheUint64 read (CiphertextReader) + decrypt, 527,776 B") { benchmark in
         for _ in benchmark.scaledIterations {
-            blackHole(try ck.decrypt(tfheRsBytes: bare))
+            blackHole(try ck.decrypt(reader.readOne(bare)))
         }
     }
-    Benchmark("tfhe-rs FheUint64 parse + decrypt, safe_serialize 527,833 B") { benchmark in
+    Benchmark("tfhe-rs FheUint64 read (CiphertextReader) + decrypt, safe_serialize 527,833 B") { benchmark in
         for _ in benchmark.scaledIterations {
-            blackHole(try ck.decrypt(tfheRsBytes: safe))
+            blackHole(try ck.decrypt(reader.readOne(safe)))
         }
     }
 
@@ -58,9 +59,9 @@ func registerTfheRsBenchmarks() {
     for type in [FheType.euint64, .ebytes256] {
         let list = try! TfheRsCompressedCiphertextList.encrypt([.max(type)], clientKey: ck)
         let bytes = try! TfheRsFile(object: .compressedCiphertextList(list), layout: .v0_8).encode()
-        Benchmark("tfhe-rs CompressedCiphertextList \(type) parse + decrypt (\(bytes.count) B)") { benchmark in
+        Benchmark("tfhe-rs CompressedCiphertextList \(type) read + decrypt (\(bytes.count) B)") { benchmark in
             for _ in benchmark.scaledIterations {
-                blackHole(try ck.decrypt(tfheRsBytes: bytes))
+                blackHole(try ck.decrypt(reader.readOne(bytes)))
             }
         }
     }

@@ -111,4 +111,29 @@ final class SignedDecryptCLITests: XCTestCase {
         XCTAssertEqual(plain.status, 0, plain.stderr)
         XCTAssertEqual(plain.stdout, "42\n")
     }
+
+    /// fhEVM stores tfhe-rs ciphertexts: signed decryption takes them like native files, and a
+    /// list file gives one value per handle, in order.
+    func testSignedDecryptionOfTfheRsCiphertexts() throws {
+        let dir = try CLI.temporaryDirectory(self)
+        let s = try setUp(dir)
+        var tfheRs: [String] = []
+        for (i, (type, value)) in [("ebool", "true"), ("euint8", "42"), ("euint64", "123456789"),
+                                   ("eaddress", "0x8ba1f109551bd432803012645ac136ddd64dba72")].enumerated() {
+            let ct = dir.appendingPathComponent("tfhe\(i).bin").path
+            let e = try CLI.run(["encrypt", "--keys", s.keys, "--type", type, "--value", value, "--format", "tfhe-rs",
+                                 "--with", i % 2 == 0 ? "secret" : "public", "--out", ct])
+            XCTAssertEqual(e.status, 0, e.stderr)
+            tfheRs.append(ct)
+        }
+        let r = try CLI.run(args((s.keys, s.signer, tfheRs)))
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let obj = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual(obj["signature"] as? String, expectedDefault)
+        // Fewer handles than values: refused.
+        var short = ["decrypt", "--keys", s.keys, "--ct", tfheRs[0], "--signer", s.signer, "--acl", acl,
+                     "--chain-id", "1", "--verifying-contract", verifier]
+        short += ["--ct", tfheRs[1], "--handle", handles[0]]
+        XCTAssertNotEqual(try CLI.run(short).status, 0)
+    }
 }

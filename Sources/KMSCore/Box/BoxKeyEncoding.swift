@@ -4,10 +4,9 @@ enum BoxKeyEncoding {
     static let keyByteCount = 32
     static let prefix: [UInt8] = [32, 0, 0, 0, 0, 0, 0, 0]
 
+    /// The prefix (the key is always 32 bytes) followed by the key.
     static func encode(_ key: [UInt8]) -> [UInt8] {
-        var w = BincodeWriter(capacity: 8 + keyByteCount)
-        w.writeBytes(key)
-        return w.bytes
+        prefix + key
     }
 
     static func decode(_ blob: [UInt8], what: String) throws(BoxError) -> [UInt8] {

@@ -2,7 +2,7 @@
 /// `decryptedResult` bytes and the KMS's 65-byte EIP-712 `DecryptionResult` signature: exactly the
 /// `decryptedCts` and one element of `signatures` the relayer passes to
 /// `GatewayContract.fulfillRequest(requestID, decryptedCts, signatures)`.
-public struct SignedDecryptionResult: Sendable, Equatable {
+public struct SignedDecryptionResult: Sendable, Equatable, Encodable {
     /// Clear values in request order.
     public let plaintexts: [ClearValue]
     /// The handles, in request order (signed as `handlesList`).
@@ -16,17 +16,22 @@ public struct SignedDecryptionResult: Sendable, Equatable {
     /// The signed struct.
     public let message: DecryptionResult
 
-    /// `{"plaintexts":[{"type":"euint8","value":"42"},…],"decrypted_result":"0x…","signature":"0x…","signer":"0x…"}`
-    /// (values in `ValueFormat` output form).
-    public var json: String {
-        let values = plaintexts.map {
-            "{\"type\":\(JSONValue.quote($0.type.name)),\"value\":\(JSONValue.quote(ValueFormat.format($0)))}"
-        }
-        return "{\"plaintexts\":[" + values.joined(separator: ",") + "],"
-            + "\"decrypted_result\":\"" + Hex.encode(decryptedResult, prefix: true) + "\","
-            + "\"signature\":\"" + Hex.encode(signature, prefix: true) + "\","
-            + "\"signer\":\"" + signer.checksummed + "\"}"
+    private enum CodingKeys: String, CodingKey {
+        case plaintexts, decryptedResult = "decrypted_result", signature, signer
     }
+
+    /// Encodes `{"plaintexts":[{"type":"euint8","value":"42"},…],"decrypted_result":"0x…",
+    /// "signature":"0x…","signer":"0x…"}` (values in `ValueFormat` output form, hex with `0x`).
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(plaintexts, forKey: .plaintexts)
+        try c.encode(Hex.encode(decryptedResult, prefix: true), forKey: .decryptedResult)
+        try c.encode(Hex.encode(signature, prefix: true), forKey: .signature)
+        try c.encode(signer.checksummed, forKey: .signer)
+    }
+
+    /// The `Encodable` form as compact JSON text with sorted keys.
+    public var json: String { JSONText.encode(self) }
 
     /// The KMS-internal response carrying this result (plaintexts as bincode `Plaintext`s, the
     /// EIP-712 signature as `external_signature`), signed with SHA-256/ECDSA by `signer`.

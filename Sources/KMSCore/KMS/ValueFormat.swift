@@ -70,3 +70,21 @@ extension String {
         return String(s)
     }
 }
+
+/// `{"type":"euint64","value":"12345"}`: the type name and the value in `ValueFormat` form — how
+/// decryption results print and travel as JSON.
+extension ClearValue: Codable {
+    private enum CodingKeys: String, CodingKey { case type, value }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(type.name, forKey: .type)
+        try c.encode(ValueFormat.format(self), forKey: .value)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let type = try FheType(name: c.decode(String.self, forKey: .type))
+        self = try ValueFormat.parse(c.decode(String.self, forKey: .value), as: type)
+    }
+}

@@ -69,7 +69,7 @@ public struct ClearValue: Sendable, Equatable, Hashable, CustomStringConvertible
         if significant.utf8.count > 700 {
             throw .valueOutOfRange(type: type, detail: "more than \(type.bitWidth) bits")
         }
-        try self.init(type: type, words: BigDecimal.parse(String(significant)))
+        try self.init(type: type, words: DecimalText.parse(String(significant)))
     }
 
     /// Whether the value is zero.
@@ -84,7 +84,7 @@ public struct ClearValue: Sendable, Equatable, Hashable, CustomStringConvertible
     }
 
     /// The value in decimal.
-    public var decimalString: String { BigDecimal.format(words) }
+    public var decimalString: String { DecimalText.format(words) }
 
     /// Bits `[offset, offset + count)` of the value, `count ≤ 64`.
     @inlinable

@@ -36,49 +36,26 @@ struct Decrypt: ParsableCommand {
     func run() throws {
         let path = ciphertexts.first ?? "-"
         if let clientKeyFile {
+            // A tfhe-rs ClientKey alone: no key store, so no key id to check native files against.
             let ck = try parseFile(clientKeyFile) { try ClientKey(tfheRsBytes: $0) }
-            printValues(try parseFile(path) { bytes in
-                if bytes.starts(with: NativeFormat.magic) { return [try ck.decrypt(CiphertextFile(decoding: bytes).ciphertext)] }
-                return try ck.decrypt(tfheRsBytes: bytes)
-            })
+            let reader = CiphertextReader(keyID: nil, parameters: ck.parameters)
+            printValues(try parseFile(path) { try reader.read($0).map(ck.decrypt) })
             return
         }
         guard let keys else { throw ValidationError("--keys DIR is required") }
         let keySet = try KeyStore(directory: URL(fileURLWithPath: keys)).load()
+        let reader = CiphertextReader(keys: keySet)
         if signed.signer != nil {
-            print(try signed.run(keySet: keySet, ciphertextPaths: ciphertexts).json)
+            print(try signed.run(reader: reader, decryptor: keySet.clientKey, ciphertextPaths: ciphertexts).json)
             return
         }
-        let bytes = try readInput(path)
-        let source = path == "-" ? "standard input" : path
-        if !bytes.starts(with: NativeFormat.magic) {
-            // Not a native file: a tfhe-rs ciphertext object.
-            do {
-                printValues(try keySet.clientKey.decrypt(tfheRsBytes: bytes))
-            } catch {
-                throw CLIInputError.invalidFile(path: source, reason: "\(error)")
-            }
-            return
-        }
-        let file: CiphertextFile
-        do { file = try CiphertextFile(decoding: bytes) } catch { throw CLIInputError.invalidFile(path: source, reason: "\(error)") }
-        if let id = file.keyID, id != keySet.keyID {
-            throw CLIInputError.keyMismatch(ciphertext: id.hex, keys: keySet.keyID.hex)
-        }
-        let value = try keySet.clientKey.decrypt(file.ciphertext)
-        let text = ValueFormat.format(value)
-        if json {
-            print(#"{"type":"\#(value.type.name)","value":"\#(text)"}"#)
-        } else {
-            print(text)
-        }
+        printValues(try parseFile(path) { try reader.read($0).map(keySet.clientKey.decrypt) })
     }
 
     /// Prints decrypted values: one per line, or JSON (an object for one value, an array for several).
     private func printValues(_ values: [ClearValue]) {
-        let objects = values.map { #"{"type":"\#($0.type.name)","value":"\#(ValueFormat.format($0))"}"# }
         if json {
-            print(objects.count == 1 ? objects[0] : "[" + objects.joined(separator: ",") + "]")
+            print(values.count == 1 ? JSONText.encode(values[0]) : JSONText.encode(values))
         } else {
             for v in values { print(ValueFormat.format(v)) }
         }

@@ -24,13 +24,12 @@ struct User: AsyncParsableCommand {
         var out: String?
 
         func run() async throws {
-            let key = BoxSecretKey.generate()
-            let json = "{\"public_key\":\"\(key.publicKey.hex)\",\"private_key\":\"\(key.hex)\"}\n"
+            let pair = ReencryptionKeyPair(BoxSecretKey.generate())
             if let out {
-                try SecureFile.write(Array(json.utf8), to: URL(fileURLWithPath: out), permissions: 0o600)
-                print("{\"public_key\":\"\(key.publicKey.hex)\"}")
+                try SecureFile.write(Array((pair.json + "\n").utf8), to: URL(fileURLWithPath: out), permissions: 0o600)
+                print(JSONText.encode(["public_key": pair.publicKey]))
             } else {
-                print(json, terminator: "")
+                print(pair.json)
             }
         }
     }
@@ -64,7 +63,7 @@ struct User: AsyncParsableCommand {
             let wallet = try Secp256k1PrivateKey(rawRepresentation: Hex.decode(privateKey.trimmingCharacters(in: .whitespacesAndNewlines), length: 32))
             let request = UserReencryptionRequest.sign(
                 handle: try FheHandle(hex: handle.trimmingCharacters(in: .whitespacesAndNewlines)), encryptionKey: try BoxPublicKey(hex: encKey),
-                contract: try parseAddress(contract, what: "--contract"), chainId: chainId, wallet: wallet)
+                contract: try EthereumAddress(parsing: contract), chainId: chainId, wallet: wallet)
             print(request.gatewayRequest.json)
         }
     }
@@ -105,23 +104,9 @@ struct User: AsyncParsableCommand {
             let sent = try GatewayReencryptionRequest(json: readInput(request, maxSize: maxJSONInputSize))
             let user = try UserReencryptionRequest(gateway: sent, chainId: chainId)
             let answer = try GatewayReencryptionResponse(json: readInput(response, maxSize: maxJSONInputSize))
-            var signers: [EthereumAddress] = []
-            for s in signerAddress { signers.append(try parseAddress(s, what: "--signer-address")) }
+            let signers = try signerAddress.map { try EthereumAddress(parsing: $0) }
             let client = ReencryptionClient(encryptionKey: try BoxSecretKey(hex: privateKey), trustedSigners: signers)
             print(ValueFormat.format(try client.decrypt(answer, for: user)))
         }
-    }
-}
-
-/// Parses a command-line address: all-lowercase/uppercase hex is accepted as is, a mixed-case
-/// address must carry a valid EIP-55 checksum (a typo is not silently accepted).
-func parseAddress(_ text: String, what: String) throws -> EthereumAddress {
-    let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
-    let digits = t.hasPrefix("0x") || t.hasPrefix("0X") ? String(t.dropFirst(2)) : t
-    let mixed = digits != digits.lowercased() && digits != digits.uppercased()
-    do {
-        return mixed ? try EthereumAddress(eip55: "0x" + digits) : try EthereumAddress(hex: digits)
-    } catch {
-        throw ValidationError("\(what): \(error)")
     }
 }

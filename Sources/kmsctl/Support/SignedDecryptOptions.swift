@@ -37,32 +37,28 @@ struct SignedDecryptOptions: ParsableArguments {
 
     func validate(ciphertextCount: Int) throws {
         guard ciphertextCount > 0 else { throw ValidationError("give at least one --ct FILE") }
-        guard handles.count == ciphertextCount else {
-            throw ValidationError("give one --handle per --ct (\(ciphertextCount) ciphertexts, \(handles.count) handles)")
+        guard handles.count >= ciphertextCount else {
+            throw ValidationError("give one --handle per value (\(ciphertextCount) ciphertext files, \(handles.count) handles)")
         }
         guard acl != nil, chainId != nil, verifyingContract != nil else {
             throw ValidationError("signed decryption needs --acl, --chain-id and --verifying-contract")
         }
     }
 
-    func run(keySet: KeySet, ciphertextPaths: [String]) throws -> SignedDecryptionResult {
+    /// Reads every `--ct` (native or tfhe-rs; a list file gives several values, in order) and
+    /// signs their decryption; the values pair with `--handle`s in order.
+    func run(reader: CiphertextReader, decryptor: some FheDecryptor, ciphertextPaths: [String]) throws -> SignedDecryptionResult {
         guard let signerPath = signer, let acl, let chainId, let verifyingContract else {
             throw ValidationError("signed decryption needs --signer, --acl, --chain-id and --verifying-contract")
         }
         let key = try KMSSigner.load(from: URL(fileURLWithPath: signerPath))
         let parsedHandles = try handles.map { try FheHandle(hex: $0) }
         var cts: [FheCiphertext] = []
-        for path in ciphertextPaths {
-            let file = try parseFile(path) { try CiphertextFile(decoding: $0) }
-            if let id = file.keyID, id != keySet.keyID {
-                throw CLIInputError.keyMismatch(ciphertext: id.hex, keys: keySet.keyID.hex)
-            }
-            cts.append(file.ciphertext)
-        }
-        let domain = try EIP712Domain(name: "KMSVerifier", version: "1", chainId: ABIWord.uint(chainId),
-                                      verifyingContract: EthereumAddress(parsing: verifyingContract))
+        for path in ciphertextPaths { cts += try parseFile(path) { try reader.read($0) } }
+        let domain = EIP712Domain.kmsVerifier(chainId: try ChainID(parsing: chainId),
+                                              verifyingContract: try EthereumAddress(parsing: verifyingContract))
         return try SignedDecryption.decryptAndSign(
-            ciphertexts: cts, handles: parsedHandles, decryptor: keySet.clientKey, signer: key,
+            ciphertexts: cts, handles: parsedHandles, decryptor: decryptor, signer: key,
             aclAddress: EthereumAddress(parsing: acl), domain: domain,
             passSignaturesToCaller: passSignaturesToCaller)
     }

@@ -122,7 +122,7 @@ final class EIP712Tests: XCTestCase {
         // DecryptionResult in both layouts.
         let dr = try XCTUnwrap(v["decryption_result"] as? [String: Any])
         let dd = try XCTUnwrap(dr["domain"] as? [String: Any])
-        let kmsDomain = EIP712Domain.kmsVerifier(chainId: UInt64(try XCTUnwrap(dd["chainId"] as? Int)),
+        let kmsDomain = EIP712Domain.kmsVerifier(chainId: ChainID(UInt64(try XCTUnwrap(dd["chainId"] as? Int))),
                                                  verifyingContract: try EthereumAddress(eip55: XCTUnwrap(dd["verifyingContract"] as? String)))
         XCTAssertEqual(DecryptionResult.typeString, dr["type_string"] as? String)
         XCTAssertEqual(hex(DecryptionResult.typeHash), dr["typehash"] as? String)
@@ -228,9 +228,10 @@ final class EIP712Tests: XCTestCase {
         var big = [UInt8](repeating: 0, count: 32)
         big[0] = 1
         let domains = [
-            EIP712Domain.kmsVerifier(chainId: (1 << 53) - 1, verifyingContract: contract),
-            EIP712Domain.kmsVerifier(chainId: 1 << 53, verifyingContract: contract),
-            EIP712Domain.kmsVerifier(chainId: .max, verifyingContract: contract),
+            EIP712Domain.kmsVerifier(chainId: ChainID((1 << 53) - 1), verifyingContract: contract),
+            EIP712Domain.kmsVerifier(chainId: ChainID(1 << 53), verifyingContract: contract),
+            EIP712Domain.kmsVerifier(chainId: ChainID(.max), verifyingContract: contract),
+            EIP712Domain.kmsVerifier(chainId: try ChainID(parsing: "0x" + String(repeating: "f", count: 64)), verifyingContract: contract),
             try EIP712Domain(name: "KMSVerifier", version: "1", chainId: big, verifyingContract: contract),
         ]
         for domain in domains {

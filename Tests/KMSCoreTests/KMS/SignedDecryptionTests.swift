@@ -19,7 +19,7 @@ final class SignedDecryptionTests: XCTestCase {
         let signers = try keys.map { KMSSigner(key: try Secp256k1PrivateKey(rawRepresentation: Hex.decode(XCTUnwrap($0["private_key"] as? String)))) }
         let dr = try XCTUnwrap(v["decryption_result"] as? [String: Any])
         let d = try XCTUnwrap(dr["domain"] as? [String: Any])
-        let domain = EIP712Domain.kmsVerifier(chainId: UInt64(try XCTUnwrap(d["chainId"] as? Int)),
+        let domain = EIP712Domain.kmsVerifier(chainId: ChainID(UInt64(try XCTUnwrap(d["chainId"] as? Int))),
                                               verifyingContract: try EthereumAddress(eip55: XCTUnwrap(d["verifyingContract"] as? String)))
         let values: [ClearValue] = [
             ClearValue(bool: true), try ClearValue(type: .euint8, 42), try ClearValue(type: .euint64, 123_456_789),
@@ -47,8 +47,9 @@ final class SignedDecryptionTests: XCTestCase {
             }
         }
         let r = try SignedDecryption.sign(plaintexts: f.values, handles: f.handles, signer: f.signers[0], aclAddress: f.acl, domain: f.domain)
-        XCTAssertEqual(r.json, #"{"plaintexts":[{"type":"ebool","value":"1"},{"type":"euint8","value":"42"},{"type":"euint64","value":"123456789"},{"type":"eaddress","value":"0x8ba1f109551bD432803012645Ac136ddd64DBA72"}],"decrypted_result":"#
-                       + "\"\(Hex.encode(r.decryptedResult, prefix: true))\",\"signature\":\"\(Hex.encode(r.signature, prefix: true))\",\"signer\":\"0x0971C80fF03B428fD2094dd5354600ab103201C5\"}")
+        XCTAssertEqual(r.json, #"{"decrypted_result":""# + Hex.encode(r.decryptedResult, prefix: true)
+                       + #"","plaintexts":[{"type":"ebool","value":"1"},{"type":"euint8","value":"42"},{"type":"euint64","value":"123456789"},{"type":"eaddress","value":"0x8ba1f109551bD432803012645Ac136ddd64DBA72"}],"signature":""#
+                       + Hex.encode(r.signature, prefix: true) + #"","signer":"0x0971C80fF03B428fD2094dd5354600ab103201C5"}"#)
         XCTAssertNoThrow(try JSONValue(parsing: Array(r.json.utf8)))
     }
 

@@ -26,7 +26,7 @@ final class ReencryptionClientTests: XCTestCase {
         let c = try client()
         for type in FheType.allCases {
             for value in [ClearValue.random(type), ClearValue.max(type)] {
-                let ct = CiphertextFile(keyID: keys.keyID, ciphertext: keys.publicKey.encrypt(value)).encoded()
+                let ct = try CiphertextFile(keyID: keys.keyID, ciphertext: keys.publicKey.encrypt(value)).encoded()
                 let user = try F.userRequest(F.handle(type))
                 let response = try kms.reencrypt(F.kmsRequest(user, ciphertext: ct, keyID: keys.keyID))
                 XCTAssertEqual(try response.decodedPayload().fheType, type)
@@ -40,7 +40,7 @@ final class ReencryptionClientTests: XCTestCase {
     func testTwoReencryptionsUseFreshEphemeralKeysAndNonces() throws {
         let keys = F.keySet
         let kms = Reencryptor(keyID: keys.keyID, decryptor: keys.clientKey, signer: KMSSigner(key: try F.server()))
-        let ct = CiphertextFile(keyID: keys.keyID, ciphertext: keys.clientKey.encrypt(try ClearValue(type: .euint64, 99))).encoded()
+        let ct = try CiphertextFile(keyID: keys.keyID, ciphertext: keys.clientKey.encrypt(try ClearValue(type: .euint64, 99))).encoded()
         let user = try F.userRequest(F.handle(.euint64))
         let request = try F.kmsRequest(user, ciphertext: ct, keyID: keys.keyID)
         let a = try SigncryptionCipher(bincode: kms.reencrypt(request).decodedPayload().signcryptedCiphertext)

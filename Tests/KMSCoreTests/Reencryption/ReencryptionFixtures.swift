@@ -31,6 +31,7 @@ enum ReencryptionFixtures {
     /// A decryptor that must not be called (for tests that start from a plaintext).
     struct NoDecryptor: FheDecryptor {
         struct Called: Error {}
+        var parameters: ParameterSet { .test }
         func decrypt(_ ciphertext: FheCiphertext) throws -> ClearValue { throw Called() }
     }
 

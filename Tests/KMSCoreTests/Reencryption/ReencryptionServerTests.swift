@@ -131,7 +131,7 @@ final class ReencryptionServerTests: XCTestCase {
     func testUnknownKeyIdAndTypeMismatch() throws {
         let keys = F.keySet
         let kms = Reencryptor(keyID: keys.keyID, decryptor: keys.clientKey, signer: KMSSigner(key: try F.server()))
-        let ct = CiphertextFile(keyID: keys.keyID, ciphertext: keys.clientKey.encrypt(try ClearValue(type: .euint16, 7))).encoded()
+        let ct = try CiphertextFile(keyID: keys.keyID, ciphertext: keys.clientKey.encrypt(try ClearValue(type: .euint16, 7))).encoded()
         var request = try F.kmsRequest(F.userRequest(F.handle(.euint16)), ciphertext: ct, keyID: keys.keyID)
         XCTAssertNoThrow(try kms.reencrypt(request))
         request.keyID = try KeyID(bytes: [UInt8](repeating: 1, count: 20))
@@ -167,7 +167,20 @@ final class ReencryptionServerTests: XCTestCase {
         XCTAssertThrowsError(try kms.reencrypt(F.kmsRequest(user, ciphertext: ct16, keyID: keys.keyID))) {
             XCTAssertEqual($0 as? ReencryptionError, .fheTypeMismatch(expected: .euint32, actual: .euint16))
         }
-        // Without the client key (another decryptor), only native files are read.
+        // Another decryptor than a ClientKey (as threshold parties will be) takes every form through
+        // FheDecryptor alone: compressed lists and seeded values included.
+        let wrapped = Reencryptor(keyID: keys.keyID, decryptor: CiphertextReaderTests.WrappedDecryptor(key: keys.clientKey),
+                                  signer: KMSSigner(key: try F.server()))
+        let stored = [
+            try TfheRsFile(object: .compressedCiphertextList(TfheRsCompressedCiphertextList.encrypt([value], clientKey: keys.clientKey)),
+                           layout: .v1_0).encode(),
+            try TfheRsFile(object: .seededCiphertext(TfheRsSeededCiphertext.encrypt(value, clientKey: keys.clientKey)), layout: .v1_0).encode(),
+        ]
+        for ct in stored {
+            let response = try wrapped.reencrypt(F.kmsRequest(user, ciphertext: ct, keyID: keys.keyID))
+            XCTAssertEqual(try client.decrypt([response], for: user), value)
+        }
+        // A decryptor that fails makes a typed refusal.
         let other = Reencryptor(keyID: keys.keyID, decryptor: F.NoDecryptor(), signer: KMSSigner(key: try F.server()))
         XCTAssertThrowsError(try other.reencrypt(F.kmsRequest(user, ciphertext: ct16, keyID: keys.keyID))) {
             guard case .decryptionFailed = $0 as? ReencryptionError else { return XCTFail("\($0)") }

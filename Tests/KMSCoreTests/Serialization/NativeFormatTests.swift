@@ -27,13 +27,13 @@ final class NativeFormatTests: XCTestCase {
         for t in FheType.allCases {
             let v = ClearValue.random(t)
             for ct in [keys.clientKey.encrypt(v), keys.publicKey.encrypt(v)] {
-                let f = CiphertextFile(keyID: keys.keyID, ciphertext: ct)
+                let f = try CiphertextFile(keyID: keys.keyID, ciphertext: ct)
                 let back = try CiphertextFile(decoding: f.encoded())
                 XCTAssertEqual(back, f)
                 XCTAssertEqual(try keys.clientKey.decrypt(back.ciphertext), v)
             }
         }
-        let anonymous = CiphertextFile(keyID: nil, ciphertext: keys.clientKey.encrypt(ClearValue(bool: true)))
+        let anonymous = try CiphertextFile(keyID: nil, ciphertext: keys.clientKey.encrypt(ClearValue(bool: true)))
         XCTAssertEqual(try CiphertextFile(decoding: anonymous.encoded()), anonymous)
     }
 
@@ -41,7 +41,7 @@ final class NativeFormatTests: XCTestCase {
     /// error or (for flips inside key/ciphertext payload words) a successful parse — never a crash.
     func testCorruptedInputsGiveTypedErrors() throws {
         let keys = try KeySet.generate(.test)
-        let ct = CiphertextFile(keyID: keys.keyID, ciphertext: keys.publicKey.encrypt(ClearValue.random(.euint8))).encoded()
+        let ct = try CiphertextFile(keyID: keys.keyID, ciphertext: keys.publicKey.encrypt(ClearValue.random(.euint8))).encoded()
         let pk = KeyFileCoding.encode(keys.publicKey)
         let ck = KeyFileCoding.encode(keys.clientKey)
         let decoders: [(String, [UInt8], ([UInt8]) throws -> Void)] = [

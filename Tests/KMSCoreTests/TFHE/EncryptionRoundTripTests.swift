@@ -31,12 +31,12 @@ final class EncryptionRoundTripTests: XCTestCase {
         XCTAssertEqual(choice, .big)
         XCTAssertEqual(list.lweDimension, 2048)
         XCTAssertEqual(list.count, 32)
-        guard case .compact(let c) = pk.encrypt(v).body else { return XCTFail("public-key encryption must give a compact list") }
+        guard case .compact(let c, _, _) = pk.encrypt(v).body else { return XCTFail("public-key encryption must give a compact list") }
         XCTAssertEqual(c.lweDimension, 1024)
         XCTAssertEqual(c.count, 32)
         XCTAssertEqual(c.masks.count, 1024)
         // ebytes256 under a 1024-dimensional key: exactly one bin.
-        guard case .compact(let big) = pk.encrypt(.max(.ebytes256)).body else { return XCTFail() }
+        guard case .compact(let big, _, _) = pk.encrypt(.max(.ebytes256)).body else { return XCTFail() }
         XCTAssertEqual(big.count, 1024)
         XCTAssertEqual(big.masks.count, 1024)
     }
@@ -46,7 +46,7 @@ final class EncryptionRoundTripTests: XCTestCase {
         let (ck, pk) = try KeyGeneration.generate(.test)
         let v = ClearValue.random(.ebytes256)
         let ct = pk.encrypt(v)
-        guard case .compact(let c) = ct.body else { return XCTFail() }
+        guard case .compact(let c, _, _) = ct.body else { return XCTFail() }
         XCTAssertEqual(c.masks.count, 8 * 128)
         XCTAssertEqual(try ck.decrypt(ct), v)
     }

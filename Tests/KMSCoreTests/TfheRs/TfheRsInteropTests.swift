@@ -45,7 +45,7 @@ final class TfheRsInteropTests: XCTestCase {
                   case .compactPublicKey(let tpk) = try TfheRsFile.decode(pkBytes, expecting: .compactPublicKey).object else {
                 return XCTFail("wrong objects")
             }
-            XCTAssertTrue(TfheRsInterop.publicKeyMatches(tpk.key, secret: try XCTUnwrap(tck.compactPrivateKey?.key),
+            XCTAssertTrue(LweCompactPublicKeyEncryption.publicKeyMatches(tpk.key, secret: try XCTUnwrap(tck.compactPrivateKey?.key),
                                                          noise: tpk.parameters.encryptionNoiseDistribution))
             let back = try ClientKey(tfheRs: tck)
             XCTAssertEqual(back.parameters, params, "parameters map back to the named set")

@@ -94,14 +94,14 @@ final class TfheRsRealKeyTests: XCTestCase {
         for pair in RealKeys.all {
             let (ck, pk, _, _) = try RealKeys.load(pair)
             let secret = try XCTUnwrap(ck.compactPrivateKey?.key)
-            let e = try XCTUnwrap(TfheRsInterop.publicKeyNoiseLog2(pk.key, secret: secret))
+            let e = try XCTUnwrap(LweCompactPublicKeyEncryption.publicKeyNoiseLog2(pk.key, secret: secret))
             XCTAssertLessThanOrEqual(e, Double(pair.cpkNoiseBound), pair.directory)
             XCTAssertGreaterThan(e, Double(pair.cpkNoiseBound) - 1, "\(pair.directory): noise should reach its bound")
-            XCTAssertTrue(TfheRsInterop.publicKeyMatches(pk.key, secret: secret, noise: pk.parameters.encryptionNoiseDistribution))
+            XCTAssertTrue(LweCompactPublicKeyEncryption.publicKeyMatches(pk.key, secret: secret, noise: pk.parameters.encryptionNoiseDistribution))
             // Against another pair's secret key the relation fails.
             let other = try RealKeys.load(pair.directory == RealKeys.v0_8_7.directory ? RealKeys.v0_8_0 : RealKeys.v0_8_7).ck
             if let s2 = other.compactPrivateKey?.key, s2.dimension == secret.dimension {
-                XCTAssertFalse(TfheRsInterop.publicKeyMatches(pk.key, secret: s2, noise: pk.parameters.encryptionNoiseDistribution))
+                XCTAssertFalse(LweCompactPublicKeyEncryption.publicKeyMatches(pk.key, secret: s2, noise: pk.parameters.encryptionNoiseDistribution))
             }
         }
     }

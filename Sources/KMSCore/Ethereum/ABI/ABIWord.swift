@@ -105,7 +105,7 @@ public enum ABIWord {
         if significant.isEmpty { return .zero }
         // 2^256 has 78 decimal digits.
         guard significant.utf8.count <= 78 else { throw fail("integer does not fit in 256 bits") }
-        let words = BigDecimal.parse(String(significant))
+        let words = DecimalText.parse(String(significant))
         guard words.count <= 4 || words[4...].allSatisfy({ $0 == 0 }) else {
             throw fail("integer does not fit in 256 bits")
         }

@@ -37,25 +37,30 @@ public struct EIP712Domain: Sendable, Hashable {
         self.salt = salt
     }
 
-    /// A domain with a 64-bit chain id.
-    public init(name: String?, version: String?, chainId: UInt64, verifyingContract: EthereumAddress?) {
+    /// A domain with a chain id.
+    public init(name: String?, version: String?, chainId: ChainID, verifyingContract: EthereumAddress?) {
+        self.init(trusted: name, version, chainId.word, verifyingContract)
+    }
+
+    init(trusted name: String?, _ version: String?, _ chainId: [UInt8], _ verifyingContract: EthereumAddress?) {
         self.name = name
         self.version = version
-        self.chainId = [UInt8](repeating: 0, count: 24) + withUnsafeBytes(of: chainId.bigEndian) { Array($0) }
+        self.chainId = chainId
         self.verifyingContract = verifyingContract
         self.salt = nil
     }
 
     /// The KMSVerifier domain ("KMSVerifier", "1", chainId, KMSVerifier proxy), which signs
     /// `DecryptionResult` and `CiphertextVerificationForKMS`.
-    public static func kmsVerifier(chainId: UInt64, verifyingContract: EthereumAddress) -> EIP712Domain {
-        EIP712Domain(name: "KMSVerifier", version: "1", chainId: chainId, verifyingContract: verifyingContract)
+    public static func kmsVerifier(chainId: ChainID, verifyingContract: EthereumAddress) -> EIP712Domain {
+        // A 32-byte word by construction.
+        EIP712Domain(trusted: "KMSVerifier", "1", chainId.word, verifyingContract)
     }
 
     /// The user-authorisation domain of fhevmjs ("Authorization token", "1", chainId, dApp contract),
     /// which signs `Reencrypt`.
     public static func authorizationToken(chainId: UInt64, verifyingContract: EthereumAddress) -> EIP712Domain {
-        EIP712Domain(name: "Authorization token", version: "1", chainId: chainId, verifyingContract: verifyingContract)
+        EIP712Domain(trusted: "Authorization token", "1", ChainID(chainId).word, verifyingContract)
     }
 
     /// The members present, in canonical order.

@@ -55,7 +55,8 @@ public struct EIP712TypedData: Sendable {
 
     /// Parses `eth_signTypedData_v4` JSON.
     public init(json: [UInt8]) throws(EIP712Error) {
-        let root = try JSONValue(parsing: json)
+        let root: JSONValue
+        do { root = try JSONValue(parsing: json) } catch { throw .invalidJSON("\(error.reason) at byte \(error.offset)") }
         guard case .object(let o) = root else { throw .invalidTypedData("the document must be a JSON object") }
         guard case .object(let typeDefs)? = o["types"] else { throw .invalidTypedData("missing \"types\" object") }
         guard case .string(let primary)? = o["primaryType"] else { throw .invalidTypedData("missing \"primaryType\" string") }

@@ -38,9 +38,9 @@ public struct Reencryptor: Sendable {
 
     /// Answers one request. The ciphertext is either a native ciphertext file (`CiphertextFile`,
     /// whose key id, when present, must be this KMS's) or a serialized tfhe-rs ciphertext holding
-    /// exactly one value (`FheUint`/`FheBool`, a compact or compressed list — what fhEVM
-    /// coprocessors store; this needs a `ClientKey` decryptor). Ephemeral key and nonce default to
-    /// fresh CSPRNG values (tests inject fixed ones).
+    /// exactly one value (`FheUint`/`FheBool`, seeded, a compact or compressed list — what fhEVM
+    /// coprocessors store), read with `CiphertextReader` and decrypted by `decryptor`, whatever
+    /// it is. Ephemeral key and nonce default to fresh CSPRNG values (tests inject fixed ones).
     /// - Throws: `.unknownKeyId`, the `validate()` errors, `.decryptionFailed`, `.fheTypeMismatch`.
     public func reencrypt(_ request: ReencryptionRequest, ephemeralKey: BoxSecretKey = .generate(),
                           nonce: [UInt8] = CryptoBox.randomNonce()) throws(ReencryptionError) -> ReencryptionResponse {
@@ -52,25 +52,13 @@ public struct Reencryptor: Sendable {
                            ciphertextDigest: request.ciphertextDigest, ephemeralKey: ephemeralKey, nonce: nonce)
     }
 
-    /// Decrypts the request's ciphertext bytes (native file or tfhe-rs object with one value).
+    /// Decrypts the request's ciphertext bytes (native file or tfhe-rs object with one value)
+    /// through `CiphertextReader` and the decryptor.
     func decrypt(_ bytes: [UInt8]) throws(ReencryptionError) -> ClearValue {
-        if bytes.starts(with: NativeFormat.magic) {
-            let file: CiphertextFile
-            do { file = try CiphertextFile(decoding: bytes) } catch { throw .decryptionFailed(error.description) }
-            if let id = file.keyID, id != keyID {
-                throw .decryptionFailed("ciphertext was encrypted under key \(id.hex), not \(keyID.hex)")
-            }
-            do { return try decryptor.decrypt(file.ciphertext) } catch { throw .decryptionFailed("\(error)") }
-        }
-        guard let clientKey = decryptor as? ClientKey else {
-            throw .decryptionFailed("not a native ciphertext file (tfhe-rs ciphertexts need the client key)")
-        }
-        let values: [ClearValue]
-        do { values = try clientKey.decrypt(tfheRsBytes: bytes) } catch { throw .decryptionFailed(error.description) }
-        guard values.count == 1 else {
-            throw .decryptionFailed("the ciphertext holds \(values.count) values, reencryption takes exactly one")
-        }
-        return values[0]
+        let reader = CiphertextReader(keyID: keyID, parameters: decryptor.parameters)
+        let ct: FheCiphertext
+        do { ct = try reader.readOne(bytes) } catch { throw .decryptionFailed(error.description) }
+        do { return try decryptor.decrypt(ct) } catch { throw .decryptionFailed("\(error)") }
     }
 
     /// Signcrypts an already decrypted plaintext for a validated request and signs the payload.

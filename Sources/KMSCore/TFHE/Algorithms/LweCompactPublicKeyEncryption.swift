@@ -5,7 +5,7 @@
 /// with a fresh binary r: `mask = a ⊛ rev(r) + e1` and `body_j = ⟨b·X^j, r⟩ + P_j + e2_j`
 /// (= `rev(b ⊛ rev(r))[j]`). Entry j decrypts as `body_j − ⟨mask·X^j, s⟩`, because
 /// `⟨(a ⊛ rev(r))·X^j, s⟩ = ⟨(a ⊛ rev(s))·X^j, r⟩` in the commutative ring.
-public enum CompactPublicKeyEncryption {
+public enum LweCompactPublicKeyEncryption {
     /// Generates the public key of `key` (dimension N, a power of two).
     public static func generatePublicKey(key: LweSecretKey, noise: NoiseDistribution,
                                          maskGenerator: RandomGenerator, noiseGenerator: RandomGenerator) -> LweCompactPublicKey {
@@ -63,18 +63,26 @@ public enum CompactPublicKeyEncryption {
 
     /// The phases of every entry of `list` under the compact-PKE secret `key`.
     public static func phases(_ list: LweCompactCiphertextList, key: LweSecretKey) throws(TFHEError) -> [UInt64] {
+        try phases(list, entries: 0..<list.count, key: key)
+    }
+
+    /// The phases of entries `entries` of `list` under the compact-PKE secret `key`.
+    public static func phases(_ list: LweCompactCiphertextList, entries: Range<Int>, key: LweSecretKey) throws(TFHEError) -> [UInt64] {
         let n = key.dimension
         guard list.lweDimension == n else {
             throw .keyMismatch("compact list dimension \(list.lweDimension) but key dimension \(n)")
         }
-        let count = list.count
+        guard entries.lowerBound >= 0, entries.upperBound <= list.count else {
+            throw .ciphertextMismatch("entries \(entries) of a compact list of \(list.count)")
+        }
+        let count = entries.count
         return [UInt64](unsafeUninitializedCapacity: count) { out, initialized in
             list.masks.withUnsafeBufferPointer { mp in
                 key.masks.withUnsafeBufferPointer { sp in
-                    for idx in 0..<count {
+                    for (k, idx) in entries.enumerated() {
                         let bin = idx / n, j = idx % n
                         let dot = NegacyclicPolynomial.rotatedMaskedDot(mp.baseAddress! + bin * n, shift: j, sp.baseAddress!, size: n)
-                        out[idx] = list.bodies[idx] &- dot
+                        out[k] = list.bodies[idx] &- dot
                     }
                 }
             }

@@ -47,4 +47,30 @@ public enum LweEncryption {
             initialized = count
         }
     }
+
+    /// The phases of seeded ciphertexts, each mask regenerated from its seed into one reused
+    /// buffer (memory of one ciphertext, whatever the count).
+    /// - Throws: `TFHEError.keyMismatch` if the dimensions differ.
+    public static func phases(_ list: SeededLweCiphertextList, key: LweSecretKey) throws(TFHEError) -> [UInt64] {
+        let n = key.dimension
+        guard list.lweDimension.value == n else {
+            throw .keyMismatch("seeded ciphertext dimension \(list.lweDimension) but key dimension \(n)")
+        }
+        var mask = [UInt64](repeating: 0, count: n)
+        var out: [UInt64] = []
+        out.reserveCapacity(list.count)
+        for i in 0..<list.count {
+            // 16-byte seeds by construction.
+            guard let g = try? AesCtrGenerator(seed: list.seed(i)) else { throw .ciphertextMismatch("seed \(i) is not 16 bytes") }
+            let dot = mask.withUnsafeMutableBufferPointer { m -> UInt64 in
+                g.fill(UnsafeMutableRawBufferPointer(m))
+                #if _endian(big)
+                for j in 0..<n { m[j] = UInt64(littleEndian: m[j]) }
+                #endif
+                return key.masks.withUnsafeBufferPointer { s in TorusDotProduct.masked(m.baseAddress!, s.baseAddress!, count: n) }
+            }
+            out.append(list.bodies[i] &- dot)
+        }
+        return out
+    }
 }

@@ -75,14 +75,22 @@ public struct ClientKey: Sendable, FheDecryptor, CustomStringConvertible, Custom
         return FheCiphertext(trusted: value.type, enc, .lwe(list, key: c.encryptionKeyChoice))
     }
 
-    /// The phase of every block of `ciphertext` under the matching secret key.
+    /// The phase of every LWE slot of `ciphertext` (`phaseCount` of them) under the secret key
+    /// its body names.
+    /// - Throws: `TFHEError.keyMismatch` when the ciphertext's shape is not this key's, and
+    ///   `.missingKey` for a compressed list when the key has no compression key.
     public func phases(_ ciphertext: FheCiphertext) throws(TFHEError) -> [UInt64] {
         switch ciphertext.body {
         case .lwe(let list, let choice):
-            let key = choice == .big ? bigLweSecretKey : lweSecretKey
-            return try LweEncryption.phases(list, key: key)
-        case .compact(let list):
-            return try CompactPublicKeyEncryption.phases(list, key: compactPublicKeySecret)
+            return try LweEncryption.phases(list, key: choice == .big ? bigLweSecretKey : lweSecretKey)
+        case .seeded(let list, let choice):
+            return try LweEncryption.phases(list, key: choice == .big ? bigLweSecretKey : lweSecretKey)
+        case .compact(let list, let blocks, let packed):
+            let entries = packed ? FheCiphertext.entries(ofPacked: blocks) : blocks
+            return try LweCompactPublicKeyEncryption.phases(list, entries: entries, key: compactPublicKeySecret)
+        case .compressed(let list, let blocks):
+            guard let key = compressionKey else { throw .missingKey("the client key has no compression key") }
+            return try list.phases(compressionKey: key, blocks: blocks)
         }
     }
 

@@ -24,8 +24,8 @@ public struct CompactPublicKey: Sendable, Equatable {
         let p = parameters.effectiveCompactPublicKey
         let enc = p.encoding
         let plaintexts = RadixEncoding.blocks(of: value, encoding: enc).map(enc.encode)
-        let list = CompactPublicKeyEncryption.encrypt(plaintexts, publicKey: key, noise: p.encryptionNoiseDistribution,
+        let list = LweCompactPublicKeyEncryption.encrypt(plaintexts, publicKey: key, noise: p.encryptionNoiseDistribution,
                                                       randomGenerator: randomness.secret, noiseGenerator: randomness.noise)
-        return FheCiphertext(trusted: value.type, enc, .compact(list))
+        return FheCiphertext(trusted: value.type, enc, .compact(list, blocks: 0..<list.count, packed: false))
     }
 }

@@ -70,14 +70,26 @@ public struct CompressedCiphertextList: Sendable, Equatable {
     /// compression key, in block order.
     /// - Throws: `TFHEError.keyMismatch` when the key's shape is not the GLWEs'.
     public func phases(compressionKey key: GlweSecretKey) throws(TFHEError) -> [UInt64] {
+        try phases(compressionKey: key, blocks: 0..<count)
+    }
+
+    /// The phases of blocks `blocks` only: just the GLWEs holding them are unpacked.
+    public func phases(compressionKey key: GlweSecretKey, blocks: Range<Int>) throws(TFHEError) -> [UInt64] {
+        guard blocks.lowerBound >= 0, blocks.upperBound <= count else {
+            throw .ciphertextMismatch("blocks \(blocks) of a compressed list of \(count)")
+        }
         var out: [UInt64] = []
-        out.reserveCapacity(count)
-        for g in glweCiphertexts {
-            guard g.glweDimension == key.glweDimension, g.polynomialSize == key.polynomialSize else {
-                throw .keyMismatch("compressed GLWE is \(g.glweDimension)×\(g.polynomialSize), compression key is \(key.glweDimension)×\(key.polynomialSize)")
+        out.reserveCapacity(blocks.count)
+        guard !blocks.isEmpty else { return out }
+        for g in (blocks.lowerBound / lwePerGlwe) ... ((blocks.upperBound - 1) / lwePerGlwe) {
+            let glwe = glweCiphertexts[g]
+            guard glwe.glweDimension == key.glweDimension, glwe.polynomialSize == key.polynomialSize else {
+                throw .keyMismatch("compressed GLWE is \(glwe.glweDimension)×\(glwe.polynomialSize), compression key is \(key.glweDimension)×\(key.polynomialSize)")
             }
-            let p = try GlweEncryption.phase(g.extract(), key: key)
-            out.append(contentsOf: p[0..<g.bodiesCount])
+            let p = try GlweEncryption.phase(glwe.extract(), key: key)
+            let first = g * lwePerGlwe
+            let lo = max(blocks.lowerBound, first) - first, hi = min(blocks.upperBound, first + glwe.bodiesCount) - first
+            out.append(contentsOf: p[lo..<hi])
         }
         return out
     }

@@ -34,7 +34,7 @@ public enum KeyGeneration {
     public static func generatePublicKey(_ clientKey: ClientKey,
                                          randomness: TFHERandomness = .system()) throws(TFHEError) -> CompactPublicKey {
         let p = clientKey.parameters.effectiveCompactPublicKey
-        let key = CompactPublicKeyEncryption.generatePublicKey(
+        let key = LweCompactPublicKeyEncryption.generatePublicKey(
             key: clientKey.compactPublicKeySecret, noise: p.encryptionNoiseDistribution,
             maskGenerator: randomness.mask, noiseGenerator: randomness.noise)
         return try CompactPublicKey(parameters: clientKey.parameters, key: key)

@@ -14,14 +14,19 @@ public enum RadixEncoding {
     /// wrapping at the type's width — exactly tfhe-rs's `decrypt_radix`. `ebool` is
     /// `(v mod message_modulus) ≠ 0`, as tfhe-rs's `FheBool` decrypt.
     public static func decode(phases: [UInt64], type: FheType, encoding: BlockEncoding) -> ClearValue {
+        value(blockValues: phases.map(encoding.decodeMessageAndCarry), type: type, encoding: encoding)
+    }
+
+    /// Recombines rounded block values (message and carry of each block, least significant
+    /// first) into a value, as `decode(phases:)` does after rounding.
+    public static func value(blockValues: [UInt64], type: FheType, encoding: BlockEncoding) -> ClearValue {
         if type == .ebool {
-            return ClearValue(bool: encoding.decodeMessage(phases.first ?? 0) != 0)
+            return ClearValue(bool: (blockValues.first ?? 0) % UInt64(encoding.messageModulus) != 0)
         }
         let b = encoding.messageBits
         let words = ClearValue.wordCount(type)
         var acc = [UInt64](repeating: 0, count: words + 1)
-        for (i, p) in phases.enumerated() {
-            let v = encoding.decodeMessageAndCarry(p)
+        for (i, v) in blockValues.enumerated() {
             if v == 0 { continue }
             let offset = i * b
             let w = offset / 64, s = offset % 64

@@ -18,8 +18,8 @@ public indirect enum JSONValue: Sendable, Equatable, CustomStringConvertible {
     public static let maxDepth = 64
 
     /// Parses UTF-8 JSON text (RFC 8259; duplicate object keys are rejected).
-    /// - Throws: `EIP712Error.invalidJSON` with the byte offset of the problem.
-    public init(parsing bytes: [UInt8]) throws(EIP712Error) {
+    /// - Throws: `JSONError` with the byte offset of the problem.
+    public init(parsing bytes: [UInt8]) throws(JSONError) {
         var p = JSONParser(bytes: bytes)
         p.skipWhitespace()
         let v = try p.parseValue(depth: 0)
@@ -90,13 +90,13 @@ private struct JSONParser {
 
     init(bytes: [UInt8]) { self.bytes = bytes }
 
-    func error(_ what: String) -> EIP712Error { .invalidJSON("\(what) at byte \(i)") }
+    func error(_ what: String) -> JSONError { JSONError(reason: what, offset: i) }
 
     mutating func skipWhitespace() {
         while i < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[i]) { i += 1 }
     }
 
-    mutating func parseValue(depth: Int) throws(EIP712Error) -> JSONValue {
+    mutating func parseValue(depth: Int) throws(JSONError) -> JSONValue {
         guard depth < JSONValue.maxDepth else { throw error("nesting deeper than \(JSONValue.maxDepth)") }
         guard i < bytes.count else { throw error("unexpected end of input") }
         switch bytes[i] {
@@ -111,13 +111,13 @@ private struct JSONParser {
         }
     }
 
-    mutating func literal(_ word: String) throws(EIP712Error) {
+    mutating func literal(_ word: String) throws(JSONError) {
         let w = Array(word.utf8)
         guard i + w.count <= bytes.count, Array(bytes[i..<i + w.count]) == w else { throw error("invalid literal") }
         i += w.count
     }
 
-    mutating func parseObject(depth: Int) throws(EIP712Error) -> JSONValue {
+    mutating func parseObject(depth: Int) throws(JSONError) -> JSONValue {
         i += 1
         var out: [String: JSONValue] = [:]
         skipWhitespace()
@@ -140,7 +140,7 @@ private struct JSONParser {
         }
     }
 
-    mutating func parseArray(depth: Int) throws(EIP712Error) -> JSONValue {
+    mutating func parseArray(depth: Int) throws(JSONError) -> JSONValue {
         i += 1
         var out: [JSONValue] = []
         skipWhitespace()
@@ -156,7 +156,7 @@ private struct JSONParser {
         }
     }
 
-    mutating func parseNumber() throws(EIP712Error) -> String {
+    mutating func parseNumber() throws(JSONError) -> String {
         let start = i
         if bytes[i] == UInt8(ascii: "-") { i += 1 }
         func digits(_ p: inout JSONParser) -> Int {
@@ -180,7 +180,7 @@ private struct JSONParser {
         return String(decoding: bytes[start..<i], as: UTF8.self)
     }
 
-    mutating func parseString() throws(EIP712Error) -> String {
+    mutating func parseString() throws(JSONError) -> String {
         i += 1
         var out = [UInt8]()
         while true {
@@ -224,7 +224,7 @@ private struct JSONParser {
         return s
     }
 
-    mutating func hex4() throws(EIP712Error) -> UInt32 {
+    mutating func hex4() throws(JSONError) -> UInt32 {
         guard i + 4 <= bytes.count else { throw error("truncated \\u escape") }
         var v: UInt32 = 0
         for _ in 0..<4 {

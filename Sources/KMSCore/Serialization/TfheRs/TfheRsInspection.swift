@@ -89,7 +89,7 @@ extension TfheRsFile {
 
     static func json(blocks: [TfheRsBlockMetadata], lweDimension: Int, kind: TfheRsFheCiphertext.Kind) -> [String: JSONValue] {
         let first = blocks.first
-        let type = first.flatMap { try? TfheRsInterop.fheType(kind: kind, blocks: blocks.count, messageModulus: $0.messageModulus) }
+        let type = first.flatMap { try? TfheRsObject.fheType(kind: kind, blocks: blocks.count, messageModulus: $0.messageModulus) }
         return [
             "kind": .string(kind.description),
             "blocks": .number(String(blocks.count)),

@@ -1,7 +1,8 @@
 import CGMP
 
-/// Decimal conversion of arbitrary-width unsigned integers (little-endian u64 limbs), through GMP.
-enum BigDecimal {
+/// Decimal text of arbitrary-width unsigned integers (little-endian u64 limbs) and back, through
+/// GMP: a text codec for `ClearValue` and ABI integers, not a number type.
+enum DecimalText {
     /// Parses decimal digits (already validated) into limbs.
     static func parse(_ digits: String) -> [UInt64] {
         if digits.isEmpty { return [0] }

@@ -7,7 +7,7 @@
 /// mask words, `count` body words.
 ///
 /// ```swift
-/// let bytes = CiphertextFile(keyID: keys.keyID, ciphertext: ct).encoded()
+/// let bytes = try CiphertextFile(keyID: keys.keyID, ciphertext: ct).encoded()
 /// let back = try CiphertextFile(decoding: bytes)
 /// ```
 public struct CiphertextFile: Sendable, Equatable {
@@ -23,7 +23,10 @@ public struct CiphertextFile: Sendable, Equatable {
     }
 
     /// The native-format bytes.
-    public func encoded() -> [UInt8] {
+    /// - Throws: `SerializationError.invalidValue` for the forms the native format does not hold
+    ///   (seeded ciphertexts, compressed lists, part of a compact list or a packed one): those stay
+    ///   in their tfhe-rs files.
+    public func encoded() throws(SerializationError) -> [UInt8] {
         var w = NativeFormat.header(.ciphertext)
         w.writeOptionTag(keyID != nil)
         if let k = keyID { w.writeRaw(k.bytes) }
@@ -37,12 +40,14 @@ public struct CiphertextFile: Sendable, Equatable {
             w.write(UInt64(list.lweDimension))
             w.write(UInt64(list.count))
             w.writeRawWords(list.data)
-        case .compact(let list):
+        case .compact(let list, let blocks, false) where blocks == 0..<list.count:
             w.write(UInt32(1))
             w.write(UInt64(list.lweDimension))
             w.write(UInt64(list.count))
             w.writeRawWords(list.masks)
             w.writeRawWords(list.bodies)
+        case .compact, .seeded, .compressed:
+            throw .invalidValue(what: "ciphertext form (the native format holds LWE blocks and whole unpacked compact lists)")
         }
         return w.bytes
     }
@@ -81,7 +86,7 @@ public struct CiphertextFile: Sendable, Equatable {
             guard let list = try? LweCompactCiphertextList(lweDimension: n, masks: masks, bodies: bodies) else {
                 throw .invalidValue(what: "compact ciphertext list")
             }
-            body = .compact(list)
+            body = .compact(list, blocks: 0..<list.count, packed: false)
         default:
             throw .unknownTag(what: "ciphertext body variant", value: UInt64(variant))
         }
