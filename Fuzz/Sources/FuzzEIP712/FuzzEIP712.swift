@@ -1,5 +1,5 @@
-// libFuzzer target: eth_signTypedData_v4 documents (what kmsctl eip712 hash/sign/recover read)
-// and the JSON parser under them. Every input ends in a digest or a typed error; the same
+// libFuzzer target: eth_signTypedData_v4 documents (what kmsctl eip712 hash/sign/recover read),
+// through the JSON parser under them. Every input ends in a digest or a typed error; the same
 // document hashes to the same digest twice (no state leaks between runs).
 import FuzzFixtures
 import KMSCore
@@ -7,12 +7,6 @@ import KMSCore
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzEIP712(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
-    if let v = try? JSONValue(parsing: bytes) {
-        // The printer's output parses back to the same value.
-        guard let again = try? JSONValue(parsing: Array(v.description.utf8)), again == v else {
-            fatalError("JSON value does not survive printing")
-        }
-    }
     guard let td = try? EIP712TypedData(json: bytes) else { return 0 }
     let first = try? td.digest()
     let second = try? td.digest()

@@ -5,7 +5,7 @@
 /// ```swift
 /// RIPEMD160.hash(Array("abc".utf8))   // 8eb208f7e05d987a9b044a8e98c6b087f15a0bfc
 /// ```
-public enum RIPEMD160 {
+package enum RIPEMD160 {
     private static let rl: [Int] = [
         0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
         7, 4, 13, 1, 10, 6, 15, 3, 12, 0, 9, 5, 2, 14, 11, 8,
@@ -69,7 +69,7 @@ public enum RIPEMD160 {
     }
 
     /// The 20-byte RIPEMD-160 digest of `message`.
-    public static func hash(_ message: [UInt8]) -> [UInt8] {
+    package static func hash(_ message: [UInt8]) -> [UInt8] {
         var h: (UInt32, UInt32, UInt32, UInt32, UInt32) = (0x6745_2301, 0xEFCD_AB89, 0x98BA_DCFE, 0x1032_5476, 0xC3D2_E1F0)
         // Padding: 0x80, zeros, 64-bit little-endian bit length, to a multiple of 64 bytes.
         var padded = message

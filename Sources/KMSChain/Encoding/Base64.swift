@@ -6,19 +6,19 @@ import Foundation
 /// Base64.encode([1, 2, 3])          // "AQID"
 /// try Base64.decode("AQID")         // [1, 2, 3]
 /// ```
-public enum Base64 {
+package enum Base64 {
     /// Text that is not padded standard base64.
-    public struct DecodingError: Error, Equatable, Sendable, CustomStringConvertible {
+    package struct DecodingError: Error, Equatable, Sendable, CustomStringConvertible {
         /// Length of the rejected text.
-        public let length: Int
-        public var description: String { "invalid base64 (\(length) characters)" }
+        package let length: Int
+        package var description: String { "invalid base64 (\(length) characters)" }
     }
 
     /// Encodes bytes.
-    public static func encode(_ bytes: [UInt8]) -> String { Data(bytes).base64EncodedString() }
+    package static func encode(_ bytes: [UInt8]) -> String { Data(bytes).base64EncodedString() }
 
     /// Decodes padded standard base64; the empty string gives no bytes.
-    public static func decode(_ text: String) throws(DecodingError) -> [UInt8] {
+    package static func decode(_ text: String) throws(DecodingError) -> [UInt8] {
         guard !text.isEmpty else { return [] }
         guard text.utf8.count % 4 == 0, let data = Data(base64Encoded: text) else {
             throw DecodingError(length: text.utf8.count)

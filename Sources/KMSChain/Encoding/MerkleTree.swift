@@ -11,15 +11,15 @@ import Crypto
 /// ```swift
 /// let root = MerkleTree.root([[1, 2, 3], [4, 5, 6]])   // 82e6cfce…3c4b
 /// ```
-public enum MerkleTree {
+package enum MerkleTree {
     /// The 32-byte root over `items`.
-    public static func root(_ items: [[UInt8]]) -> [UInt8] {
+    package static func root(_ items: [[UInt8]]) -> [UInt8] {
         if items.isEmpty { return Array(SHA256.hash(data: [UInt8]())) }
         return items.withUnsafeBufferPointer { subtree($0) }
     }
 
     /// `SHA256(0x00 ‖ leaf)`.
-    public static func leafHash(_ leaf: [UInt8]) -> [UInt8] {
+    package static func leafHash(_ leaf: [UInt8]) -> [UInt8] {
         var h = SHA256()
         withUnsafeBytes(of: UInt8(0)) { h.update(bufferPointer: $0) }
         h.update(data: leaf)
@@ -27,7 +27,7 @@ public enum MerkleTree {
     }
 
     /// `SHA256(0x01 ‖ left ‖ right)`.
-    public static func innerHash(_ left: [UInt8], _ right: [UInt8]) -> [UInt8] {
+    package static func innerHash(_ left: [UInt8], _ right: [UInt8]) -> [UInt8] {
         var h = SHA256()
         withUnsafeBytes(of: UInt8(1)) { h.update(bufferPointer: $0) }
         h.update(data: left)

@@ -11,9 +11,9 @@
 /// ```
 public struct BoxPublicKey: Sendable, Hashable, CustomStringConvertible {
     /// Raw key length in bytes.
-    public static let byteCount = 32
+    package static let byteCount = 32
     /// Bincode form length in bytes (8-byte length prefix + key).
-    public static let bincodeByteCount = 40
+    package static let bincodeByteCount = 40
 
     /// The 32 raw key bytes (Montgomery u-coordinate, little-endian).
     public let bytes: [UInt8]
@@ -29,7 +29,7 @@ public struct BoxPublicKey: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses the 40-byte bincode form.
     /// - Throws: `BoxError.invalidKeyEncoding` unless it is exactly u64 LE 32 ‖ 32 bytes.
-    public init(bincode: [UInt8]) throws(BoxError) {
+    package init(bincode: [UInt8]) throws(BoxError) {
         self.bytes = try BoxKeyEncoding.decode(bincode, what: "public key")
     }
 
@@ -40,7 +40,7 @@ public struct BoxPublicKey: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The 40-byte bincode form (u64 LE 32 ‖ key).
-    public var bincode: [UInt8] { BoxKeyEncoding.encode(bytes) }
+    package var bincode: [UInt8] { BoxKeyEncoding.encode(bytes) }
 
     /// The bincode form as 80 lowercase hex digits without `0x` (fhevmjs `publicKey`).
     public var hex: String { Hex.encode(bincode) }

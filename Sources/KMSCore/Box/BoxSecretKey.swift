@@ -14,7 +14,7 @@ import Crypto
 /// ```
 public struct BoxSecretKey: Sendable, CustomStringConvertible {
     /// Raw key length in bytes.
-    public static let byteCount = 32
+    package static let byteCount = 32
 
     /// swift-crypto's key, holding the secret and its public key computed once.
     let key: Curve25519.KeyAgreement.PrivateKey
@@ -39,7 +39,7 @@ public struct BoxSecretKey: Sendable, CustomStringConvertible {
 
     /// Parses the 40-byte bincode form.
     /// - Throws: `BoxError.invalidKeyEncoding`.
-    public init(bincode: [UInt8]) throws(BoxError) {
+    package init(bincode: [UInt8]) throws(BoxError) {
         try self.init(bytes: BoxKeyEncoding.decode(bincode, what: "secret key"))
     }
 
@@ -50,16 +50,16 @@ public struct BoxSecretKey: Sendable, CustomStringConvertible {
     }
 
     /// The 32 raw secret bytes. Handle with care.
-    public var rawBytes: [UInt8] { [UInt8](key.rawRepresentation) }
+    package var rawBytes: [UInt8] { [UInt8](key.rawRepresentation) }
 
     /// The 40-byte bincode form (u64 LE 32 ‖ secret). Handle with care.
-    public var bincode: [UInt8] { BoxKeyEncoding.encode(rawBytes) }
+    package var bincode: [UInt8] { BoxKeyEncoding.encode(rawBytes) }
 
     /// The bincode form as 80 lowercase hex digits without `0x`. Handle with care.
     public var hex: String { Hex.encode(bincode) }
 
     /// The raw X25519 shared secret with `peer` (see `X25519.sharedSecret`).
-    public func sharedSecret(with peer: BoxPublicKey) throws(BoxError) -> [UInt8] {
+    package func sharedSecret(with peer: BoxPublicKey) throws(BoxError) -> [UInt8] {
         try X25519.sharedSecret(key, peer: peer.bytes)
     }
 

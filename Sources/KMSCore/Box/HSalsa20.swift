@@ -5,15 +5,15 @@
 /// ```swift
 /// let boxKey = try HSalsa20.derive(key: sharedSecret, input: [UInt8](repeating: 0, count: 16))
 /// ```
-public enum HSalsa20 {
+package enum HSalsa20 {
     /// Key length in bytes.
-    public static let keyByteCount = 32
+    package static let keyByteCount = 32
     /// Input length in bytes.
-    public static let inputByteCount = 16
+    package static let inputByteCount = 16
 
     /// The 32-byte HSalsa20 output for `key` (32 bytes) and `input` (16 bytes).
     /// - Throws: `BoxError.invalidKeyLength` if either length is wrong.
-    public static func derive<K: RandomAccessCollection, I: RandomAccessCollection>(
+    package static func derive<K: RandomAccessCollection, I: RandomAccessCollection>(
         key: K, input: I
     ) throws(BoxError) -> [UInt8] where K.Element == UInt8, K.Index == Int, I.Element == UInt8, I.Index == Int {
         guard key.count == keyByteCount else {

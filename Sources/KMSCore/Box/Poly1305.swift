@@ -8,18 +8,18 @@ import COpenSSL
 /// ```swift
 /// let tag = try Poly1305.authenticate(message, key: oneTimeKey32)   // 16 bytes
 /// ```
-public enum Poly1305 {
+package enum Poly1305 {
     /// Key length in bytes.
-    public static let keyByteCount = 32
+    package static let keyByteCount = 32
     /// Tag length in bytes.
-    public static let tagByteCount = 16
+    package static let tagByteCount = 16
 
     /// OpenSSL's fetched algorithm object: immutable and shareable across threads once fetched.
     nonisolated(unsafe) private static let mac: OpaquePointer? = EVP_MAC_fetch(nil, "POLY1305", nil)
 
     /// The 16-byte tag of `message` under the one-time `key`.
     /// - Throws: `BoxError.invalidKeyLength`, or `.backendFailure` if OpenSSL lacks Poly1305.
-    public static func authenticate<M: Collection, K: Collection>(_ message: M, key: K) throws(BoxError) -> [UInt8]
+    package static func authenticate<M: Collection, K: Collection>(_ message: M, key: K) throws(BoxError) -> [UInt8]
     where M.Element == UInt8, K.Element == UInt8 {
         guard key.count == keyByteCount else {
             throw .invalidKeyLength(what: "Poly1305 key", expected: keyByteCount, actual: key.count)
@@ -36,7 +36,7 @@ public enum Poly1305 {
     }
 
     /// Whether `tag` authenticates `message` under `key` (constant-time comparison).
-    public static func verify<M: Collection, K: Collection, T: Collection>(_ tag: T, message: M, key: K) throws(BoxError) -> Bool
+    package static func verify<M: Collection, K: Collection, T: Collection>(_ tag: T, message: M, key: K) throws(BoxError) -> Bool
     where M.Element == UInt8, K.Element == UInt8, T.Element == UInt8 {
         ConstantTime.equal(try authenticate(message, key: key), tag)
     }

@@ -11,18 +11,18 @@ import Foundation
 /// let pk = try X25519.publicKey(secret: sk32)
 /// let shared = try X25519.sharedSecret(secret: sk32, peer: otherPk32)
 /// ```
-public enum X25519 {
+package enum X25519 {
     /// Key and shared-secret length in bytes.
-    public static let byteCount = 32
+    package static let byteCount = 32
 
     /// The public key (u-coordinate of `secret`·9) for a 32-byte secret scalar.
-    public static func publicKey<S: Collection>(secret: S) throws(BoxError) -> [UInt8] where S.Element == UInt8 {
+    package static func publicKey<S: Collection>(secret: S) throws(BoxError) -> [UInt8] where S.Element == UInt8 {
         [UInt8](try privateKey(secret).publicKey.rawRepresentation)
     }
 
     /// The 32-byte raw shared secret `secret`·`peer` (no hashing; `CryptoBox` applies HSalsa20).
     /// - Throws: `BoxError.invalidKeyLength`, or `.weakPublicKey` when the result is all zeros.
-    public static func sharedSecret<S: Collection, P: Collection>(secret: S, peer: P) throws(BoxError) -> [UInt8]
+    package static func sharedSecret<S: Collection, P: Collection>(secret: S, peer: P) throws(BoxError) -> [UInt8]
     where S.Element == UInt8, P.Element == UInt8 {
         try sharedSecret(privateKey(secret), peer: peer)
     }

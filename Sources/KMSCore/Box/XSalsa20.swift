@@ -8,11 +8,11 @@
 /// cipher.apply(to: &data)            // encrypts in place; a fresh instance with the same key
 ///                                    // and nonce decrypts
 /// ```
-public struct XSalsa20: Sendable {
+package struct XSalsa20: Sendable {
     /// Key length in bytes.
-    public static let keyByteCount = 32
+    package static let keyByteCount = 32
     /// Nonce length in bytes.
-    public static let nonceByteCount = 24
+    package static let nonceByteCount = 24
 
     /// Salsa20 input state (subkey, nonce tail, block counter in words 8–9).
     private var input: SIMD16<UInt32>
@@ -23,7 +23,7 @@ public struct XSalsa20: Sendable {
 
     /// Creates the cipher positioned at keystream byte 0.
     /// - Throws: `BoxError.invalidKeyLength` / `.invalidNonceLength`.
-    public init<K: RandomAccessCollection, N: RandomAccessCollection>(key: K, nonce: N) throws(BoxError)
+    package init<K: RandomAccessCollection, N: RandomAccessCollection>(key: K, nonce: N) throws(BoxError)
     where K.Element == UInt8, K.Index == Int, N.Element == UInt8, N.Index == Int {
         guard key.count == Self.keyByteCount else {
             throw .invalidKeyLength(what: "XSalsa20 key", expected: Self.keyByteCount, actual: key.count)
@@ -48,7 +48,7 @@ public struct XSalsa20: Sendable {
     }
 
     /// XORs the next `buffer.count` keystream bytes into `buffer`.
-    public mutating func apply(to buffer: UnsafeMutableRawBufferPointer) {
+    package mutating func apply(to buffer: UnsafeMutableRawBufferPointer) {
         var i = 0
         let n = buffer.count
         while i < n {
@@ -79,12 +79,12 @@ public struct XSalsa20: Sendable {
     }
 
     /// XORs the next `bytes.count` keystream bytes into `bytes`.
-    public mutating func apply(to bytes: inout [UInt8]) {
+    package mutating func apply(to bytes: inout [UInt8]) {
         bytes.withUnsafeMutableBytes { apply(to: $0) }
     }
 
     /// Discards the next `count` keystream bytes.
-    public mutating func skip(_ count: Int) {
+    package mutating func skip(_ count: Int) {
         var n = count
         while n > 0 {
             if used == 64 { refill() }
@@ -95,7 +95,7 @@ public struct XSalsa20: Sendable {
     }
 
     /// The next `count` keystream bytes.
-    public mutating func keystream(_ count: Int) -> [UInt8] {
+    package mutating func keystream(_ count: Int) -> [UInt8] {
         var out = [UInt8](repeating: 0, count: max(count, 0))
         apply(to: &out)
         return out

@@ -8,17 +8,17 @@
 /// let box = try XSalsa20Poly1305.seal(message, key: key32, nonce: nonce24)   // 16 + message.count bytes
 /// let opened = try XSalsa20Poly1305.open(box, key: key32, nonce: nonce24)
 /// ```
-public enum XSalsa20Poly1305 {
+package enum XSalsa20Poly1305 {
     /// Key length in bytes.
-    public static let keyByteCount = 32
+    package static let keyByteCount = 32
     /// Nonce length in bytes.
-    public static let nonceByteCount = 24
+    package static let nonceByteCount = 24
     /// Authentication tag length in bytes (the box overhead).
-    public static let tagByteCount = 16
+    package static let tagByteCount = 16
 
     /// Encrypts and authenticates `message`; returns tag ‖ ciphertext.
     /// - Throws: `BoxError` for a wrong key or nonce length.
-    public static func seal<M: Collection, K: RandomAccessCollection, N: RandomAccessCollection>(
+    package static func seal<M: Collection, K: RandomAccessCollection, N: RandomAccessCollection>(
         _ message: M, key: K, nonce: N
     ) throws(BoxError) -> [UInt8]
     where M.Element == UInt8, K.Element == UInt8, K.Index == Int, N.Element == UInt8, N.Index == Int {
@@ -38,7 +38,7 @@ public enum XSalsa20Poly1305 {
     /// Verifies and decrypts a tag ‖ ciphertext box.
     /// - Throws: `BoxError.boxTooShort`, `.authenticationFailed` (nothing is decrypted then), or a
     ///   length error for the key or nonce.
-    public static func open<B: RandomAccessCollection, K: RandomAccessCollection, N: RandomAccessCollection>(
+    package static func open<B: RandomAccessCollection, K: RandomAccessCollection, N: RandomAccessCollection>(
         _ box: B, key: K, nonce: N
     ) throws(BoxError) -> [UInt8]
     where B.Element == UInt8, B.Index == Int, K.Element == UInt8, K.Index == Int, N.Element == UInt8, N.Index == Int {

@@ -32,11 +32,11 @@ public struct FheHandle: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Index inside the input bundle (byte 29; meaningful for input handles only).
-    public var index: UInt8 { bytes[29] }
+    package var index: UInt8 { bytes[29] }
     /// Handle version (byte 31; 0 for fhEVM v0.6).
-    public var version: UInt8 { bytes[31] }
+    package var version: UInt8 { bytes[31] }
     /// Width of the plaintext in bits.
-    public var plaintextBitWidth: Int { type.bitWidth }
+    package var plaintextBitWidth: Int { type.bitWidth }
 
     /// `0x` + 64 lowercase hex digits.
     public var hex: String { Hex.encode(bytes, prefix: true) }

@@ -52,8 +52,13 @@ public struct CiphertextFile: Sendable, Equatable {
         return w.bytes
     }
 
-    /// Reads a native ciphertext file.
-    public init(decoding bytes: [UInt8], limits: NativeFormat.Limits = .default) throws(SerializationError) {
+    /// Reads a native ciphertext file (within the default native limits).
+    public init(decoding bytes: [UInt8]) throws(SerializationError) {
+        try self.init(decoding: bytes, limits: .default)
+    }
+
+    /// Reads a native ciphertext file within `limits`.
+    package init(decoding bytes: [UInt8], limits: NativeFormat.Limits) throws(SerializationError) {
         var r = try NativeFormat.open(bytes, expecting: .ciphertext, limits: limits)
         var id: KeyID?
         if try r.readOptionTag() { id = try KeyID(bytes: r.readRaw(KeyID.byteCount)) }

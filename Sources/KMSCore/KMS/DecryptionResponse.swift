@@ -3,10 +3,10 @@ public struct DecryptionResponse: Sendable, Equatable {
     /// 64-byte `r ‖ s` over SHA-256(bincode(payload)).
     public var signature: [UInt8]
     /// The signed payload.
-    public var payload: DecryptionResponsePayload
+    package var payload: DecryptionResponsePayload
 
     /// A response from its parts (see `DecryptionResponsePayload.signed(with:)`).
-    public init(signature: [UInt8], payload: DecryptionResponsePayload) {
+    package init(signature: [UInt8], payload: DecryptionResponsePayload) {
         self.signature = signature
         self.payload = payload
     }

@@ -7,23 +7,23 @@ import Crypto
 /// u64 count ‖ count × vec(bincode(Plaintext)) ‖ Option<vec(external_signature)>`, where
 /// `verification_key` = bincode(PublicSigKey) = `u64 33 ‖ compressed SEC1 key` (41 bytes) and
 /// `external_signature` is the 65-byte EIP-712 `DecryptionResult` signature.
-public struct DecryptionResponsePayload: Sendable, Equatable {
+package struct DecryptionResponsePayload: Sendable, Equatable {
     /// The payload version the reference KMS writes.
-    public static let currentVersion: UInt32 = 1
+    package static let currentVersion: UInt32 = 1
 
     /// Payload version (`currentVersion`).
-    public var version: UInt32
+    package var version: UInt32
     /// bincode(PublicSigKey): 41 bytes.
-    public var verificationKey: [UInt8]
+    package var verificationKey: [UInt8]
     /// Digest of the request this answers (the reference uses SHA3-256 of bincode(DecryptionRequest)).
-    public var digest: [UInt8]
+    package var digest: [UInt8]
     /// bincode(Plaintext) of each value, in request order.
-    public var plaintexts: [[UInt8]]
+    package var plaintexts: [[UInt8]]
     /// The 65-byte EIP-712 signature, when a domain and ACL address were given.
-    public var externalSignature: [UInt8]?
+    package var externalSignature: [UInt8]?
 
     /// A payload from its fields.
-    public init(version: UInt32 = Self.currentVersion, verificationKey: [UInt8], digest: [UInt8],
+    package init(version: UInt32 = Self.currentVersion, verificationKey: [UInt8], digest: [UInt8],
                 plaintexts: [[UInt8]], externalSignature: [UInt8]?) {
         self.version = version
         self.verificationKey = verificationKey
@@ -33,14 +33,14 @@ public struct DecryptionResponsePayload: Sendable, Equatable {
     }
 
     /// bincode(PublicSigKey) of a key: `u64 33 ‖ compressed point`.
-    public static func verificationKey(of key: Secp256k1PublicKey) -> [UInt8] {
+    package static func verificationKey(of key: Secp256k1PublicKey) -> [UInt8] {
         var w = BincodeWriter(capacity: 41)
         w.writeBytes(key.compressed)
         return w.bytes
     }
 
     /// The bincode encoding (what the internal signature covers).
-    public var bincode: [UInt8] {
+    package var bincode: [UInt8] {
         var w = BincodeWriter()
         w.write(version)
         w.writeBytes(verificationKey)
@@ -53,7 +53,7 @@ public struct DecryptionResponsePayload: Sendable, Equatable {
     }
 
     /// Parses a bincode payload (bounded lengths, no trailing bytes).
-    public init(bincode: [UInt8]) throws(SerializationError) {
+    package init(bincode: [UInt8]) throws(SerializationError) {
         var r = BincodeReader(bincode)
         version = try r.read()
         guard version == Self.currentVersion else { throw .unknownTag(what: "payload version", value: UInt64(version)) }
@@ -69,14 +69,14 @@ public struct DecryptionResponsePayload: Sendable, Equatable {
     }
 
     /// The decoded plaintexts.
-    public func decodedPlaintexts() throws(SerializationError) -> [ClearValue] {
+    package func decodedPlaintexts() throws(SerializationError) -> [ClearValue] {
         var out: [ClearValue] = []
         for p in plaintexts { out.append(try KMSPlaintext(bincode: p).value) }
         return out
     }
 
     /// The public key inside `verificationKey`.
-    public func signerKey() throws(SignatureError) -> Secp256k1PublicKey {
+    package func signerKey() throws(SignatureError) -> Secp256k1PublicKey {
         var r = BincodeReader(verificationKey)
         guard let sec1 = try? r.readBytes(max: 65), r.isAtEnd else {
             throw .inconsistentResponse("verification key is not bincode(PublicSigKey)")
@@ -85,7 +85,7 @@ public struct DecryptionResponsePayload: Sendable, Equatable {
     }
 
     /// Signs the payload (SHA-256 prehash, 64-byte low-s) into a response.
-    public func signed(with key: Secp256k1PrivateKey) -> DecryptionResponse {
+    package func signed(with key: Secp256k1PrivateKey) -> DecryptionResponse {
         let b = bincode
         return DecryptionResponse(signature: key.signSHA256(message: b), payload: self)
     }

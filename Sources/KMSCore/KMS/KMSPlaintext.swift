@@ -11,42 +11,42 @@
 /// let pt = KMSPlaintext(try ClearValue(type: .euint8, 42))
 /// pt.bincode      // 01000000 00000000 2a 04000000 00000000 02000000
 /// ```
-public struct KMSPlaintext: Sendable, Equatable {
+package struct KMSPlaintext: Sendable, Equatable {
     /// The value (its type is the plaintext's `fhe_type`).
-    public let value: ClearValue
+    package let value: ClearValue
 
     /// Upper bound on `bytes` accepted when reading (256 bytes for ebytes256, with slack).
-    public static let maxByteCount = 1024
+    package static let maxByteCount = 1024
 
     /// The plaintext of `value`.
-    public init(_ value: ClearValue) { self.value = value }
+    package init(_ value: ClearValue) { self.value = value }
 
     /// Little-endian value bytes at the type's natural width.
-    public var bytes: [UInt8] { value.littleEndianBytes }
+    package var bytes: [UInt8] { value.littleEndianBytes }
 
     /// The bincode encoding.
-    public var bincode: [UInt8] {
+    package var bincode: [UInt8] {
         var w = BincodeWriter(capacity: 24 + bytes.count)
         write(to: &w)
         return w.bytes
     }
 
     /// Appends the bincode encoding to `w`.
-    public func write(to w: inout BincodeWriter) {
+    package func write(to w: inout BincodeWriter) {
         w.writeBytes(bytes)
         w.writeLength(4)
         w.write(Int32(value.type.code))
     }
 
     /// Parses a complete bincode `Plaintext`.
-    public init(bincode: [UInt8]) throws(SerializationError) {
+    package init(bincode: [UInt8]) throws(SerializationError) {
         var r = BincodeReader(bincode)
         try self.init(reading: &r)
         try r.finish()
     }
 
     /// Reads one bincode `Plaintext` from `r`.
-    public init(reading r: inout BincodeReader) throws(SerializationError) {
+    package init(reading r: inout BincodeReader) throws(SerializationError) {
         let raw = try r.readBytes(max: Self.maxByteCount)
         let tagLength: UInt64 = try r.read()
         guard tagLength == 4 else { throw .invalidValue(what: "FheType byte-string length \(tagLength) (expected 4)") }

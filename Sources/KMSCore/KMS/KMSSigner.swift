@@ -31,10 +31,10 @@ public struct KMSSigner: Sendable, CustomStringConvertible {
     public var publicKey: Secp256k1PublicKey { key.publicKey }
 
     /// bincode(PublicSigKey) = `u64 33 ‖ compressed key` (41 bytes), the `verification_key` of responses.
-    public var verificationKey: [UInt8] { DecryptionResponsePayload.verificationKey(of: key.publicKey) }
+    package var verificationKey: [UInt8] { DecryptionResponsePayload.verificationKey(of: key.publicKey) }
 
     /// The 40-byte file content.
-    public var fileBytes: [UInt8] {
+    package var fileBytes: [UInt8] {
         var w = BincodeWriter(capacity: 40)
         w.writeBytes(key.rawRepresentation)
         return w.bytes
@@ -42,7 +42,7 @@ public struct KMSSigner: Sendable, CustomStringConvertible {
 
     /// Parses the 40-byte file content.
     /// - Throws: `SignatureError.invalidSignerFile` or `.invalidPrivateKey`.
-    public init(fileBytes bytes: [UInt8]) throws(SignatureError) {
+    package init(fileBytes bytes: [UInt8]) throws(SignatureError) {
         var r = BincodeReader(bytes)
         guard bytes.count == 40, let len: UInt64 = try? r.read(), len == 32, let raw = try? r.readRaw(32) else {
             throw .invalidSignerFile("expected 40 bytes: u64 length 32 followed by the 32-byte key")

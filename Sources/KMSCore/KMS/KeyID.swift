@@ -2,7 +2,7 @@
 /// `RequestId`/handle form): the first 20 bytes of the SHA3-256 digest of the serialized public key.
 public struct KeyID: Sendable, Hashable, CustomStringConvertible, Codable {
     /// Length in bytes.
-    public static let byteCount = 20
+    package static let byteCount = 20
     /// The 20 bytes.
     public let bytes: [UInt8]
 
@@ -21,7 +21,7 @@ public struct KeyID: Sendable, Hashable, CustomStringConvertible, Codable {
     }
 
     /// The id of serialized public material: SHA3-256 truncated to 20 bytes.
-    public init(digestOf serialized: [UInt8]) {
+    package init(digestOf serialized: [UInt8]) {
         bytes = Array(SHA3.hash256(serialized).prefix(Self.byteCount))
     }
 

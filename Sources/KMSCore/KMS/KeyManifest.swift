@@ -25,7 +25,7 @@ public struct KeyManifest: Codable, Sendable, Equatable {
         public var `private`: Bool
 
         /// An entry for one stored file.
-        public init(path: String, sha3_256: String, private isPrivate: Bool) {
+        package init(path: String, sha3_256: String, private isPrivate: Bool) {
             self.path = path
             self.sha3_256 = sha3_256
             self.private = isPrivate
@@ -50,9 +50,9 @@ public struct KeyManifest: Codable, Sendable, Equatable {
     public var metadata: [String: String]
 
     /// The `format` value of every manifest.
-    public static let formatName = "swiftkms-keyset"
+    package static let formatName = "swiftkms-keyset"
     /// The manifest version this code writes and reads.
-    public static let currentVersion = 1
+    package static let currentVersion = 1
 
     enum CodingKeys: String, CodingKey {
         case format, version, parameters, created, files, metadata

@@ -16,25 +16,25 @@ import Foundation
 /// ```
 public struct KeyStore: Sendable {
     /// Roles of the two files every key set has.
-    public static let clientKeyRole = "client_key"
+    package static let clientKeyRole = "client_key"
     /// Role of the compact public key file.
-    public static let publicKeyRole = "public_key"
+    package static let publicKeyRole = "public_key"
     /// Name of the manifest file.
-    public static let manifestName = "manifest.json"
+    package static let manifestName = "manifest.json"
 
     /// An additional file to store with a key set (e.g. the original tfhe-rs encodings).
-    public struct ExtraFile: Sendable {
+    package struct ExtraFile: Sendable {
         /// Role name (lowercase letters, digits, `_`); also the file-name prefix.
-        public var role: String
+        package var role: String
         /// The file content.
-        public var bytes: [UInt8]
+        package var bytes: [UInt8]
         /// Whether the file is secret (written 0600, else 0644).
-        public var isPrivate: Bool
+        package var isPrivate: Bool
         /// File-name extension (without dot).
-        public var fileExtension: String
+        package var fileExtension: String
 
         /// A file to store beside the key set.
-        public init(role: String, bytes: [UInt8], isPrivate: Bool, fileExtension: String = "bin") {
+        package init(role: String, bytes: [UInt8], isPrivate: Bool, fileExtension: String = "bin") {
             self.role = role
             self.bytes = bytes
             self.isPrivate = isPrivate
@@ -55,10 +55,16 @@ public struct KeyStore: Sendable {
     /// Whether the directory already holds a key set.
     public var exists: Bool { FileManager.default.fileExists(atPath: manifestURL.path) }
 
-    /// Stores `keySet` (and `extraFiles`), refusing to replace an existing key set unless `overwrite`.
+    /// Stores `keySet` with free `metadata`, refusing to replace an existing key set unless `overwrite`.
     @discardableResult
-    public func save(_ keySet: KeySet, overwrite: Bool = false, metadata: [String: String] = [:],
-                     extraFiles: [ExtraFile] = [], created: Date = Date()) throws(StorageError) -> KeyManifest {
+    public func save(_ keySet: KeySet, overwrite: Bool = false, metadata: [String: String] = [:]) throws(StorageError) -> KeyManifest {
+        try save(keySet, overwrite: overwrite, metadata: metadata, extraFiles: [], created: Date())
+    }
+
+    /// `save` with extra files (e.g. the original tfhe-rs files of an import) and a creation date.
+    @discardableResult
+    package func save(_ keySet: KeySet, overwrite: Bool = false, metadata: [String: String] = [:],
+                      extraFiles: [ExtraFile], created: Date = Date()) throws(StorageError) -> KeyManifest {
         let old: KeyManifest? = exists ? try manifest() : nil
         if old != nil && !overwrite { throw .alreadyExists(path: manifestURL.path) }
         try SecureFile.makeDirectory(directory, permissions: 0o700)
@@ -121,7 +127,7 @@ public struct KeyStore: Sendable {
     }
 
     /// Reads the file of `role`, verifying its digest against the manifest.
-    public func readFile(role: String, manifest given: KeyManifest? = nil) throws(StorageError) -> [UInt8] {
+    package func readFile(role: String, manifest given: KeyManifest? = nil) throws(StorageError) -> [UInt8] {
         let m: KeyManifest
         if let given { m = given } else { m = try manifest() }
         guard let e = m.files[role] else { throw .corrupted(path: manifestURL.path, reason: "no '\(role)' file listed") }

@@ -35,7 +35,7 @@ public struct SignedDecryptionResult: Sendable, Equatable, Encodable {
 
     /// The KMS-internal response carrying this result (plaintexts as bincode `Plaintext`s, the
     /// EIP-712 signature as `external_signature`), signed with SHA-256/ECDSA by `signer`.
-    public func internalResponse(signer: KMSSigner, requestDigest: [UInt8]) -> DecryptionResponse {
+    package func internalResponse(signer: KMSSigner, requestDigest: [UInt8]) -> DecryptionResponse {
         DecryptionResponsePayload(verificationKey: signer.verificationKey, digest: requestDigest,
                                   plaintexts: plaintexts.map { KMSPlaintext($0).bincode },
                                   externalSignature: signature).signed(with: signer.key)

@@ -60,7 +60,7 @@ public struct TfheRsKeyExport: Sendable {
 extension TfheRsKeyExport {
     /// The tfhe-rs layout and encoding a key set uses: those recorded at import, else the
     /// parameter set's preferred layout, `safe_serialize`.
-    public static func recordedFormat(of manifest: KeyManifest, parameters: ParameterSet) -> (layout: TfheRsLayout, encoding: Encoding) {
+    package static func recordedFormat(of manifest: KeyManifest, parameters: ParameterSet) -> (layout: TfheRsLayout, encoding: Encoding) {
         let layout = manifest.metadata[TfheRsKeyImport.layoutKey].flatMap { TfheRsLayout(release: $0) } ?? .preferred(for: parameters)
         let encoding = manifest.metadata[TfheRsKeyImport.encodingKey].flatMap { Encoding(rawValue: $0) } ?? .safeSerialize
         return (layout, encoding)

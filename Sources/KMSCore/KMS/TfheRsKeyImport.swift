@@ -15,22 +15,22 @@
 /// ```
 public struct TfheRsKeyImport: Sendable {
     /// Role of the original tfhe-rs client key file in the key store.
-    public static let clientKeyRole = "tfhe_rs_client_key"
+    package static let clientKeyRole = "tfhe_rs_client_key"
     /// Role of the original tfhe-rs public key file in the key store.
-    public static let publicKeyRole = "tfhe_rs_public_key"
+    package static let publicKeyRole = "tfhe_rs_public_key"
     /// Manifest metadata keys.
-    public static let layoutKey = "tfhe_rs_layout"
-    public static let releasesKey = "tfhe_rs_versions"
-    public static let encodingKey = "tfhe_rs_encoding"
-    public static let sourceKey = "imported_from"
+    package static let layoutKey = "tfhe_rs_layout"
+    package static let releasesKey = "tfhe_rs_versions"
+    package static let encodingKey = "tfhe_rs_encoding"
+    package static let sourceKey = "imported_from"
 
     public let keySet: KeySet
     /// The layout of the imported pair (decided by the client key's version tags).
     public let layout: TfheRsLayout
     /// Whether the files were `safe_serialize` output (else headerless bincode).
-    public let safeSerialized: Bool
+    package let safeSerialized: Bool
     /// Whether the files were versioned bincode.
-    public let versioned: Bool
+    package let versioned: Bool
     public let parameterMatch: TfheRsParameterMatch
     let clientKeyBytes: [UInt8]
     let publicKeyBytes: [UInt8]
@@ -63,7 +63,7 @@ public struct TfheRsKeyImport: Sendable {
     }
 
     /// The manifest metadata recorded with the key set.
-    public var metadata: [String: String] {
+    package var metadata: [String: String] {
         [Self.sourceKey: "tfhe-rs",
          Self.layoutKey: layout.version,
          Self.releasesKey: layout.releases,

@@ -4,10 +4,10 @@
 /// Binary secret keys are kept as *masks* (0 or all-ones per coefficient) so that
 /// `Σ a_i·s_i = Σ (a_i & m_i)`: an AND and an add per element, which the compiler vectorises
 /// (no 64-bit vector multiply is needed).
-public enum TorusDotProduct {
+package enum TorusDotProduct {
     /// `Σ a[i] & mask[i]` (wrapping): the dot product of `a` with a binary key given as masks.
     @inlinable
-    public static func masked(_ a: UnsafePointer<UInt64>, _ mask: UnsafePointer<UInt64>, count n: Int) -> UInt64 {
+    package static func masked(_ a: UnsafePointer<UInt64>, _ mask: UnsafePointer<UInt64>, count n: Int) -> UInt64 {
         var s0: UInt64 = 0, s1: UInt64 = 0, s2: UInt64 = 0, s3: UInt64 = 0
         var s4: UInt64 = 0, s5: UInt64 = 0, s6: UInt64 = 0, s7: UInt64 = 0
         var i = 0
@@ -31,7 +31,7 @@ public enum TorusDotProduct {
 
     /// `Σ a[i]·b[i]` (wrapping): the general dot product, for non-binary keys (e.g. key shares).
     @inlinable
-    public static func wrapping(_ a: UnsafePointer<UInt64>, _ b: UnsafePointer<UInt64>, count n: Int) -> UInt64 {
+    package static func wrapping(_ a: UnsafePointer<UInt64>, _ b: UnsafePointer<UInt64>, count n: Int) -> UInt64 {
         var s0: UInt64 = 0, s1: UInt64 = 0, s2: UInt64 = 0, s3: UInt64 = 0
         var i = 0
         while i &+ 4 <= n {
@@ -49,7 +49,7 @@ public enum TorusDotProduct {
     }
 
     /// Converts binary coefficients (0/1) into masks (0 / all-ones).
-    public static func masks(ofBinary bits: [UInt64]) -> [UInt64] {
+    package static func masks(ofBinary bits: [UInt64]) -> [UInt64] {
         bits.map { 0 &- ($0 & 1) }
     }
 }

@@ -14,9 +14,9 @@ import COpenSSL
 ///
 /// Used seeded only where a caller asks for reproducibility (tests, `--seed`); otherwise it is
 /// seeded from the operating system (`AesCtrGenerator.system()`), as tfhe-rs seeds its engine.
-public final class AesCtrGenerator: RandomGenerator {
+package final class AesCtrGenerator: RandomGenerator {
     /// Where the stream starts.
-    public enum StartOffset: Sendable {
+    package enum StartOffset: Sendable {
         /// Skip the first keystream byte (tfhe-rs ≤ 1.5, and every object made with it).
         case skipFirstByte
         /// Start at byte 0 (tfhe-rs ≥ 1.6 for new objects).
@@ -24,11 +24,11 @@ public final class AesCtrGenerator: RandomGenerator {
     }
 
     /// Errors constructing the generator.
-    public enum Error: Swift.Error, Equatable, CustomStringConvertible {
+    package enum Error: Swift.Error, Equatable, CustomStringConvertible {
         case wrongSeedLength(Int)
         case cipherUnavailable
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .wrongSeedLength(let n): "AES-CTR seed must be 16 bytes, got \(n)"
             case .cipherUnavailable: "OpenSSL AES-128-ECB is unavailable"
@@ -45,13 +45,13 @@ public final class AesCtrGenerator: RandomGenerator {
     private var available: Int = 0
 
     /// Creates a generator from a 16-byte seed (the u128 seed in little-endian order).
-    public convenience init(seed: [UInt8], start: StartOffset = .skipFirstByte) throws(Error) {
+    package convenience init(seed: [UInt8], start: StartOffset = .skipFirstByte) throws(Error) {
         try self.init(key: seed, firstCounter: (0, 0), start: start)
     }
 
     /// Creates a generator with AES key `key` whose first counter block is `firstCounter`
     /// (a u128 as low/high halves, written little-endian), as tfhe-rs's XOF seeding does.
-    public init(key seed: [UInt8], firstCounter: (low: UInt64, high: UInt64), start: StartOffset = .skipFirstByte) throws(Error) {
+    package init(key seed: [UInt8], firstCounter: (low: UInt64, high: UInt64), start: StartOffset = .skipFirstByte) throws(Error) {
         guard seed.count == 16 else { throw .wrongSeedLength(seed.count) }
         counter = firstCounter
         guard let c = EVP_CIPHER_CTX_new() else { throw .cipherUnavailable }
@@ -70,7 +70,7 @@ public final class AesCtrGenerator: RandomGenerator {
     }
 
     /// Creates a generator from a 128-bit seed given as an integer (stored little-endian).
-    public convenience init(seed low: UInt64, _ high: UInt64 = 0, start: StartOffset = .skipFirstByte) {
+    package convenience init(seed low: UInt64, _ high: UInt64 = 0, start: StartOffset = .skipFirstByte) {
         var bytes = [UInt8](repeating: 0, count: 16)
         for i in 0..<8 {
             bytes[i] = UInt8(truncatingIfNeeded: low >> (8 * UInt64(i)))
@@ -84,7 +84,7 @@ public final class AesCtrGenerator: RandomGenerator {
     /// seed` is split into 16-byte chunks (the last zero-padded) followed by one block holding its
     /// bit length (u128 LE); chaining `c_i = AES_0(c_{i−1} ⊕ m_i)` from `c_{−1} = 0` gives the AES
     /// key (the last `c`) and the first counter (the one before it, read as u128 LE).
-    public static func xof(seed: [UInt8], domainSeparator: [UInt8], start: StartOffset = .skipFirstByte) throws(Error) -> AesCtrGenerator {
+    package static func xof(seed: [UInt8], domainSeparator: [UInt8], start: StartOffset = .skipFirstByte) throws(Error) -> AesCtrGenerator {
         let data = domainSeparator + seed
         var blocks = stride(from: 0, to: data.count, by: 16).map { i -> [UInt8] in
             var b = Array(data[i..<min(i + 16, data.count)])
@@ -115,7 +115,7 @@ public final class AesCtrGenerator: RandomGenerator {
     }
 
     /// A generator seeded with 128 bits from the operating system's CSPRNG.
-    public static func system(start: StartOffset = .skipFirstByte) -> AesCtrGenerator {
+    package static func system(start: StartOffset = .skipFirstByte) -> AesCtrGenerator {
         // A 16-byte seed cannot be rejected; only an OpenSSL without AES could fail here.
         try! AesCtrGenerator(seed: SecureRandom.bytes(16), start: start)
     }
@@ -144,7 +144,7 @@ public final class AesCtrGenerator: RandomGenerator {
         available = buffer.count
     }
 
-    public func fill(_ out: UnsafeMutableRawBufferPointer) {
+    package func fill(_ out: UnsafeMutableRawBufferPointer) {
         var done = 0
         while done < out.count {
             if position == available { refill() }
@@ -156,7 +156,7 @@ public final class AesCtrGenerator: RandomGenerator {
     }
 
     /// The next 16 bytes as a child seed (tfhe-rs `DeterministicSeeder::seed`).
-    public func nextSeed() -> [UInt8] {
+    package func nextSeed() -> [UInt8] {
         var s = [UInt8](repeating: 0, count: 16)
         s.withUnsafeMutableBytes { fill($0) }
         return s

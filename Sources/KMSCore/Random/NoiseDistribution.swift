@@ -15,14 +15,14 @@ public enum NoiseDistribution: Sendable, Equatable, Hashable, CustomStringConver
     }
 
     /// Draws `count` noise values (as wrapping u64) from `generator`.
-    public func sample(_ count: Int, from generator: RandomGenerator) -> [UInt64] {
+    package func sample(_ count: Int, from generator: RandomGenerator) -> [UInt64] {
         var out = [UInt64](repeating: 0, count: count)
         out.withUnsafeMutableBufferPointer { sample(into: $0, from: generator) }
         return out
     }
 
     /// Draws one noise value per element of `out`.
-    public func sample(into out: UnsafeMutableBufferPointer<UInt64>, from generator: RandomGenerator) {
+    package func sample(into out: UnsafeMutableBufferPointer<UInt64>, from generator: RandomGenerator) {
         switch self {
         case .tUniform(let b):
             TUniformSampler(boundLog2: b).sample(into: out, from: generator)
@@ -32,7 +32,7 @@ public enum NoiseDistribution: Sendable, Equatable, Hashable, CustomStringConver
     }
 
     /// Adds one noise value to each element of `out` (wrapping).
-    public func addSample(to out: UnsafeMutableBufferPointer<UInt64>, from generator: RandomGenerator) {
+    package func addSample(to out: UnsafeMutableBufferPointer<UInt64>, from generator: RandomGenerator) {
         let n = [UInt64](unsafeUninitializedCapacity: out.count) { buf, c in
             sample(into: buf, from: generator)
             c = out.count
@@ -41,7 +41,7 @@ public enum NoiseDistribution: Sendable, Equatable, Hashable, CustomStringConver
     }
 
     /// Whether the parameters are usable (bounds that fit the sampler).
-    public var isValid: Bool {
+    package var isValid: Bool {
         switch self {
         case .tUniform(let b): b >= 0 && b + 2 <= 64
         case .gaussian(let s, let m): s.isFinite && s >= 0 && m.isFinite
@@ -52,15 +52,15 @@ public enum NoiseDistribution: Sendable, Equatable, Hashable, CustomStringConver
 /// tfhe-rs's TUniform(b) sampler: read ⌈(b+2)/8⌉ bytes little-endian, keep the low b+2 bits `x`,
 /// return `(x >> 1) + (x & 1) − 2^b`. Interior values have probability 2^−(b+1), the endpoints
 /// ±2^b have 2^−(b+2).
-public struct TUniformSampler: Sendable {
+package struct TUniformSampler: Sendable {
     /// log2 of the bound.
-    public let boundLog2: Int
+    package let boundLog2: Int
 
     /// Creates a sampler for TUniform(`boundLog2`); requires `boundLog2 + 2 ≤ 64`.
-    public init(boundLog2: Int) { self.boundLog2 = boundLog2 }
+    package init(boundLog2: Int) { self.boundLog2 = boundLog2 }
 
     /// Fills `out` with samples (two's complement in u64).
-    public func sample(into out: UnsafeMutableBufferPointer<UInt64>, from generator: RandomGenerator) {
+    package func sample(into out: UnsafeMutableBufferPointer<UInt64>, from generator: RandomGenerator) {
         let bits = boundLog2 + 2
         let bytesPerSample = (bits + 7) / 8
         let mask: UInt64 = bits >= 64 ? .max : (1 << UInt64(bits)) - 1
@@ -81,17 +81,17 @@ public struct TUniformSampler: Sendable {
 /// tfhe-rs's Gaussian sampler (Marsaglia polar method): u, v from 8-byte little-endian i64 × 2^−63,
 /// accept 0 < s = u² + v² < 1, f = σ·√(−2 ln s / s), samples (u·f, v·f) mapped to the torus by
 /// `round((x − round(x)) · 2^64)`.
-public struct GaussianSampler: Sendable {
-    public let standardDeviation: Double
-    public let mean: Double
+package struct GaussianSampler: Sendable {
+    package let standardDeviation: Double
+    package let mean: Double
 
-    public init(standardDeviation: Double, mean: Double = 0) {
+    package init(standardDeviation: Double, mean: Double = 0) {
         self.standardDeviation = standardDeviation
         self.mean = mean
     }
 
     /// Fills `out` with samples as wrapping u64 torus values.
-    public func sample(into out: UnsafeMutableBufferPointer<UInt64>, from generator: RandomGenerator) {
+    package func sample(into out: UnsafeMutableBufferPointer<UInt64>, from generator: RandomGenerator) {
         var i = 0
         while i < out.count {
             let (a, b) = pair(generator)

@@ -29,11 +29,16 @@ public struct TFHERandomness {
     /// Reproducible generators derived from a 16-byte root seed, as tfhe-rs's `DeterministicSeeder`
     /// hands out child seeds (16 stream bytes each, in the order secret, mask, noise).
     /// Only for tests and callers that explicitly ask for reproducibility.
-    public static func seeded(_ seed: [UInt8]) throws(AesCtrGenerator.Error) -> TFHERandomness {
-        let root = try AesCtrGenerator(seed: seed)
-        let s = try AesCtrGenerator(seed: root.nextSeed())
-        let m = try AesCtrGenerator(seed: root.nextSeed())
-        let n = try AesCtrGenerator(seed: root.nextSeed())
-        return TFHERandomness(secret: s, mask: m, noise: n)
+    /// - Throws: `TFHEError.invalidParameters` unless the seed is 16 bytes.
+    public static func seeded(_ seed: [UInt8]) throws(TFHEError) -> TFHERandomness {
+        do {
+            let root = try AesCtrGenerator(seed: seed)
+            let s = try AesCtrGenerator(seed: root.nextSeed())
+            let m = try AesCtrGenerator(seed: root.nextSeed())
+            let n = try AesCtrGenerator(seed: root.nextSeed())
+            return TFHERandomness(secret: s, mask: m, noise: n)
+        } catch {
+            throw .invalidParameters("a seed is 16 bytes, got \(seed.count)")
+        }
     }
 }

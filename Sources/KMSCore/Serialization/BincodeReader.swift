@@ -10,26 +10,26 @@
 /// let payload = try r.readBytes(max: 1 << 20)
 /// try r.finish()    // no trailing bytes allowed
 /// ```
-public struct BincodeReader: Sendable {
+package struct BincodeReader: Sendable {
     /// The whole input.
-    public let bytes: [UInt8]
+    package let bytes: [UInt8]
     /// Offset of the next byte to read.
-    public private(set) var offset: Int
+    package private(set) var offset: Int
 
     /// Creates a reader over `bytes`, starting at `offset`.
-    public init(_ bytes: [UInt8], offset: Int = 0) {
+    package init(_ bytes: [UInt8], offset: Int = 0) {
         self.bytes = bytes
         self.offset = offset
     }
 
     /// Number of bytes not yet read.
-    public var remaining: Int { bytes.count - offset }
+    package var remaining: Int { bytes.count - offset }
 
     /// Whether every byte has been read.
-    public var isAtEnd: Bool { offset == bytes.count }
+    package var isAtEnd: Bool { offset == bytes.count }
 
     /// Throws `trailingBytes` unless the input has been read to its last byte.
-    public func finish() throws(SerializationError) {
+    package func finish() throws(SerializationError) {
         if offset != bytes.count { throw .trailingBytes(count: bytes.count - offset) }
     }
 
@@ -38,20 +38,20 @@ public struct BincodeReader: Sendable {
     }
 
     /// Reads `n` raw bytes.
-    public mutating func readRaw(_ n: Int) throws(SerializationError) -> [UInt8] {
+    package mutating func readRaw(_ n: Int) throws(SerializationError) -> [UInt8] {
         try need(n)
         defer { offset += n }
         return Array(bytes[offset..<offset + n])
     }
 
     /// Skips `n` bytes.
-    public mutating func skip(_ n: Int) throws(SerializationError) {
+    package mutating func skip(_ n: Int) throws(SerializationError) {
         try need(n)
         offset += n
     }
 
     /// Reads a fixed-width little-endian integer.
-    public mutating func read<T: FixedWidthInteger>(_: T.Type = T.self) throws(SerializationError) -> T {
+    package mutating func read<T: FixedWidthInteger>(_: T.Type = T.self) throws(SerializationError) -> T {
         let n = MemoryLayout<T>.size
         try need(n)
         var v: T = 0
@@ -65,19 +65,19 @@ public struct BincodeReader: Sendable {
     }
 
     /// Reads a `u128` as its (low, high) 64-bit halves.
-    public mutating func readU128() throws(SerializationError) -> (low: UInt64, high: UInt64) {
+    package mutating func readU128() throws(SerializationError) -> (low: UInt64, high: UInt64) {
         let lo: UInt64 = try read()
         let hi: UInt64 = try read()
         return (lo, hi)
     }
 
     /// Reads an IEEE-754 double.
-    public mutating func readDouble() throws(SerializationError) -> Double {
+    package mutating func readDouble() throws(SerializationError) -> Double {
         Double(bitPattern: try read(UInt64.self))
     }
 
     /// Reads a bool; any byte other than 0 or 1 is an error.
-    public mutating func readBool() throws(SerializationError) -> Bool {
+    package mutating func readBool() throws(SerializationError) -> Bool {
         let b: UInt8 = try read()
         switch b {
         case 0: return false
@@ -87,7 +87,7 @@ public struct BincodeReader: Sendable {
     }
 
     /// Reads an `Option` tag: `true` for `Some`.
-    public mutating func readOptionTag() throws(SerializationError) -> Bool {
+    package mutating func readOptionTag() throws(SerializationError) -> Bool {
         let b: UInt8 = try read()
         switch b {
         case 0: return false
@@ -98,7 +98,7 @@ public struct BincodeReader: Sendable {
 
     /// Reads a u64 length prefix for a sequence of `elementSize`-byte items and checks it against
     /// `max` and against the bytes left.
-    public mutating func readLength(max: Int, elementSize: Int = 1) throws(SerializationError) -> Int {
+    package mutating func readLength(max: Int, elementSize: Int = 1) throws(SerializationError) -> Int {
         let at = offset
         let len: UInt64 = try read()
         if len > UInt64(max) { throw .lengthTooLarge(offset: at, length: len, limit: UInt64(max)) }
@@ -111,13 +111,13 @@ public struct BincodeReader: Sendable {
     }
 
     /// Reads a `Vec<u8>`: u64 length (≤ `max`) then the bytes.
-    public mutating func readBytes(max: Int) throws(SerializationError) -> [UInt8] {
+    package mutating func readBytes(max: Int) throws(SerializationError) -> [UInt8] {
         let n = try readLength(max: max)
         return try readRaw(n)
     }
 
     /// Reads a `String` (≤ `max` bytes of UTF-8).
-    public mutating func readString(max: Int) throws(SerializationError) -> String {
+    package mutating func readString(max: Int) throws(SerializationError) -> String {
         let at = offset
         let raw = try readBytes(max: max)
         guard let s = String(validating: raw, as: UTF8.self) else {
@@ -127,7 +127,7 @@ public struct BincodeReader: Sendable {
     }
 
     /// Reads `count` little-endian u64 words with no length prefix.
-    public mutating func readRawWords(_ count: Int) throws(SerializationError) -> [UInt64] {
+    package mutating func readRawWords(_ count: Int) throws(SerializationError) -> [UInt64] {
         let (n, overflow) = count.multipliedReportingOverflow(by: 8)
         if overflow { throw .truncated(offset: offset, needed: Int.max) }
         try need(n)
@@ -146,7 +146,7 @@ public struct BincodeReader: Sendable {
     }
 
     /// Reads a `Vec<u64>`: u64 length (≤ `max`) then the words.
-    public mutating func readWords(max: Int) throws(SerializationError) -> [UInt64] {
+    package mutating func readWords(max: Int) throws(SerializationError) -> [UInt64] {
         let n = try readLength(max: max, elementSize: 8)
         return try readRawWords(n)
     }

@@ -53,7 +53,7 @@ public struct ClearValue: Sendable, Equatable, Hashable, CustomStringConvertible
     }
 
     /// Creates a value from little-endian bytes; trailing zero bytes beyond the width are allowed.
-    public init(type: FheType, littleEndianBytes bytes: [UInt8]) throws(TFHEError) {
+    package init(type: FheType, littleEndianBytes bytes: [UInt8]) throws(TFHEError) {
         var w = [UInt64](repeating: 0, count: (bytes.count + 7) / 8)
         for (i, b) in bytes.enumerated() { w[i / 8] |= UInt64(b) << UInt64(8 * (i % 8)) }
         try self.init(type: type, words: w)
@@ -73,13 +73,13 @@ public struct ClearValue: Sendable, Equatable, Hashable, CustomStringConvertible
     }
 
     /// Whether the value is zero.
-    public var isZero: Bool { words.allSatisfy { $0 == 0 } }
+    package var isZero: Bool { words.allSatisfy { $0 == 0 } }
 
     /// Exactly `type.byteWidth` big-endian bytes (the ABI / KMS plaintext byte order).
     public var bigEndianBytes: [UInt8] { littleEndianBytes.reversed() }
 
     /// Exactly `type.byteWidth` little-endian bytes.
-    public var littleEndianBytes: [UInt8] {
+    package var littleEndianBytes: [UInt8] {
         (0..<type.byteWidth).map { i in UInt8(truncatingIfNeeded: words[i / 8] >> UInt64(8 * (i % 8))) }
     }
 
@@ -88,7 +88,7 @@ public struct ClearValue: Sendable, Equatable, Hashable, CustomStringConvertible
 
     /// Bits `[offset, offset + count)` of the value, `count ≤ 64`.
     @inlinable
-    public func bits(at offset: Int, count: Int) -> UInt64 {
+    package func bits(at offset: Int, count: Int) -> UInt64 {
         let w = offset / 64, s = offset % 64
         guard w < words.count else { return 0 }
         var v = words[w] >> UInt64(s)
@@ -106,7 +106,7 @@ public struct ClearValue: Sendable, Equatable, Hashable, CustomStringConvertible
     }
 
     /// A uniformly random value of `type` from the system CSPRNG.
-    public static func random(_ type: FheType) -> ClearValue {
+    package static func random(_ type: FheType) -> ClearValue {
         var bytes = SecureRandom.bytes(type.byteWidth)
         let extra = type.byteWidth * 8 - type.bitWidth
         if extra > 0 { bytes[bytes.count - 1] &= UInt8(0xff >> extra) }

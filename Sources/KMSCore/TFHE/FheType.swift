@@ -83,7 +83,7 @@ public enum FheType: UInt8, CaseIterable, Sendable, Codable, CustomStringConvert
     }
 
     /// Width of the clear value in whole bytes (1 for `ebool` and `euint4`).
-    public var byteWidth: Int { (bitWidth + 7) / 8 }
+    package var byteWidth: Int { (bitWidth + 7) / 8 }
 
     /// Number of radix blocks for a block message width of `messageBits` bits
     /// (tfhe-rs: `N / log2(message_modulus)`; `ebool` is always one block). A width below one

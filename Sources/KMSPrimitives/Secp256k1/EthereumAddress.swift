@@ -84,7 +84,7 @@ public struct EthereumAddress: Sendable, Hashable, CustomStringConvertible, Comp
     }
 
     /// The address as a 32-byte ABI word (left-padded with zeros).
-    public var abiWord: [UInt8] { [UInt8](repeating: 0, count: 12) + bytes }
+    package var abiWord: [UInt8] { [UInt8](repeating: 0, count: 12) + bytes }
 
     public var description: String { checksummed }
 

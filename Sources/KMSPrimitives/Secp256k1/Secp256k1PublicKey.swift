@@ -38,7 +38,7 @@ public struct Secp256k1PublicKey: Sendable, Hashable, CustomStringConvertible {
     public var compressed: [UInt8] { [point.y.isOdd ? 0x03 : 0x02] + point.x.bigEndianBytes }
 
     /// 65-byte uncompressed SEC1 (`04` ‖ x ‖ y).
-    public var uncompressed: [UInt8] { [0x04] + point.x.bigEndianBytes + point.y.bigEndianBytes }
+    package var uncompressed: [UInt8] { [0x04] + point.x.bigEndianBytes + point.y.bigEndianBytes }
 
     /// The Ethereum address: the last 20 bytes of keccak256(x ‖ y).
     public var address: EthereumAddress { EthereumAddress(publicKey: self) }
@@ -53,7 +53,7 @@ public struct Secp256k1PublicKey: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Verifies a 64-byte `r ‖ s` signature over SHA-256(message) (KMS-internal signatures).
-    public func isValidSignature(_ rs: [UInt8], sha256Of message: [UInt8]) -> Bool {
+    package func isValidSignature(_ rs: [UInt8], sha256Of message: [UInt8]) -> Bool {
         isValidSignature(rs, digest: Array(SHA256.hash(data: message)))
     }
 
@@ -61,7 +61,7 @@ public struct Secp256k1PublicKey: Sendable, Hashable, CustomStringConvertible {
     ///
     /// Computes u1·G + u2·Q with `Secp256k1DoubleMultiplication` (variable time: every input
     /// is public) and compares its x with r without leaving Jacobian coordinates.
-    public func isValidSignature(_ signature: Secp256k1Signature, digest: [UInt8]) -> Bool {
+    package func isValidSignature(_ signature: Secp256k1Signature, digest: [UInt8]) -> Bool {
         guard signature.isLowS else { return false }
         let z = Secp256k1Scalar(reducing: U256(bits2int: digest))
         let w = signature.sScalar.inverseVartime()

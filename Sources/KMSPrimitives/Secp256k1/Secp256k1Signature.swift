@@ -50,14 +50,14 @@ public struct Secp256k1Signature: Sendable, Equatable {
     }
 
     /// r as 32 big-endian bytes.
-    public var r: [UInt8] { rScalar.bigEndianBytes }
+    package var r: [UInt8] { rScalar.bigEndianBytes }
     /// s as 32 big-endian bytes.
-    public var s: [UInt8] { sScalar.bigEndianBytes }
+    package var s: [UInt8] { sScalar.bigEndianBytes }
     /// Whether s ≤ n/2 (the only form Ethereum and the KMS accept).
-    public var isLowS: Bool { !sScalar.isHigh }
+    package var isLowS: Bool { !sScalar.isHigh }
 
     /// 64 bytes `r ‖ s`.
-    public var compact: [UInt8] { r + s }
+    package var compact: [UInt8] { r + s }
 
     /// 65 bytes `r ‖ s ‖ v`, v = 27 + (recoveryID & 1).
     public var ethereum: [UInt8] { r + s + [27 + (recoveryID & 1)] }

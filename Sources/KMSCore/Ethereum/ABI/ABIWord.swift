@@ -10,9 +10,9 @@
 /// let chainId = try ABIWord.uint("0xaa36a7")            // 32 bytes, 11155111
 /// let w = try ABIWord.integer(.number("-1"), bits: 8, signed: true)   // 0xff…ff
 /// ```
-public enum ABIWord {
+package enum ABIWord {
     /// Parses an unsigned integer text (decimal or `0x` hex) of at most `bits` bits as a word.
-    public static func uint(_ text: String, bits: Int = 256) throws(EIP712Error) -> [UInt8] {
+    package static func uint(_ text: String, bits: Int = 256) throws(EIP712Error) -> [UInt8] {
         do {
             return try integer(.string(text), bits: bits, signed: false)
         } catch {
@@ -22,7 +22,7 @@ public enum ABIWord {
 
     /// A word from a JSON number or string for a `uintN`/`intN` type.
     /// - Throws: `EIP712Error.invalidValue` with path `value` (callers re-wrap with their path).
-    public static func integer(_ value: JSONValue, bits: Int, signed: Bool) throws(EIP712Error) -> [UInt8] {
+    package static func integer(_ value: JSONValue, bits: Int, signed: Bool) throws(EIP712Error) -> [UInt8] {
         let (negative, magnitude) = try parseInteger(value)
         let limit = signed ? bits - 1 : bits
         if negative && !signed && !magnitude.isZero { throw fail("negative value for an unsigned type") }

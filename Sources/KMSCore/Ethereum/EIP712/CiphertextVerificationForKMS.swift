@@ -1,7 +1,7 @@
 /// The struct a KMS signs after verifying a ZK-proven input (fhEVM v0.6 KMSVerifier):
 /// `CiphertextVerificationForKMS(address aclAddress,bytes32 hashOfCiphertext,address userAddress,address contractAddress)`
 /// with `hashOfCiphertext` = keccak256 of the proven ciphertext list bytes, under the KMSVerifier domain.
-public struct CiphertextVerificationForKMS: EIP712Struct, Equatable {
+public struct CiphertextVerificationForKMS: EIP712StructJSON, Equatable {
     /// The Solidity struct name.
     public static let typeName = "CiphertextVerificationForKMS"
     /// The members, in declaration order.
@@ -39,12 +39,17 @@ public struct CiphertextVerificationForKMS: EIP712Struct, Equatable {
     }
 
     /// The message as typed-data JSON (addresses EIP-55, the hash as 0x-hex).
-    public var json: JSONValue {
+    package var json: JSONValue {
         .object([
             "aclAddress": .string(aclAddress.checksummed),
             "hashOfCiphertext": .string(Hex.encode(hashOfCiphertext, prefix: true)),
             "userAddress": .string(userAddress.checksummed),
             "contractAddress": .string(contractAddress.checksummed),
         ])
+    }
+
+    /// The full `eth_signTypedData_v4` document for this struct in `domain`.
+    public func typedData(domain: EIP712Domain) throws(EIP712Error) -> EIP712TypedData {
+        try typedDataDocument(domain: domain)
     }
 }

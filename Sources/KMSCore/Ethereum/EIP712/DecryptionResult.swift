@@ -7,7 +7,7 @@
 ///                          decryptedResult: try DecryptedResultEncoder.encode(values))
 /// let sig = r.sign(with: key, domain: .kmsVerifier(chainId: 11155111, verifyingContract: verifier))
 /// ```
-public struct DecryptionResult: EIP712Struct, Equatable {
+public struct DecryptionResult: EIP712StructJSON, Equatable {
     /// The Solidity struct name.
     public static let typeName = "DecryptionResult"
     /// The members, in declaration order.
@@ -39,11 +39,16 @@ public struct DecryptionResult: EIP712Struct, Equatable {
     }
 
     /// The message as typed-data JSON (handles and bytes as 0x-hex).
-    public var json: JSONValue {
+    package var json: JSONValue {
         .object([
             "aclAddress": .string(aclAddress.checksummed),
             "handlesList": .array(handles.map { .string($0.hex) }),
             "decryptedResult": .string(Hex.encode(decryptedResult, prefix: true)),
         ])
+    }
+
+    /// The full `eth_signTypedData_v4` document for this struct in `domain`.
+    public func typedData(domain: EIP712Domain) throws(EIP712Error) -> EIP712TypedData {
+        try typedDataDocument(domain: domain)
     }
 }

@@ -16,7 +16,7 @@ public struct EIP712Domain: Sendable, Hashable {
     public var salt: [UInt8]?
 
     /// The standard members in canonical order.
-    public static let standardFields = [
+    package static let standardFields = [
         EIP712Field(name: "name", type: "string"),
         EIP712Field(name: "version", type: "string"),
         EIP712Field(name: "chainId", type: "uint256"),
@@ -64,7 +64,7 @@ public struct EIP712Domain: Sendable, Hashable {
     }
 
     /// The members present, in canonical order.
-    public var fields: [EIP712Field] {
+    package var fields: [EIP712Field] {
         Self.standardFields.filter { f in
             switch f.name {
             case "name": name != nil
@@ -77,15 +77,15 @@ public struct EIP712Domain: Sendable, Hashable {
     }
 
     /// `EIP712Domain(string name,…)` for the present members.
-    public var typeString: String {
+    package var typeString: String {
         "EIP712Domain(" + fields.map { "\($0.type) \($0.name)" }.joined(separator: ",") + ")"
     }
 
     /// keccak256(typeString).
-    public var typeHash: [UInt8] { Keccak256.hash(Array(typeString.utf8)) }
+    package var typeHash: [UInt8] { Keccak256.hash(Array(typeString.utf8)) }
 
     /// The domain separator hashStruct(EIP712Domain, self).
-    public var separator: [UInt8] {
+    package var separator: [UInt8] {
         var h = Keccak256.Hasher()
         h.update(typeHash)
         if let name { h.update(Keccak256.hash(Array(name.utf8))) }
@@ -99,7 +99,7 @@ public struct EIP712Domain: Sendable, Hashable {
     /// The domain as a typed-data JSON object (chainId as a JSON number below 2^53, the
     /// largest integer JSON readers keep exactly and the limit `ABIWord` accepts; as a decimal
     /// string up to 2^64 − 1, else 0x-hex; addresses EIP-55; salt 0x-hex).
-    public var json: JSONValue {
+    package var json: JSONValue {
         var o: [String: JSONValue] = [:]
         if let name { o["name"] = .string(name) }
         if let version { o["version"] = .string(version) }

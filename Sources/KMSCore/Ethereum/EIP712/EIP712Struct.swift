@@ -15,21 +15,24 @@ public protocol EIP712Struct: Sendable {
     static var fields: [EIP712Field] { get }
     /// encodeData without the leading typehash: one 32-byte word per member.
     var encodedMembers: [UInt8] { get }
-    /// The message as a typed-data JSON object.
+}
+
+/// The library's own structs also know their message as a typed-data JSON object.
+package protocol EIP712StructJSON: EIP712Struct {
     var json: JSONValue { get }
 }
 
 extension EIP712Struct {
     /// `Name(type1 name1,…)` (these structs reference no other struct type).
-    public static var typeString: String {
+    package static var typeString: String {
         typeName + "(" + fields.map { "\($0.type) \($0.name)" }.joined(separator: ",") + ")"
     }
 
     /// keccak256(typeString).
-    public static var typeHash: [UInt8] { Keccak256.hash(Array(typeString.utf8)) }
+    package static var typeHash: [UInt8] { Keccak256.hash(Array(typeString.utf8)) }
 
     /// hashStruct(self).
-    public var structHash: [UInt8] {
+    package var structHash: [UInt8] {
         var h = Keccak256.Hasher()
         h.update(Self.typeHash)
         h.update(encodedMembers)
@@ -55,8 +58,11 @@ extension EIP712Struct {
         try Secp256k1PublicKey.recover(digest: digest(domain: domain), signature65: signature65).address
     }
 
+}
+
+extension EIP712StructJSON {
     /// The full `eth_signTypedData_v4` document for this struct in `domain`.
-    public func typedData(domain: EIP712Domain) throws(EIP712Error) -> EIP712TypedData {
+    package func typedDataDocument(domain: EIP712Domain) throws(EIP712Error) -> EIP712TypedData {
         try EIP712TypedData(types: ["EIP712Domain": domain.fields, Self.typeName: Self.fields],
                             primaryType: Self.typeName, domain: domain.json, message: json)
     }

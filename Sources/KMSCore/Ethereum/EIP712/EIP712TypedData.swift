@@ -36,22 +36,22 @@ public struct EIP712TypedData: Sendable {
     public let types: [String: [EIP712Field]]
     public let primaryType: String
     /// The domain object.
-    public let domain: JSONValue
+    package let domain: JSONValue
     /// The message object.
-    public let message: JSONValue
+    package let message: JSONValue
     /// `Name(type1 name1,…)` of every struct type, built once.
     private let signatures: [String: String]
     /// The struct types each struct type's members name directly (array suffixes removed).
     private let references: [String: [String]]
 
     /// Most struct types a document may define.
-    public static let maxTypes = 4096
+    package static let maxTypes = 4096
     /// Most members one struct type may have.
-    public static let maxMembers = 1024
+    package static let maxMembers = 1024
     /// Most bytes of type encodings (`encodeType`) hashed for one document: each struct type
     /// used by a value is encoded once, but its encoding lists all its dependencies, so chained
     /// types could otherwise cost quadratic time.
-    public static let maxTypeEncodingBytes = 16 << 20
+    package static let maxTypeEncodingBytes = 16 << 20
 
     /// Parses `eth_signTypedData_v4` JSON.
     public init(json: [UInt8]) throws(EIP712Error) {
@@ -84,7 +84,7 @@ public struct EIP712TypedData: Sendable {
     }
 
     /// Builds a document from parts (validating type definitions).
-    public init(types: [String: [EIP712Field]], primaryType: String, domain: JSONValue, message: JSONValue) throws(EIP712Error) {
+    package init(types: [String: [EIP712Field]], primaryType: String, domain: JSONValue, message: JSONValue) throws(EIP712Error) {
         var t = types
         if t["EIP712Domain"] == nil {
             guard case .object(let d) = domain else { throw .invalidTypedData("domain must be an object") }
@@ -138,7 +138,7 @@ public struct EIP712TypedData: Sendable {
     }
 
     /// hashStruct(type, value) = keccak256(typeHash ‖ encodeData(value)).
-    public func hashStruct(_ type: String, _ value: JSONValue, path: String? = nil) throws(EIP712Error) -> [UInt8] {
+    package func hashStruct(_ type: String, _ value: JSONValue, path: String? = nil) throws(EIP712Error) -> [UInt8] {
         var context = HashingContext()
         return try hashStruct(type, value, path: path ?? type, context: &context)
     }

@@ -6,7 +6,7 @@
 /// let digest = Reencrypt(publicKey: encKey40).digest(domain: .authorizationToken(chainId: 9000, verifyingContract: dapp))
 /// let user = try Secp256k1PublicKey.recover(digest: digest, signature65: sig).address
 /// ```
-public struct Reencrypt: EIP712Struct, Equatable {
+public struct Reencrypt: EIP712StructJSON, Equatable {
     /// The Solidity struct name.
     public static let typeName = "Reencrypt"
     /// The single member, `bytes publicKey`.
@@ -22,5 +22,10 @@ public struct Reencrypt: EIP712Struct, Equatable {
     public var encodedMembers: [UInt8] { Keccak256.hash(publicKey) }
 
     /// The message as typed-data JSON (0x-hex bytes).
-    public var json: JSONValue { .object(["publicKey": .string(Hex.encode(publicKey, prefix: true))]) }
+    package var json: JSONValue { .object(["publicKey": .string(Hex.encode(publicKey, prefix: true))]) }
+
+    /// The full `eth_signTypedData_v4` document for this struct in `domain`.
+    public func typedData(domain: EIP712Domain) throws(EIP712Error) -> EIP712TypedData {
+        try typedDataDocument(domain: domain)
+    }
 }

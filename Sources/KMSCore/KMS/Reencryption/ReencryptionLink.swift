@@ -11,12 +11,12 @@
 ///                                     ciphertextDigest: SHA3.hash256(ciphertext))
 /// link.count   // 64
 /// ```
-public enum ReencryptionLink {
+package enum ReencryptionLink {
     /// Length in bytes.
-    public static let byteCount = 64
+    package static let byteCount = 64
 
     /// The 64-byte link. `encryptionKey` is the 40-byte bincode key exactly as signed.
-    public static func compute(encryptionKey: [UInt8], domain: EIP712Domain, ciphertextDigest: [UInt8]) -> [UInt8] {
+    package static func compute(encryptionKey: [UInt8], domain: EIP712Domain, ciphertextDigest: [UInt8]) -> [UInt8] {
         Reencrypt(publicKey: encryptionKey).digest(domain: domain) + ciphertextDigest
     }
 }

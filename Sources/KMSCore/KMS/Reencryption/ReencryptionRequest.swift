@@ -66,15 +66,15 @@ public struct ReencryptionRequest: Sendable, Equatable {
     }
 
     /// A request that passed `validate()`.
-    public struct Validated: Sendable, Equatable {
+    package struct Validated: Sendable, Equatable {
         /// The user's address.
-        public let clientAddress: EthereumAddress
+        package let clientAddress: EthereumAddress
         /// The user's encryption key.
-        public let clientKey: BoxPublicKey
+        package let clientKey: BoxPublicKey
         /// The 64-byte link (EIP-712 digest ‖ ciphertext digest).
-        public let link: [UInt8]
+        package let link: [UInt8]
         /// The ciphertext bytes (digest checked).
-        public let ciphertext: [UInt8]
+        package let ciphertext: [UInt8]
     }
 
     /// The reference KMS's checks (kms `validate_reencrypt_req` / `verify_reencryption_eip712`), in order:
@@ -84,7 +84,7 @@ public struct ReencryptionRequest: Sendable, Equatable {
     /// SHA3-256(ciphertext) = `ciphertextDigest`; `encryptionKey` a 40-byte bincode key.
     /// The key id is checked by the `Reencryptor`, which knows its keys.
     /// - Throws: one `ReencryptionError` case per failed check.
-    public func validate() throws(ReencryptionError) -> Validated {
+    package func validate() throws(ReencryptionError) -> Validated {
         guard version == Self.currentVersion else { throw .unsupportedRequestVersion(version) }
         let client: EthereumAddress
         do { client = try EthereumAddress(eip55: clientAddress) } catch { throw .invalidClientAddress(error.description) }

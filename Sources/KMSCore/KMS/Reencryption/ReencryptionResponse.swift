@@ -23,7 +23,7 @@ public struct ReencryptionResponse: Sendable, Equatable {
 
     /// The parsed payload.
     /// - Throws: `ReencryptionError.malformedResponsePayload`.
-    public func decodedPayload() throws(ReencryptionError) -> ReencryptionResponsePayload {
+    package func decodedPayload() throws(ReencryptionError) -> ReencryptionResponsePayload {
         do {
             return try ReencryptionResponsePayload(bincode: payload)
         } catch {

@@ -12,29 +12,29 @@
 /// payload.digest.count        // 64: the link
 /// payload.fheType             // .euint64
 /// ```
-public struct ReencryptionResponsePayload: Sendable, Equatable {
+package struct ReencryptionResponsePayload: Sendable, Equatable {
     /// The only payload version (`CURRENT_FORMAT_VERSION`).
-    public static let currentVersion: UInt32 = 1
+    package static let currentVersion: UInt32 = 1
     /// Parsing limit for the signcrypted ciphertext.
-    public static let maxSigncryptedByteCount = 1 << 25
+    package static let maxSigncryptedByteCount = 1 << 25
 
     /// Format version (1).
-    public var version: UInt32
+    package var version: UInt32
     /// bincode of the server's `PublicSigKey`: u64 33 ‖ compressed SEC1 secp256k1 key (41 bytes).
-    public var verificationKey: [UInt8]
+    package var verificationKey: [UInt8]
     /// The link: EIP-712 digest of the user's `Reencrypt` ‖ SHA3-256 of the ciphertext (64 bytes).
-    public var digest: [UInt8]
+    package var digest: [UInt8]
     /// The type of the reencrypted value.
-    public var fheType: FheType
+    package var fheType: FheType
     /// bincode of `SigncryptionCipher`.
-    public var signcryptedCiphertext: [UInt8]
+    package var signcryptedCiphertext: [UInt8]
     /// 1-based party id (1 for a centralized KMS).
-    public var partyId: UInt32
+    package var partyId: UInt32
     /// Sharing degree (0 for a centralized KMS).
-    public var degree: UInt32
+    package var degree: UInt32
 
     /// Creates a payload from its fields.
-    public init(version: UInt32 = Self.currentVersion, verificationKey: [UInt8], digest: [UInt8], fheType: FheType,
+    package init(version: UInt32 = Self.currentVersion, verificationKey: [UInt8], digest: [UInt8], fheType: FheType,
                 signcryptedCiphertext: [UInt8], partyId: UInt32 = 1, degree: UInt32 = 0) {
         self.version = version
         self.verificationKey = verificationKey
@@ -48,7 +48,7 @@ public struct ReencryptionResponsePayload: Sendable, Equatable {
     /// Parses the bincode form; the whole input must be consumed. The version is not checked here
     /// (verifiers report it as their own error).
     /// - Throws: `SerializationError` (truncation, oversized lengths, unknown FHE type code, trailing bytes).
-    public init(bincode: [UInt8]) throws(SerializationError) {
+    package init(bincode: [UInt8]) throws(SerializationError) {
         var r = BincodeReader(bincode)
         version = try r.read()
         verificationKey = try r.readBytes(max: 4096)
@@ -65,7 +65,7 @@ public struct ReencryptionResponsePayload: Sendable, Equatable {
     }
 
     /// The bincode form (the bytes the response signature covers).
-    public var bincode: [UInt8] {
+    package var bincode: [UInt8] {
         var w = BincodeWriter(capacity: 48 + verificationKey.count + digest.count + signcryptedCiphertext.count)
         w.write(version)
         w.writeBytes(verificationKey)

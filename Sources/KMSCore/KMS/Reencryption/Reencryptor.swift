@@ -34,16 +34,21 @@ public struct Reencryptor: Sendable {
     }
 
     /// The verification key placed in responses.
-    public var verificationKey: ServerVerificationKey { ServerVerificationKey(signer.publicKey) }
+    package var verificationKey: ServerVerificationKey { ServerVerificationKey(signer.publicKey) }
 
-    /// Answers one request. The ciphertext is either a native ciphertext file (`CiphertextFile`,
+    /// Answers one request with a fresh ephemeral key and nonce. The ciphertext is either a native ciphertext file (`CiphertextFile`,
     /// whose key id, when present, must be this KMS's) or a serialized tfhe-rs ciphertext holding
     /// exactly one value (`FheUint`/`FheBool`, seeded, a compact or compressed list — what fhEVM
     /// coprocessors store), read with `CiphertextReader` and decrypted by `decryptor`, whatever
-    /// it is. Ephemeral key and nonce default to fresh CSPRNG values (tests inject fixed ones).
+    /// it is.
     /// - Throws: `.unknownKeyId`, the `validate()` errors, `.decryptionFailed`, `.fheTypeMismatch`.
-    public func reencrypt(_ request: ReencryptionRequest, ephemeralKey: BoxSecretKey = .generate(),
-                          nonce: [UInt8] = CryptoBox.randomNonce()) throws(ReencryptionError) -> ReencryptionResponse {
+    public func reencrypt(_ request: ReencryptionRequest) throws(ReencryptionError) -> ReencryptionResponse {
+        try reencrypt(request, ephemeralKey: .generate(), nonce: CryptoBox.randomNonce())
+    }
+
+    /// `reencrypt` with a given ephemeral key and nonce (known-answer tests).
+    package func reencrypt(_ request: ReencryptionRequest, ephemeralKey: BoxSecretKey,
+                           nonce: [UInt8]) throws(ReencryptionError) -> ReencryptionResponse {
         guard request.keyID == keyID else { throw .unknownKeyId(request.keyID.hex) }
         let checked = try request.validate()
         let value = try decrypt(checked.ciphertext)
@@ -63,7 +68,7 @@ public struct Reencryptor: Sendable {
 
     /// Signcrypts an already decrypted plaintext for a validated request and signs the payload.
     /// (The byte layouts of fhevm.md §3.5; `reencrypt` calls this after decrypting.)
-    public func respond(plaintext: KMSPlaintext, to checked: ReencryptionRequest.Validated, fheType: FheType,
+    package func respond(plaintext: KMSPlaintext, to checked: ReencryptionRequest.Validated, fheType: FheType,
                         ciphertextDigest: [UInt8], ephemeralKey: BoxSecretKey = .generate(),
                         nonce: [UInt8] = CryptoBox.randomNonce()) throws(ReencryptionError) -> ReencryptionResponse {
         let message = SigncryptionPayload(plaintext: plaintext, link: checked.link).bincode

@@ -7,19 +7,19 @@
 /// let parsed = try ServerVerificationKey(bincode: payload.verificationKey)
 /// parsed.publicKey.address                          // compared with the trusted KMS signer
 /// ```
-public struct ServerVerificationKey: Sendable, Hashable {
+package struct ServerVerificationKey: Sendable, Hashable {
     /// Length of the bincode form.
-    public static let bincodeByteCount = 41
+    package static let bincodeByteCount = 41
 
     /// The secp256k1 public key.
-    public let publicKey: Secp256k1PublicKey
+    package let publicKey: Secp256k1PublicKey
 
     /// Wraps a public key.
-    public init(_ publicKey: Secp256k1PublicKey) { self.publicKey = publicKey }
+    package init(_ publicKey: Secp256k1PublicKey) { self.publicKey = publicKey }
 
     /// Parses the bincode form (exactly u64 33 ‖ 33-byte compressed point).
     /// - Throws: `ReencryptionError.invalidVerificationKey`.
-    public init(bincode: [UInt8]) throws(ReencryptionError) {
+    package init(bincode: [UInt8]) throws(ReencryptionError) {
         var r = BincodeReader(bincode)
         let sec1: [UInt8]
         do {
@@ -37,13 +37,13 @@ public struct ServerVerificationKey: Sendable, Hashable {
     }
 
     /// The 41-byte bincode form.
-    public var bincode: [UInt8] {
+    package var bincode: [UInt8] {
         DecryptionResponsePayload.verificationKey(of: publicKey)
     }
 
     /// SHA3-256 of the bincode form (the key digest inside a signcryption).
-    public var digest: [UInt8] { SHA3.hash256(bincode) }
+    package var digest: [UInt8] { SHA3.hash256(bincode) }
 
     /// The Ethereum address of the key (what fhevmjs compares with `KMSVerifier.getSigners()`).
-    public var address: EthereumAddress { publicKey.address }
+    package var address: EthereumAddress { publicKey.address }
 }

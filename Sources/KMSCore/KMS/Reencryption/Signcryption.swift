@@ -13,15 +13,15 @@
 /// let opened = try Signcryption.unsigncrypt(cipher, clientAddress: user, clientKey: userSecret,
 ///                                           serverKey: ServerVerificationKey(kmsKey.publicKey))
 /// ```
-public enum Signcryption {
+package enum Signcryption {
     /// Bytes after the message inside the box: signature (64) and two SHA3-256 digests.
-    public static let trailerByteCount = 64 + 32 + 32
+    package static let trailerByteCount = 64 + 32 + 32
 
     /// Signcrypts `message` for the user. The ephemeral key and nonce default to fresh CSPRNG
     /// values; tests inject fixed ones to reproduce a vector.
     /// - Throws: `ReencryptionError.invalidEncryptionKey` for a small-order user key or a nonce
     ///   that is not 24 bytes.
-    public static func signcrypt(
+    package static func signcrypt(
         _ message: [UInt8], clientAddress: EthereumAddress, clientKey: BoxPublicKey, signingKey: Secp256k1PrivateKey,
         ephemeralKey: BoxSecretKey = .generate(), nonce: [UInt8] = CryptoBox.randomNonce()
     ) throws(ReencryptionError) -> SigncryptionCipher {
@@ -43,7 +43,7 @@ public enum Signcryption {
     /// box opens, trailer present, server-key digest, ephemeral-key digest, inner signature (low-s).
     /// - Throws: `.boxOpenFailed`, `.signcryptedMessageTooShort`, `.serverKeyDigestMismatch`,
     ///   `.ephemeralKeyDigestMismatch`, `.invalidInnerSignature`.
-    public static func unsigncrypt(
+    package static func unsigncrypt(
         _ cipher: SigncryptionCipher, clientAddress: EthereumAddress, clientKey: BoxSecretKey,
         serverKey: ServerVerificationKey
     ) throws(ReencryptionError) -> [UInt8] {

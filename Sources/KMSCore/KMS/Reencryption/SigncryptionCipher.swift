@@ -9,19 +9,19 @@
 /// cipher.nonce.count                    // 24
 /// cipher.serverEncryptionKey            // the server's ephemeral BoxPublicKey
 /// ```
-public struct SigncryptionCipher: Sendable, Equatable {
+package struct SigncryptionCipher: Sendable, Equatable {
     /// Largest box accepted when parsing (threshold shares of an ebytes256 are about 130 KiB).
-    public static let maxBoxByteCount = 1 << 24
+    package static let maxBoxByteCount = 1 << 24
 
     /// crypto_box output: 16-byte Poly1305 tag then the XSalsa20 ciphertext.
-    public var box: [UInt8]
+    package var box: [UInt8]
     /// The 24-byte crypto_box nonce.
-    public var nonce: [UInt8]
+    package var nonce: [UInt8]
     /// The server's ephemeral X25519 public key (the box sender).
-    public var serverEncryptionKey: BoxPublicKey
+    package var serverEncryptionKey: BoxPublicKey
 
     /// Creates a cipher from its parts.
-    public init(box: [UInt8], nonce: [UInt8], serverEncryptionKey: BoxPublicKey) {
+    package init(box: [UInt8], nonce: [UInt8], serverEncryptionKey: BoxPublicKey) {
         self.box = box
         self.nonce = nonce
         self.serverEncryptionKey = serverEncryptionKey
@@ -30,7 +30,7 @@ public struct SigncryptionCipher: Sendable, Equatable {
     /// Parses the bincode form; the whole input must be consumed.
     /// - Throws: `SerializationError` for a truncated or oversized field, a nonce that is not
     ///   24 bytes, a key that is not 32 bytes, or trailing bytes.
-    public init(bincode: [UInt8]) throws(SerializationError) {
+    package init(bincode: [UInt8]) throws(SerializationError) {
         var r = BincodeReader(bincode)
         box = try r.readBytes(max: Self.maxBoxByteCount)
         nonce = try r.readBytes(max: 1024)
@@ -47,7 +47,7 @@ public struct SigncryptionCipher: Sendable, Equatable {
     }
 
     /// The bincode form.
-    public var bincode: [UInt8] {
+    package var bincode: [UInt8] {
         var w = BincodeWriter(capacity: 24 + box.count + nonce.count + BoxPublicKey.byteCount)
         w.writeBytes(box)
         w.writeBytes(nonce)

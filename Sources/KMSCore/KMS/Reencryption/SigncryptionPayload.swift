@@ -9,21 +9,21 @@
 /// let message = SigncryptionPayload(plaintext: KMSPlaintext(value), link: link).bincode
 /// let back = try SigncryptionPayload(bincode: message)
 /// ```
-public struct SigncryptionPayload: Sendable, Equatable {
+package struct SigncryptionPayload: Sendable, Equatable {
     /// The plaintext value and its type.
-    public var plaintext: KMSPlaintext
+    package var plaintext: KMSPlaintext
     /// The 64-byte link of the request.
-    public var link: [UInt8]
+    package var link: [UInt8]
 
     /// Creates a payload.
-    public init(plaintext: KMSPlaintext, link: [UInt8]) {
+    package init(plaintext: KMSPlaintext, link: [UInt8]) {
         self.plaintext = plaintext
         self.link = link
     }
 
     /// Parses the bincode form; the whole input must be consumed.
     /// - Throws: `SerializationError`.
-    public init(bincode: [UInt8]) throws(SerializationError) {
+    package init(bincode: [UInt8]) throws(SerializationError) {
         var r = BincodeReader(bincode)
         plaintext = try KMSPlaintext(reading: &r)
         link = try r.readBytes(max: 1024)
@@ -31,7 +31,7 @@ public struct SigncryptionPayload: Sendable, Equatable {
     }
 
     /// The bincode form (the signcrypted message).
-    public var bincode: [UInt8] {
+    package var bincode: [UInt8] {
         var w = BincodeWriter(capacity: plaintext.bytes.count + 28 + 8 + link.count)
         plaintext.write(to: &w)
         w.writeBytes(link)

@@ -72,7 +72,7 @@ public struct UserReencryptionRequest: Sendable, Equatable {
     }
 
     /// The link a response must carry, given the gateway's ciphertext digest.
-    public func link(ciphertextDigest: [UInt8]) -> [UInt8] {
+    package func link(ciphertextDigest: [UInt8]) -> [UInt8] {
         ReencryptionLink.compute(encryptionKey: encryptionKey.bincode, domain: domain, ciphertextDigest: ciphertextDigest)
     }
 }

@@ -1,14 +1,14 @@
 /// Malformed JSON text: what is wrong and the byte offset where the parser found it.
-public struct JSONError: Error, Equatable, Sendable, CustomStringConvertible {
+package struct JSONError: Error, Equatable, Sendable, CustomStringConvertible {
     /// What is wrong (e.g. "unterminated array").
-    public let reason: String
+    package let reason: String
     /// Byte offset in the input.
-    public let offset: Int
+    package let offset: Int
 
-    public init(reason: String, offset: Int) {
+    package init(reason: String, offset: Int) {
         self.reason = reason
         self.offset = offset
     }
 
-    public var description: String { "invalid JSON: \(reason) at byte \(offset)" }
+    package var description: String { "invalid JSON: \(reason) at byte \(offset)" }
 }

@@ -5,7 +5,7 @@
 /// let v = try JSONValue(parsing: Array(#"{"a": [1, "0x02", true]}"#.utf8))
 /// v["a"]?[0]        // .number("1")
 /// ```
-public indirect enum JSONValue: Sendable, Equatable, CustomStringConvertible {
+package indirect enum JSONValue: Sendable, Equatable, CustomStringConvertible {
     case object([String: JSONValue])
     case array([JSONValue])
     case string(String)
@@ -15,11 +15,11 @@ public indirect enum JSONValue: Sendable, Equatable, CustomStringConvertible {
     case null
 
     /// Maximum nesting depth accepted by the parser.
-    public static let maxDepth = 64
+    package static let maxDepth = 64
 
     /// Parses UTF-8 JSON text (RFC 8259; duplicate object keys are rejected).
     /// - Throws: `JSONError` with the byte offset of the problem.
-    public init(parsing bytes: [UInt8]) throws(JSONError) {
+    package init(parsing bytes: [UInt8]) throws(JSONError) {
         var p = JSONParser(bytes: bytes)
         p.skipWhitespace()
         let v = try p.parseValue(depth: 0)
@@ -29,25 +29,25 @@ public indirect enum JSONValue: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The member `key` of an object (nil for other values or a missing key).
-    public subscript(key: String) -> JSONValue? {
+    package subscript(key: String) -> JSONValue? {
         if case .object(let o) = self { return o[key] }
         return nil
     }
 
     /// The element at `index` of an array (nil when out of range or not an array).
-    public subscript(index: Int) -> JSONValue? {
+    package subscript(index: Int) -> JSONValue? {
         if case .array(let a) = self, a.indices.contains(index) { return a[index] }
         return nil
     }
 
     /// The string content, if this is a JSON string.
-    public var stringValue: String? {
+    package var stringValue: String? {
         if case .string(let s) = self { return s }
         return nil
     }
 
     /// Compact JSON text (object keys sorted, for deterministic output).
-    public var description: String {
+    package var description: String {
         switch self {
         case .object(let o):
             return "{" + o.keys.sorted().map { JSONValue.quote($0) + ":" + o[$0]!.description }.joined(separator: ",") + "}"
@@ -61,7 +61,7 @@ public indirect enum JSONValue: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// A JSON string literal for `s`.
-    public static func quote(_ s: String) -> String {
+    package static func quote(_ s: String) -> String {
         var out = "\""
         for u in s.unicodeScalars {
             switch u {

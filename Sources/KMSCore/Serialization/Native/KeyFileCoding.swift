@@ -4,9 +4,9 @@
 ///   `u64 length ‖ one byte (0/1) per coefficient`: small LWE key, GLWE key, `Option` compact-PKE
 ///   key, `Option` compression GLWE key. Dimensions must match the parameters.
 /// - Compact public key body: parameters, then `Vec<u64>` mask and `Vec<u64>` body (N words each).
-public enum KeyFileCoding {
+package enum KeyFileCoding {
     /// Serialises a client key (secret: store with 0600 permissions).
-    public static func encode(_ key: ClientKey) -> [UInt8] {
+    package static func encode(_ key: ClientKey) -> [UInt8] {
         var w = NativeFormat.header(.clientKey)
         ParameterSetCoding.write(key.parameters, to: &w)
         writeBinary(key.lweSecretKey.coefficients, &w)
@@ -19,7 +19,7 @@ public enum KeyFileCoding {
     }
 
     /// Reads a client key, checking every dimension against the embedded parameters.
-    public static func decodeClientKey(_ bytes: [UInt8], limits: NativeFormat.Limits = .default) throws(SerializationError) -> ClientKey {
+    package static func decodeClientKey(_ bytes: [UInt8], limits: NativeFormat.Limits = .default) throws(SerializationError) -> ClientKey {
         var r = try NativeFormat.open(bytes, expecting: .clientKey, limits: limits)
         let p = try ParameterSetCoding.read(&r)
         let c = p.compute
@@ -54,7 +54,7 @@ public enum KeyFileCoding {
     }
 
     /// Serialises a compact public key.
-    public static func encode(_ key: CompactPublicKey) -> [UInt8] {
+    package static func encode(_ key: CompactPublicKey) -> [UInt8] {
         var w = NativeFormat.header(.compactPublicKey)
         ParameterSetCoding.write(key.parameters, to: &w)
         w.writeWords(key.key.mask)
@@ -63,7 +63,7 @@ public enum KeyFileCoding {
     }
 
     /// Reads a compact public key.
-    public static func decodeCompactPublicKey(_ bytes: [UInt8], limits: NativeFormat.Limits = .default) throws(SerializationError) -> CompactPublicKey {
+    package static func decodeCompactPublicKey(_ bytes: [UInt8], limits: NativeFormat.Limits = .default) throws(SerializationError) -> CompactPublicKey {
         var r = try NativeFormat.open(bytes, expecting: .compactPublicKey, limits: limits)
         let p = try ParameterSetCoding.read(&r)
         let n = p.effectiveCompactPublicKey.encryptionLweDimension.value

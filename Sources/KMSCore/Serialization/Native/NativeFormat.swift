@@ -7,19 +7,19 @@
 ///
 /// The byte-exact tfhe-rs formats (safe_serialize, versioned bincode) live beside this one;
 /// this format exists so the KMS can store exactly what it needs, with its own header.
-public enum NativeFormat {
+package enum NativeFormat {
     /// The 8-byte magic that starts every native file.
-    public static let magic: [UInt8] = Array("SWIFTKMS".utf8)
+    package static let magic: [UInt8] = Array("SWIFTKMS".utf8)
     /// The current format version.
-    public static let version: UInt32 = 1
+    package static let version: UInt32 = 1
 
     /// What a native file holds.
-    public enum Kind: UInt32, Sendable, CustomStringConvertible {
+    package enum Kind: UInt32, Sendable, CustomStringConvertible {
         case clientKey = 1
         case compactPublicKey = 2
         case ciphertext = 3
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .clientKey: "client key"
             case .compactPublicKey: "compact public key"
@@ -29,22 +29,22 @@ public enum NativeFormat {
     }
 
     /// Limits applied while reading, so hostile input cannot make the reader allocate without bound.
-    public struct Limits: Sendable {
+    package struct Limits: Sendable {
         /// Largest file accepted.
-        public var maxFileSize: Int
+        package var maxFileSize: Int
         /// Largest LWE/GLWE dimension or polynomial size accepted.
-        public var maxDimension: Int
+        package var maxDimension: Int
         /// Largest number of blocks in a ciphertext.
-        public var maxBlocks: Int
+        package var maxBlocks: Int
 
-        public init(maxFileSize: Int, maxDimension: Int, maxBlocks: Int) {
+        package init(maxFileSize: Int, maxDimension: Int, maxBlocks: Int) {
             self.maxFileSize = maxFileSize
             self.maxDimension = maxDimension
             self.maxBlocks = maxBlocks
         }
 
         /// 512 MiB files (fhEVM's key limit), dimensions up to 2^16, up to 4096 blocks.
-        public static let `default` = Limits(maxFileSize: 512 << 20, maxDimension: 1 << 16, maxBlocks: 4096)
+        package static let `default` = Limits(maxFileSize: 512 << 20, maxDimension: 1 << 16, maxBlocks: 4096)
     }
 
     /// Starts a native file of `kind`.
@@ -71,7 +71,7 @@ public enum NativeFormat {
     }
 
     /// The kind of a native file, or `nil` if `bytes` does not start with a native header.
-    public static func kind(of bytes: [UInt8]) -> Kind? {
+    package static func kind(of bytes: [UInt8]) -> Kind? {
         var r = BincodeReader(bytes)
         guard let m = try? r.readRaw(magic.count), m == magic,
               let v: UInt32 = try? r.read(), v == version,

@@ -17,33 +17,33 @@ public struct SafeSerializationHeader: Sendable, Equatable {
     }
 
     /// The only header version understood: tfhe-rs 0.8.0 – 1.x.
-    public static let currentHeaderVersion = "0.5"
+    package static let currentHeaderVersion = "0.5"
     /// The only versioning scheme version understood.
-    public static let currentVersioningVersion = "0.1"
+    package static let currentVersioningVersion = "0.1"
 
-    public var headerVersion: String
-    public var mode: Mode
-    public var name: String
+    package var headerVersion: String
+    package var mode: Mode
+    package var name: String
 
-    public init(headerVersion: String = SafeSerializationHeader.currentHeaderVersion, mode: Mode, name: String) {
+    package init(headerVersion: String = SafeSerializationHeader.currentHeaderVersion, mode: Mode, name: String) {
         self.headerVersion = headerVersion
         self.mode = mode
         self.name = name
     }
 
     /// The header of a versioned object named `name`, as tfhe-rs writes it.
-    public static func versioned(name: String) -> SafeSerializationHeader {
+    package static func versioned(name: String) -> SafeSerializationHeader {
         SafeSerializationHeader(mode: .versioned(versioningVersion: currentVersioningVersion), name: name)
     }
 
     /// Whether the object after the header carries version tags.
-    public var isVersioned: Bool {
+    package var isVersioned: Bool {
         if case .versioned = mode { return true }
         return false
     }
 
     /// The header's bytes.
-    public var encoded: [UInt8] {
+    package var encoded: [UInt8] {
         var w = BincodeWriter(capacity: 96)
         w.write(headerVersion)
         switch mode {
@@ -59,14 +59,14 @@ public struct SafeSerializationHeader: Sendable, Equatable {
     }
 
     /// Whether `bytes` begin like a header (a u64 length 3 then `"0.5"`), without parsing further.
-    public static func isPresent(in bytes: [UInt8]) -> Bool {
+    package static func isPresent(in bytes: [UInt8]) -> Bool {
         bytes.count >= 11 && bytes[0] == 3 && bytes[1..<8].allSatisfy({ $0 == 0 })
             && bytes[8] == 0x30 && bytes[9] == 0x2e && bytes[10] == 0x35
     }
 
     /// Reads a header at the start of `bytes`; returns it and the offset of the object.
     /// - Throws: `TfheRsError.unsupportedHeader` for another header or versioning version.
-    public static func decode(_ bytes: [UInt8], limits: TfheRsLimits = .default) throws(TfheRsError) -> (SafeSerializationHeader, Int) {
+    package static func decode(_ bytes: [UInt8], limits: TfheRsLimits = .default) throws(TfheRsError) -> (SafeSerializationHeader, Int) {
         guard bytes.count <= limits.sizeLimit else { throw .sizeLimitExceeded(size: bytes.count, limit: limits.sizeLimit) }
         var r = BincodeReader(bytes)
         do {

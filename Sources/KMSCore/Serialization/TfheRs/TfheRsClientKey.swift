@@ -18,11 +18,11 @@ public struct TfheRsClientKey: Sendable, CustomStringConvertible {
     /// The dedicated compact-PKE private key (`integer::CompactPrivateKey`) and the parameters of
     /// the key switch that casts its ciphertexts to the compute key.
     public struct CompactPrivateKey: Sendable {
-        public var key: LweSecretKey
-        public var parameters: TfheRsCompactPkeParameters
-        public var castingParameters: KeySwitchingParameters
+        package var key: LweSecretKey
+        package var parameters: TfheRsCompactPkeParameters
+        package var castingParameters: KeySwitchingParameters
 
-        public init(key: LweSecretKey, parameters: TfheRsCompactPkeParameters, castingParameters: KeySwitchingParameters) {
+        package init(key: LweSecretKey, parameters: TfheRsCompactPkeParameters, castingParameters: KeySwitchingParameters) {
             self.key = key
             self.parameters = parameters
             self.castingParameters = castingParameters
@@ -31,27 +31,27 @@ public struct TfheRsClientKey: Sendable, CustomStringConvertible {
 
     /// The compression private key (`CompressionPrivateKeys.post_packing_ks_key`) and its parameters.
     public struct CompressionKey: Sendable {
-        public var key: GlweSecretKey
-        public var parameters: CompressionParameters
+        package var key: GlweSecretKey
+        package var parameters: CompressionParameters
 
-        public init(key: GlweSecretKey, parameters: CompressionParameters) {
+        package init(key: GlweSecretKey, parameters: CompressionParameters) {
             self.key = key
             self.parameters = parameters
         }
     }
 
     /// The tfhe-rs type name in `safe_serialize` headers.
-    public static let typeName = "high_level_api::ClientKey"
+    package static let typeName = "high_level_api::ClientKey"
 
-    public var glweSecretKey: GlweSecretKey
-    public var lweSecretKey: LweSecretKey
-    public var parameters: ClassicPBSParameters
-    public var compactPrivateKey: CompactPrivateKey?
-    public var compressionKey: CompressionKey?
+    package var glweSecretKey: GlweSecretKey
+    package var lweSecretKey: LweSecretKey
+    package var parameters: ClassicPBSParameters
+    package var compactPrivateKey: CompactPrivateKey?
+    package var compressionKey: CompressionKey?
     /// The high-level API tag (usually empty).
-    public var tag: [UInt8]
+    package var tag: [UInt8]
 
-    public init(glweSecretKey: GlweSecretKey, lweSecretKey: LweSecretKey, parameters: ClassicPBSParameters,
+    package init(glweSecretKey: GlweSecretKey, lweSecretKey: LweSecretKey, parameters: ClassicPBSParameters,
                 compactPrivateKey: CompactPrivateKey?, compressionKey: CompressionKey?, tag: [UInt8] = []) {
         self.glweSecretKey = glweSecretKey
         self.lweSecretKey = lweSecretKey

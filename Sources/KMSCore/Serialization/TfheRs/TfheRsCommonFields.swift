@@ -317,16 +317,16 @@ extension TfheRsEncoder {
 }
 
 /// tfhe-rs `PBSOrder`: the order of key switch and bootstrap a ciphertext expects.
-public enum TfheRsPBSOrder: UInt32, Sendable, Equatable, Hashable, CustomStringConvertible {
+package enum TfheRsPBSOrder: UInt32, Sendable, Equatable, Hashable, CustomStringConvertible {
     /// `KeyswitchBootstrap` (encrypted under the big key; fhEVM).
     case keyswitchBootstrap = 0
     /// `BootstrapKeyswitch` (encrypted under the small key).
     case bootstrapKeyswitch = 1
 
     /// The key the ciphertext is under.
-    public var key: EncryptionKeyChoice { self == .keyswitchBootstrap ? .big : .small }
+    package var key: EncryptionKeyChoice { self == .keyswitchBootstrap ? .big : .small }
 
-    public init(key: EncryptionKeyChoice) { self = key == .big ? .keyswitchBootstrap : .bootstrapKeyswitch }
+    package init(key: EncryptionKeyChoice) { self = key == .big ? .keyswitchBootstrap : .bootstrapKeyswitch }
 
-    public var description: String { self == .keyswitchBootstrap ? "KeyswitchBootstrap" : "BootstrapKeyswitch" }
+    package var description: String { self == .keyswitchBootstrap ? "KeyswitchBootstrap" : "BootstrapKeyswitch" }
 }

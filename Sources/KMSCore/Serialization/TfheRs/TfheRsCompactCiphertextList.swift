@@ -18,21 +18,21 @@
 /// ```
 public struct TfheRsCompactCiphertextList: Sendable, Equatable {
     /// The tfhe-rs type name in `safe_serialize` headers.
-    public static let typeName = "high_level_api::CompactCiphertextList"
+    package static let typeName = "high_level_api::CompactCiphertextList"
 
-    public var list: LweCompactCiphertextList
+    package var list: LweCompactCiphertextList
     /// `encryption_modulus − 1`: `message_modulus − 1` normally, `message_modulus² − 1` when packed.
-    public var degree: Int
+    package var degree: Int
     /// The block encoding (checked moduli, Δ).
-    public var encoding: BlockEncoding
-    public var expansionKind: CompactPublicKeyParameters.ExpansionKind
+    package var encoding: BlockEncoding
+    package var expansionKind: CompactPublicKeyParameters.ExpansionKind
     /// The shortint list's noise level (0.8 – 0.10 layout only; `nil` from 0.11).
-    public var noiseLevel: Int?
-    public var info: [TfheRsDataKind]
-    public var tag: [UInt8]
+    package var noiseLevel: Int?
+    package var info: [TfheRsDataKind]
+    package var tag: [UInt8]
 
     /// Assembles a list, checking the moduli and that the entry count matches `info` (halved when packed).
-    public init(list: LweCompactCiphertextList, degree: Int, messageModulus: Int, carryModulus: Int,
+    package init(list: LweCompactCiphertextList, degree: Int, messageModulus: Int, carryModulus: Int,
                 expansionKind: CompactPublicKeyParameters.ExpansionKind, noiseLevel: Int?,
                 info: [TfheRsDataKind], tag: [UInt8] = []) throws(TfheRsError) {
         let encoding = try TfheRsError.invalid("compact list") { () throws(TFHEError) in
@@ -43,7 +43,7 @@ public struct TfheRsCompactCiphertextList: Sendable, Equatable {
     }
 
     /// Assembles a list with an already checked encoding.
-    public init(list: LweCompactCiphertextList, degree: Int, encoding: BlockEncoding,
+    package init(list: LweCompactCiphertextList, degree: Int, encoding: BlockEncoding,
                 expansionKind: CompactPublicKeyParameters.ExpansionKind, noiseLevel: Int?,
                 info: [TfheRsDataKind], tag: [UInt8] = []) throws(TfheRsError) {
         self.list = list
@@ -62,16 +62,16 @@ public struct TfheRsCompactCiphertextList: Sendable, Equatable {
     }
 
     /// Whether entries hold two blocks each (tfhe-rs `is_packed`).
-    public var isPacked: Bool { degree > messageModulus - 1 }
+    package var isPacked: Bool { degree > messageModulus - 1 }
 
     /// Total number of blocks of all values.
-    public var blockCount: Int { info.reduce(0) { $0 + $1.blockCount(messageModulus: messageModulus) } }
+    package var blockCount: Int { info.reduce(0) { $0 + $1.blockCount(messageModulus: messageModulus) } }
 
     /// Number of LWE entries: the blocks, or half of them (rounded up) when packed.
-    public var expectedEntryCount: Int { isPacked ? (blockCount + 1) / 2 : blockCount }
+    package var expectedEntryCount: Int { isPacked ? (blockCount + 1) / 2 : blockCount }
 
-    public var messageModulus: Int { encoding.messageModulus }
-    public var carryModulus: Int { encoding.carryModulus }
+    package var messageModulus: Int { encoding.messageModulus }
+    package var carryModulus: Int { encoding.carryModulus }
 
     init(from d: inout TfheRsDecoder) throws(TfheRsError) {
         try d.version(TfheRsVersions.hlCompactCiphertextList)

@@ -25,15 +25,15 @@ public struct TfheRsCompactPkeParameters: Sendable, Equatable, Hashable {
         }
     }
 
-    public var encryptionLweDimension: LweDimension
-    public var encryptionNoiseDistribution: NoiseDistribution
-    public var messageModulus: Int
-    public var carryModulus: Int
-    public var expansionKind: CompactPublicKeyParameters.ExpansionKind
+    package var encryptionLweDimension: LweDimension
+    package var encryptionNoiseDistribution: NoiseDistribution
+    package var messageModulus: Int
+    package var carryModulus: Int
+    package var expansionKind: CompactPublicKeyParameters.ExpansionKind
     /// `nil` in the 0.8 – 0.10 layout, where the field does not exist.
-    public var zkScheme: ZkScheme?
+    package var zkScheme: ZkScheme?
 
-    public init(encryptionLweDimension: LweDimension, encryptionNoiseDistribution: NoiseDistribution,
+    package init(encryptionLweDimension: LweDimension, encryptionNoiseDistribution: NoiseDistribution,
                 messageModulus: Int, carryModulus: Int,
                 expansionKind: CompactPublicKeyParameters.ExpansionKind, zkScheme: ZkScheme?) {
         self.encryptionLweDimension = encryptionLweDimension
@@ -46,7 +46,7 @@ public struct TfheRsCompactPkeParameters: Sendable, Equatable, Hashable {
 
     /// The tfhe-rs form of `p` for `layout`: the zk field is dropped before 0.11 and written as
     /// `ZkNotSupported` when `p` has none.
-    public init(_ p: CompactPublicKeyParameters, layout: TfheRsLayout) {
+    package init(_ p: CompactPublicKeyParameters, layout: TfheRsLayout) {
         var zk: ZkScheme?
         if layout >= .v0_11 {
             switch p.zkScheme {
@@ -60,7 +60,7 @@ public struct TfheRsCompactPkeParameters: Sendable, Equatable, Hashable {
     }
 
     /// The foundation's parameters (`ZkNotSupported` and an absent field both become `nil`).
-    public var parameters: CompactPublicKeyParameters {
+    package var parameters: CompactPublicKeyParameters {
         let zk: CompactPublicKeyParameters.ZKScheme? = switch zkScheme {
         case .v1?: .v1
         case .v2?: .v2
@@ -74,5 +74,5 @@ public struct TfheRsCompactPkeParameters: Sendable, Equatable, Hashable {
 
     /// The block encoding (Δ and moduli); the reader checks the moduli, values built in code
     /// must hold `BlockEncoding`'s rules.
-    public var encoding: BlockEncoding { BlockEncoding(unchecked: messageModulus, carryModulus) }
+    package var encoding: BlockEncoding { BlockEncoding(unchecked: messageModulus, carryModulus) }
 }

@@ -13,13 +13,13 @@
 /// ```
 public struct TfheRsCompactPublicKey: Sendable, Equatable {
     /// The tfhe-rs type name in `safe_serialize` headers.
-    public static let typeName = "high_level_api::CompactPublicKey"
+    package static let typeName = "high_level_api::CompactPublicKey"
 
-    public var key: LweCompactPublicKey
-    public var parameters: TfheRsCompactPkeParameters
-    public var tag: [UInt8]
+    package var key: LweCompactPublicKey
+    package var parameters: TfheRsCompactPkeParameters
+    package var tag: [UInt8]
 
-    public init(key: LweCompactPublicKey, parameters: TfheRsCompactPkeParameters, tag: [UInt8] = []) {
+    package init(key: LweCompactPublicKey, parameters: TfheRsCompactPkeParameters, tag: [UInt8] = []) {
         self.key = key
         self.parameters = parameters
         self.tag = tag

@@ -15,15 +15,15 @@
 /// ```
 public struct TfheRsCompressedCiphertextList: Sendable, Equatable {
     /// The tfhe-rs type name in `safe_serialize` headers.
-    public static let typeName = "high_level_api::CompressedCiphertextList"
+    package static let typeName = "high_level_api::CompressedCiphertextList"
 
-    public var list: CompressedCiphertextList
-    public var pbsOrder: TfheRsPBSOrder
-    public var info: [TfheRsDataKind]
-    public var tag: [UInt8]
+    package var list: CompressedCiphertextList
+    package var pbsOrder: TfheRsPBSOrder
+    package var info: [TfheRsDataKind]
+    package var tag: [UInt8]
 
     /// Pairs a compressed list with the kinds of its values, whose blocks must add up to its count.
-    public init(list: CompressedCiphertextList, pbsOrder: TfheRsPBSOrder = .keyswitchBootstrap,
+    package init(list: CompressedCiphertextList, pbsOrder: TfheRsPBSOrder = .keyswitchBootstrap,
                 info: [TfheRsDataKind], tag: [UInt8] = []) throws(TfheRsError) {
         let blocks = info.reduce(0) { $0 + $1.blockCount(messageModulus: list.messageModulus) }
         guard blocks == list.count else {

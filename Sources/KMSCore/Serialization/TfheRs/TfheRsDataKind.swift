@@ -13,7 +13,7 @@ public enum TfheRsDataKind: Sendable, Equatable, Hashable, CustomStringConvertib
     case string(characters: UInt32, padded: Bool)
 
     /// Number of blocks the entry spans (`DataKind::num_blocks`).
-    public func blockCount(messageModulus: Int) -> Int {
+    package func blockCount(messageModulus: Int) -> Int {
         switch self {
         case .unsigned(let n), .signed(let n): return n
         case .boolean: return 1
@@ -25,7 +25,7 @@ public enum TfheRsDataKind: Sendable, Equatable, Hashable, CustomStringConvertib
 
     /// The fhEVM type of the entry, when it is one: `ebool`, or the unsigned type whose width is
     /// `blocks · log2(messageModulus)` bits.
-    public func fheType(messageModulus: Int) -> FheType? {
+    package func fheType(messageModulus: Int) -> FheType? {
         switch self {
         case .boolean: return .ebool
         case .unsigned(let n):
@@ -37,7 +37,7 @@ public enum TfheRsDataKind: Sendable, Equatable, Hashable, CustomStringConvertib
     }
 
     /// The kind of a value of fhEVM type `type`.
-    public init(_ type: FheType, messageModulus: Int) {
+    package init(_ type: FheType, messageModulus: Int) {
         if type == .ebool {
             self = .boolean
         } else {

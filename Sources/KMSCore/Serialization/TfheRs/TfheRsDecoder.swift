@@ -10,14 +10,14 @@
 /// _ = try d.version(TfheRsVersions.lweCiphertext)
 /// let data = try d.words(max: 4097)
 /// ```
-public struct TfheRsDecoder: Sendable {
+package struct TfheRsDecoder: Sendable {
     var reader: BincodeReader
     /// Whether version tags are present.
-    public let versioned: Bool
+    package let versioned: Bool
     /// The hard limits in force.
-    public let limits: TfheRsLimits
+    package let limits: TfheRsLimits
     /// The layouts compatible with every tag read so far (a single one for plain bincode).
-    public private(set) var layouts: TfheRsLayoutSet
+    package private(set) var layouts: TfheRsLayoutSet
     /// When non-nil, the offset and kind of every structural field read (version tags, lengths,
     /// enum variants, `Option` tags) — for tests that corrupt exactly those fields.
     var trace: [StructuralField]?
@@ -38,7 +38,7 @@ public struct TfheRsDecoder: Sendable {
     ///   - versioned: whether the data carries version tags.
     ///   - layouts: the candidate layouts; plain data needs exactly one.
     /// - Throws: `sizeLimitExceeded` when `bytes` is larger than `limits.sizeLimit`.
-    public init(_ bytes: [UInt8], offset: Int = 0, versioned: Bool, layouts: TfheRsLayoutSet = .all,
+    package init(_ bytes: [UInt8], offset: Int = 0, versioned: Bool, layouts: TfheRsLayoutSet = .all,
                 limits: TfheRsLimits = .default) throws(TfheRsError) {
         guard bytes.count <= limits.sizeLimit else { throw .sizeLimitExceeded(size: bytes.count, limit: limits.sizeLimit) }
         guard !layouts.isEmpty, versioned || layouts.layouts.count == 1 else {
@@ -51,14 +51,14 @@ public struct TfheRsDecoder: Sendable {
     }
 
     /// Offset of the next byte.
-    public var offset: Int { reader.offset }
+    package var offset: Int { reader.offset }
     /// Bytes not yet read.
-    public var remaining: Int { reader.remaining }
+    package var remaining: Int { reader.remaining }
     /// The whole input.
     var bytes: [UInt8] { reader.bytes }
 
     /// Throws unless every byte has been read.
-    public func finish() throws(TfheRsError) {
+    package func finish() throws(TfheRsError) {
         do { try reader.finish() } catch { throw .malformed(error) }
     }
 

@@ -8,21 +8,21 @@
 /// e.words(data)
 /// let bytes = e.bytes
 /// ```
-public struct TfheRsEncoder: Sendable {
+package struct TfheRsEncoder: Sendable {
     var writer: BincodeWriter
     /// Whether version tags are written.
-    public let versioned: Bool
+    package let versioned: Bool
     /// The layout written.
-    public let layout: TfheRsLayout
+    package let layout: TfheRsLayout
 
-    public init(versioned: Bool, layout: TfheRsLayout, capacity: Int = 0) {
+    package init(versioned: Bool, layout: TfheRsLayout, capacity: Int = 0) {
         writer = BincodeWriter(capacity: capacity)
         self.versioned = versioned
         self.layout = layout
     }
 
     /// The bytes written so far.
-    public var bytes: [UInt8] { writer.bytes }
+    package var bytes: [UInt8] { writer.bytes }
 
     /// Writes the version tag of `rule`'s type for this layout (versioned data only) and returns it.
     @discardableResult

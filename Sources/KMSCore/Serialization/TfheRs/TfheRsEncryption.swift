@@ -17,7 +17,7 @@ extension TfheRsCompactCiphertextList {
 
     /// Encrypts clear block values (each `< message_modulus`, in list order) described by `info`
     /// — the general form, for any `DataKind` (signed integers, strings).
-    public static func encrypt(blocks: [UInt64], info: [TfheRsDataKind], publicKey: TfheRsCompactPublicKey, packed: Bool = false,
+    package static func encrypt(blocks: [UInt64], info: [TfheRsDataKind], publicKey: TfheRsCompactPublicKey, packed: Bool = false,
                                layout: TfheRsLayout = .v0_8, randomness: TFHERandomness = .system()) throws(TfheRsError) -> TfheRsCompactCiphertextList {
         let p = publicKey.parameters
         let enc = p.encoding
@@ -58,7 +58,7 @@ extension TfheRsCompressedCiphertextList {
     }
 
     /// The general form: clear block values (each `< message_modulus`) described by `info`.
-    public static func encrypt(blocks: [UInt64], info: [TfheRsDataKind], clientKey: ClientKey,
+    package static func encrypt(blocks: [UInt64], info: [TfheRsDataKind], clientKey: ClientKey,
                                randomness: TFHERandomness = .system()) throws(TfheRsError) -> TfheRsCompressedCiphertextList {
         guard let key = clientKey.compressionKey, let params = clientKey.parameters.compression else {
             throw .mismatch("the client key has no compression key")

@@ -16,12 +16,12 @@
 /// ```
 public struct TfheRsFile: Sendable {
     /// The `safe_serialize` header, if the data has (or is to get) one.
-    public var header: SafeSerializationHeader?
+    package var header: SafeSerializationHeader?
     /// Whether the object is versioned bincode.
     public var versioned: Bool
     /// The layouts the object is compatible with (all of them when nothing in the bytes tells
     /// them apart, e.g. an `FheUint`).
-    public var compatibleLayouts: TfheRsLayoutSet
+    package var compatibleLayouts: TfheRsLayoutSet
     /// The layout used to write the object: the oldest compatible one.
     public var layout: TfheRsLayout
     public var object: TfheRsObject
@@ -56,7 +56,7 @@ public struct TfheRsFile: Sendable {
     ///   - limits: hard limits (`.ciphertext` for 16 MiB ciphertexts).
     /// - Throws: `TfheRsError`; for headerless data, the error of the candidate that read furthest.
     public static func decode(_ bytes: [UInt8], expecting: TfheRsObjectType? = nil, layout: TfheRsLayout? = nil,
-                              limits: TfheRsLimits = .default) throws(TfheRsError) -> TfheRsFile {
+                              limits: TfheRsLimits = .key) throws(TfheRsError) -> TfheRsFile {
         guard bytes.count <= limits.sizeLimit else { throw .sizeLimitExceeded(size: bytes.count, limit: limits.sizeLimit) }
         if SafeSerializationHeader.isPresent(in: bytes) {
             let (header, start) = try SafeSerializationHeader.decode(bytes, limits: limits)

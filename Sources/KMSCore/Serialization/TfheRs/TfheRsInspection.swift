@@ -4,10 +4,15 @@
 ///
 /// ```swift
 /// let file = try TfheRsFile.decode(bytes)
-/// print(file.inspection(sizeBytes: bytes.count))   // {"header_version":"0.5","object":"high_level_api::ClientKey",…}
+/// print(file.inspectionJSON(sizeBytes: bytes.count))   // {"header_version":"0.5","object":"high_level_api::ClientKey",…}
 /// ```
 extension TfheRsFile {
-    public func inspection(sizeBytes: Int) -> JSONValue {
+    /// The description as compact JSON text (sorted keys).
+    public func inspectionJSON(sizeBytes: Int) -> String {
+        inspection(sizeBytes: sizeBytes).description
+    }
+
+    package func inspection(sizeBytes: Int) -> JSONValue {
         var o: [String: JSONValue] = [
             "object": .string(object.type.typeName),
             "header_version": header.map { .string($0.headerVersion) } ?? .null,

@@ -15,7 +15,7 @@ public enum TfheRsLayout: Int, Sendable, Hashable, Comparable, CaseIterable, Cus
     case v1_0 = 2
 
     /// The release line as `major.minor` of its first release (`"0.8"`, `"0.11"`, `"1.0"`).
-    public var version: String {
+    package var version: String {
         switch self {
         case .v0_8: "0.8"
         case .v0_11: "0.11"
@@ -51,33 +51,33 @@ public enum TfheRsLayout: Int, Sendable, Hashable, Comparable, CaseIterable, Cus
 }
 
 /// A set of layouts, as a bit mask (the candidates a versioned reader has not yet ruled out).
-public struct TfheRsLayoutSet: Sendable, Hashable, CustomStringConvertible {
+package struct TfheRsLayoutSet: Sendable, Hashable, CustomStringConvertible {
     var bits: UInt8
 
     init(bits: UInt8) { self.bits = bits }
 
     /// Every layout.
-    public static let all = TfheRsLayoutSet(bits: 0b111)
+    package static let all = TfheRsLayoutSet(bits: 0b111)
 
     /// A single layout.
-    public init(_ layout: TfheRsLayout) { bits = 1 << UInt8(layout.rawValue) }
+    package init(_ layout: TfheRsLayout) { bits = 1 << UInt8(layout.rawValue) }
 
     /// The given layouts.
-    public init(_ layouts: [TfheRsLayout]) {
+    package init(_ layouts: [TfheRsLayout]) {
         bits = 0
         for l in layouts { bits |= 1 << UInt8(l.rawValue) }
     }
 
-    public func contains(_ l: TfheRsLayout) -> Bool { bits & (1 << UInt8(l.rawValue)) != 0 }
-    public var isEmpty: Bool { bits == 0 }
-    public var layouts: [TfheRsLayout] { TfheRsLayout.allCases.filter(contains) }
+    package func contains(_ l: TfheRsLayout) -> Bool { bits & (1 << UInt8(l.rawValue)) != 0 }
+    package var isEmpty: Bool { bits == 0 }
+    package var layouts: [TfheRsLayout] { TfheRsLayout.allCases.filter(contains) }
     /// The newest layout of the set.
-    public var newest: TfheRsLayout? { layouts.last }
+    package var newest: TfheRsLayout? { layouts.last }
     /// The oldest layout of the set.
-    public var oldest: TfheRsLayout? { layouts.first }
+    package var oldest: TfheRsLayout? { layouts.first }
     func intersection(_ o: TfheRsLayoutSet) -> TfheRsLayoutSet { TfheRsLayoutSet(bits: bits & o.bits) }
 
-    public var description: String { layouts.map(\.releases).joined(separator: ", ") }
+    package var description: String { layouts.map(\.releases).joined(separator: ", ") }
 }
 
 /// The `Versionize` version tag of one tfhe-rs type in each layout.

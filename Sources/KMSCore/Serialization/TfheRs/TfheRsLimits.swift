@@ -15,7 +15,7 @@ public struct TfheRsLimits: Sendable, Equatable {
     /// Maximum number of entries of any list of ciphertexts, blocks or data kinds.
     public var maxListLength: Int
     /// Maximum length of a `Tag` or of a header string.
-    public var maxTagLength: Int
+    package var maxTagLength: Int
     /// Maximum size in bytes of an object once expanded (seeded masks regenerated): compressed
     /// forms are small on the wire and large in memory, so the input bound alone does not bound
     /// memory.
@@ -36,5 +36,5 @@ public struct TfheRsLimits: Sendable, Equatable {
     /// fhEVM's key limit (`SAFE_SER_DESER_LIMIT_KEY`, 512 MiB); expanded objects up to 2 GiB.
     public static let key = TfheRsLimits(sizeLimit: 512 << 20)
     /// The default: the key limit (client keys, public keys and every ciphertext fit).
-    public static let `default` = key
+    package static let `default` = key
 }

@@ -16,7 +16,7 @@ public enum TfheRsObjectType: String, Sendable, CaseIterable, CustomStringConver
     public var description: String { rawValue }
 
     /// Whether the object holds secret key material.
-    public var isSecret: Bool { self == .clientKey }
+    package var isSecret: Bool { self == .clientKey }
 }
 
 /// A tfhe-rs object of any supported type.

@@ -24,7 +24,7 @@ public struct TfheRsParameterMatch: Sendable {
     }
 
     /// Matches the given parameter groups against the named sets.
-    public init(compute: ClassicPBSParameters, compactPublicKey: CompactPublicKeyParameters?,
+    package init(compute: ClassicPBSParameters, compactPublicKey: CompactPublicKeyParameters?,
                 castingKeySwitch: KeySwitchingParameters?, compression: CompressionParameters?) {
         let groups = Groups(compute: compute, compactPublicKey: compactPublicKey, casting: castingKeySwitch, compression: compression)
         if let named = ParameterSet.named.first(where: { Groups($0) == groups }) {
@@ -95,7 +95,7 @@ extension TfheRsLayout {
     /// The layout a key set is exported with when nothing else decides: `default` → 0.8.x,
     /// `2m128` → 1.0.x; for other sets the oldest layout that can express them (1.0 for
     /// modulus-switch noise reduction, 0.11 for a zero-knowledge scheme, else 0.8).
-    public static func preferred(for p: ParameterSet) -> TfheRsLayout {
+    package static func preferred(for p: ParameterSet) -> TfheRsLayout {
         switch p.name {
         case ParameterSet.default.name: return .v0_8
         case ParameterSet.v1_0_2m128.name: return .v1_0

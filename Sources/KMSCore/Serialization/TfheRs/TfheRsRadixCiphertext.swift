@@ -1,15 +1,15 @@
 /// The metadata tfhe-rs keeps beside every shortint block (`shortint::Ciphertext` without its LWE).
 public struct TfheRsBlockMetadata: Sendable, Equatable, Hashable {
     /// Upper bound of the value the block may hold (3 for a fresh 2-bit block, 1 for a boolean).
-    public var degree: Int
+    package var degree: Int
     /// Noise level relative to a fresh encryption (1 = nominal).
-    public var noiseLevel: Int
+    package var noiseLevel: Int
     /// The block encoding (checked moduli, Δ).
-    public var encoding: BlockEncoding
-    public var pbsOrder: TfheRsPBSOrder
+    package var encoding: BlockEncoding
+    package var pbsOrder: TfheRsPBSOrder
 
     /// Metadata with an already checked encoding.
-    public init(degree: Int, noiseLevel: Int, encoding: BlockEncoding, pbsOrder: TfheRsPBSOrder) {
+    package init(degree: Int, noiseLevel: Int, encoding: BlockEncoding, pbsOrder: TfheRsPBSOrder) {
         self.degree = degree
         self.noiseLevel = noiseLevel
         self.encoding = encoding
@@ -18,15 +18,15 @@ public struct TfheRsBlockMetadata: Sendable, Equatable, Hashable {
 
     /// Metadata from raw moduli.
     /// - Throws: `invalidField` when the moduli break `BlockEncoding`'s rules.
-    public init(degree: Int, noiseLevel: Int, messageModulus: Int, carryModulus: Int, pbsOrder: TfheRsPBSOrder) throws(TfheRsError) {
+    package init(degree: Int, noiseLevel: Int, messageModulus: Int, carryModulus: Int, pbsOrder: TfheRsPBSOrder) throws(TfheRsError) {
         let encoding = try TfheRsError.invalid("block metadata") { () throws(TFHEError) in
             try BlockEncoding(messageModulus: messageModulus, carryModulus: carryModulus)
         }
         self.init(degree: degree, noiseLevel: noiseLevel, encoding: encoding, pbsOrder: pbsOrder)
     }
 
-    public var messageModulus: Int { encoding.messageModulus }
-    public var carryModulus: Int { encoding.carryModulus }
+    package var messageModulus: Int { encoding.messageModulus }
+    package var carryModulus: Int { encoding.carryModulus }
 }
 
 /// A radix ciphertext as tfhe-rs serializes it (`BaseRadixCiphertext<shortint::Ciphertext>`):
@@ -36,12 +36,12 @@ public struct TfheRsBlockMetadata: Sendable, Equatable, Hashable {
 /// one copy per block and handed to decryption without further copies.
 public struct TfheRsRadixCiphertext: Sendable, Equatable {
     /// Every block's LWE ciphertext, contiguous.
-    public var lwe: LweCiphertextList
+    package var lwe: LweCiphertextList
     /// One entry per block.
-    public var blocks: [TfheRsBlockMetadata]
+    package var blocks: [TfheRsBlockMetadata]
 
     /// Pairs LWE ciphertexts with their metadata (one entry per ciphertext).
-    public init(lwe: LweCiphertextList, blocks: [TfheRsBlockMetadata]) throws(TfheRsError) {
+    package init(lwe: LweCiphertextList, blocks: [TfheRsBlockMetadata]) throws(TfheRsError) {
         guard lwe.count == blocks.count else {
             throw .invalidField("\(lwe.count) LWE ciphertexts for \(blocks.count) block metadata entries")
         }
@@ -55,7 +55,7 @@ public struct TfheRsRadixCiphertext: Sendable, Equatable {
     }
 
     /// Number of blocks.
-    public var count: Int { blocks.count }
+    package var count: Int { blocks.count }
 }
 
 /// A high-level tfhe-rs ciphertext: `FheUint` (any width — the width is not in the bytes, only
@@ -97,12 +97,12 @@ public struct TfheRsFheCiphertext: Sendable, Equatable {
         }
     }
 
-    public var kind: Kind
-    public var radix: TfheRsRadixCiphertext
-    public var tag: [UInt8]
+    package var kind: Kind
+    package var radix: TfheRsRadixCiphertext
+    package var tag: [UInt8]
 
     /// A ciphertext; `FheBool` must have exactly one block.
-    public init(kind: Kind, radix: TfheRsRadixCiphertext, tag: [UInt8] = []) throws(TfheRsError) {
+    package init(kind: Kind, radix: TfheRsRadixCiphertext, tag: [UInt8] = []) throws(TfheRsError) {
         if kind == .boolean, radix.count != 1 {
             throw .invalidField("an FheBool has exactly one block, got \(radix.count)")
         }

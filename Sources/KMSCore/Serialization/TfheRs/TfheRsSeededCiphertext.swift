@@ -2,14 +2,14 @@
 /// only the body is stored; the mask is the first n u64 words of the tfhe-rs AES-CTR stream of
 /// `seed` (tfhe-rs ≤ 1.5 convention: first keystream byte skipped).
 public struct TfheRsSeededBlock: Sendable, Equatable, Hashable {
-    public var body: UInt64
+    package var body: UInt64
     /// n, the dimension of the key (LWE size − 1).
-    public var lweDimension: Int
+    package var lweDimension: Int
     /// The 128-bit `CompressionSeed`, little-endian.
-    public var seed: [UInt8]
-    public var metadata: TfheRsBlockMetadata
+    package var seed: [UInt8]
+    package var metadata: TfheRsBlockMetadata
 
-    public init(body: UInt64, lweDimension: Int, seed: [UInt8], metadata: TfheRsBlockMetadata) throws(TfheRsError) {
+    package init(body: UInt64, lweDimension: Int, seed: [UInt8], metadata: TfheRsBlockMetadata) throws(TfheRsError) {
         guard seed.count == 16 else { throw .invalidField("a compression seed is 16 bytes, got \(seed.count)") }
         guard lweDimension > 0 else { throw .invalidField("seeded LWE ciphertext needs a positive dimension") }
         self.body = body
@@ -20,7 +20,7 @@ public struct TfheRsSeededBlock: Sendable, Equatable, Hashable {
 
     /// The full LWE ciphertext `[a_0 … a_{n−1}, b]`, its mask regenerated from the seed
     /// (`8·(n+1)` bytes; check `lweDimension` against the key before calling this on input).
-    public func decompressed() -> [UInt64] {
+    package func decompressed() -> [UInt64] {
         // 16-byte seed by construction.
         guard let g = try? AesCtrGenerator(seed: seed) else { return [] }
         var ct = g.uniformWords(lweDimension)
@@ -39,11 +39,11 @@ public struct TfheRsSeededBlock: Sendable, Equatable, Hashable {
 /// Degree · MessageModulus · CarryModulus · PBSOrder · NoiseLevel (132 bytes versioned).
 /// The `ModulusSwitched` variants are recognised and reported as unsupported.
 public struct TfheRsSeededCiphertext: Sendable, Equatable {
-    public var kind: TfheRsFheCiphertext.Kind
-    public var blocks: [TfheRsSeededBlock]
-    public var tag: [UInt8]
+    package var kind: TfheRsFheCiphertext.Kind
+    package var blocks: [TfheRsSeededBlock]
+    package var tag: [UInt8]
 
-    public init(kind: TfheRsFheCiphertext.Kind, blocks: [TfheRsSeededBlock], tag: [UInt8] = []) throws(TfheRsError) {
+    package init(kind: TfheRsFheCiphertext.Kind, blocks: [TfheRsSeededBlock], tag: [UInt8] = []) throws(TfheRsError) {
         guard !blocks.isEmpty, kind != .boolean || blocks.count == 1 else {
             throw .invalidField("a compressed \(kind) cannot have \(blocks.count) blocks")
         }
@@ -67,7 +67,7 @@ public struct TfheRsSeededCiphertext: Sendable, Equatable {
     }
 
     /// The size in bytes of the blocks once their masks are regenerated: `count · (n + 1) · 8`.
-    public var expandedSize: Int {
+    package var expandedSize: Int {
         // count ≤ maxListLength and n ≤ maxDimension after reading: no overflow.
         blocks.count * (blocks[0].lweDimension + 1) * 8
     }
@@ -75,7 +75,7 @@ public struct TfheRsSeededCiphertext: Sendable, Equatable {
     /// The blocks with their masks regenerated (tfhe-rs `decompress`, without any server key).
     /// - Throws: `sizeLimitExceeded` when the expanded size is above `limits.maxExpandedSize`
     ///   (a few hundred bytes of seeds can claim gigabytes of masks).
-    public func decompressed(limits: TfheRsLimits = .ciphertext) throws(TfheRsError) -> TfheRsRadixCiphertext {
+    package func decompressed(limits: TfheRsLimits = .ciphertext) throws(TfheRsError) -> TfheRsRadixCiphertext {
         let size = expandedSize
         guard size <= limits.maxExpandedSize else {
             throw .expansionLimitExceeded(size: size, limit: limits.maxExpandedSize)

@@ -6,10 +6,10 @@
 ///                                     maskGenerator: r.mask, noiseGenerator: r.noise)
 /// let p = try GlweEncryption.phase(ct, key: k)     // plaintext + small noise
 /// ```
-public enum GlweEncryption {
+package enum GlweEncryption {
     /// Encrypts one plaintext polynomial (N coefficients, already scaled) under `key`: uniform
     /// masks from `maskGenerator` (in data order), noise from `noiseGenerator`.
-    public static func encrypt(_ plaintext: [UInt64], key: GlweSecretKey, noise: NoiseDistribution,
+    package static func encrypt(_ plaintext: [UInt64], key: GlweSecretKey, noise: NoiseDistribution,
                                maskGenerator: RandomGenerator, noiseGenerator: RandomGenerator) throws(TFHEError) -> GlweCiphertext {
         let k = key.glweDimension.value, n = key.polynomialSize.value
         guard plaintext.count == n else {
@@ -31,7 +31,7 @@ public enum GlweEncryption {
 
     /// The phase polynomial `B − Σ_j A_j·S_j` of `ciphertext` under `key`.
     /// - Throws: `TFHEError.keyMismatch` when the shapes differ.
-    public static func phase(_ ciphertext: GlweCiphertext, key: GlweSecretKey) throws(TFHEError) -> [UInt64] {
+    package static func phase(_ ciphertext: GlweCiphertext, key: GlweSecretKey) throws(TFHEError) -> [UInt64] {
         guard ciphertext.glweDimension == key.glweDimension, ciphertext.polynomialSize == key.polynomialSize else {
             throw .keyMismatch("a \(ciphertext.glweDimension)×\(ciphertext.polynomialSize) GLWE ciphertext under a \(key.glweDimension)×\(key.polynomialSize) key")
         }

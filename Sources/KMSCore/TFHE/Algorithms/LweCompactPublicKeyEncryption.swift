@@ -5,9 +5,9 @@
 /// with a fresh binary r: `mask = a ⊛ rev(r) + e1` and `body_j = ⟨b·X^j, r⟩ + P_j + e2_j`
 /// (= `rev(b ⊛ rev(r))[j]`). Entry j decrypts as `body_j − ⟨mask·X^j, s⟩`, because
 /// `⟨(a ⊛ rev(r))·X^j, s⟩ = ⟨(a ⊛ rev(s))·X^j, r⟩` in the commutative ring.
-public enum LweCompactPublicKeyEncryption {
+package enum LweCompactPublicKeyEncryption {
     /// Generates the public key of `key` (dimension N, a power of two).
-    public static func generatePublicKey(key: LweSecretKey, noise: NoiseDistribution,
+    package static func generatePublicKey(key: LweSecretKey, noise: NoiseDistribution,
                                          maskGenerator: RandomGenerator, noiseGenerator: RandomGenerator) -> LweCompactPublicKey {
         let n = key.dimension
         let a = maskGenerator.uniformWords(n)
@@ -24,7 +24,7 @@ public enum LweCompactPublicKeyEncryption {
     /// Encrypts plaintexts (already scaled by Δ) under `publicKey`: one bin of N entries per mask.
     /// `randomGenerator` draws the binary r of each bin (tfhe-rs uses its secret generator);
     /// `noiseGenerator` draws e1 and e2.
-    public static func encrypt(_ plaintexts: [UInt64], publicKey: LweCompactPublicKey, noise: NoiseDistribution,
+    package static func encrypt(_ plaintexts: [UInt64], publicKey: LweCompactPublicKey, noise: NoiseDistribution,
                                randomGenerator: RandomGenerator, noiseGenerator: RandomGenerator) -> LweCompactCiphertextList {
         let n = publicKey.polynomialSize
         let bins = (plaintexts.count + n - 1) / n
@@ -62,12 +62,12 @@ public enum LweCompactPublicKeyEncryption {
     }
 
     /// The phases of every entry of `list` under the compact-PKE secret `key`.
-    public static func phases(_ list: LweCompactCiphertextList, key: LweSecretKey) throws(TFHEError) -> [UInt64] {
+    package static func phases(_ list: LweCompactCiphertextList, key: LweSecretKey) throws(TFHEError) -> [UInt64] {
         try phases(list, entries: 0..<list.count, key: key)
     }
 
     /// The phases of entries `entries` of `list` under the compact-PKE secret `key`.
-    public static func phases(_ list: LweCompactCiphertextList, entries: Range<Int>, key: LweSecretKey) throws(TFHEError) -> [UInt64] {
+    package static func phases(_ list: LweCompactCiphertextList, entries: Range<Int>, key: LweSecretKey) throws(TFHEError) -> [UInt64] {
         let n = key.dimension
         guard list.lweDimension == n else {
             throw .keyMismatch("compact list dimension \(list.lweDimension) but key dimension \(n)")

@@ -3,7 +3,7 @@ import Foundation
 extension LweCompactPublicKeyEncryption {
     /// The largest |e| of the compact public key relation `b − a ⊛ rev(s) = e`, as log2 (−∞ for 0),
     /// or `nil` when the sizes differ.
-    public static func publicKeyNoiseLog2(_ publicKey: LweCompactPublicKey, secret: LweSecretKey) -> Double? {
+    package static func publicKeyNoiseLog2(_ publicKey: LweCompactPublicKey, secret: LweSecretKey) -> Double? {
         let n = publicKey.polynomialSize
         guard secret.dimension == n else { return nil }
         var product = [UInt64](repeating: 0, count: n)
@@ -22,7 +22,7 @@ extension LweCompactPublicKeyEncryption {
 
     /// Whether `publicKey` was made from `secret` with noise `noise`: every |e| of
     /// `b − a ⊛ rev(s)` is within the distribution's support (TUniform: 2^b; Gaussian: 20σ).
-    public static func publicKeyMatches(_ publicKey: LweCompactPublicKey, secret: LweSecretKey, noise: NoiseDistribution) -> Bool {
+    package static func publicKeyMatches(_ publicKey: LweCompactPublicKey, secret: LweSecretKey, noise: NoiseDistribution) -> Bool {
         guard let e = publicKeyNoiseLog2(publicKey, secret: secret) else { return false }
         switch noise {
         case .tUniform(let b): return e <= Double(b)

@@ -1,9 +1,9 @@
 /// Secret-key LWE encryption and decryption (tfhe-rs `encrypt_lwe_ciphertext_list`,
 /// `decrypt_lwe_ciphertext`).
-public enum LweEncryption {
+package enum LweEncryption {
     /// Encrypts each plaintext (already scaled by Δ) under `key`: mask uniform from
     /// `maskGenerator`, body `⟨a, s⟩ + e + plaintext` with `e` from `noise`.
-    public static func encrypt(_ plaintexts: [UInt64], key: LweSecretKey, noise: NoiseDistribution,
+    package static func encrypt(_ plaintexts: [UInt64], key: LweSecretKey, noise: NoiseDistribution,
                                maskGenerator: RandomGenerator, noiseGenerator: RandomGenerator) -> LweCiphertextList {
         let n = key.dimension
         let size = n + 1
@@ -28,7 +28,7 @@ public enum LweEncryption {
 
     /// The phases `b − ⟨a, s⟩` of every ciphertext of `list`.
     /// - Throws: `TFHEError.keyMismatch` if the dimensions differ.
-    public static func phases(_ list: LweCiphertextList, key: LweSecretKey) throws(TFHEError) -> [UInt64] {
+    package static func phases(_ list: LweCiphertextList, key: LweSecretKey) throws(TFHEError) -> [UInt64] {
         let n = key.dimension
         guard list.lweDimension == n else {
             throw .keyMismatch("ciphertext dimension \(list.lweDimension) but key dimension \(n)")
@@ -51,7 +51,7 @@ public enum LweEncryption {
     /// The phases of seeded ciphertexts, each mask regenerated from its seed into one reused
     /// buffer (memory of one ciphertext, whatever the count).
     /// - Throws: `TFHEError.keyMismatch` if the dimensions differ.
-    public static func phases(_ list: SeededLweCiphertextList, key: LweSecretKey) throws(TFHEError) -> [UInt64] {
+    package static func phases(_ list: SeededLweCiphertextList, key: LweSecretKey) throws(TFHEError) -> [UInt64] {
         let n = key.dimension
         guard list.lweDimension.value == n else {
             throw .keyMismatch("seeded ciphertext dimension \(list.lweDimension) but key dimension \(n)")

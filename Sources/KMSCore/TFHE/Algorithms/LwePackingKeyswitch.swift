@@ -7,9 +7,9 @@
 /// ```swift
 /// let glwe = try LwePackingKeyswitch.keyswitchAndPack(blocks, key: pksk)   // coefficient i = phase of block i
 /// ```
-public enum LwePackingKeyswitch {
+package enum LwePackingKeyswitch {
     /// Switches each LWE ciphertext of `list` (at most N of them) into coefficient i of one GLWE.
-    public static func keyswitchAndPack(_ list: LweCiphertextList, key: LwePackingKeyswitchKey) throws(TFHEError) -> GlweCiphertext {
+    package static func keyswitchAndPack(_ list: LweCiphertextList, key: LwePackingKeyswitchKey) throws(TFHEError) -> GlweCiphertext {
         let inputDimension = key.inputDimension.value
         guard list.lweDimension == inputDimension else {
             throw .keyMismatch("LWE dimension \(list.lweDimension) but the packing key switches from dimension \(inputDimension)")

@@ -1,9 +1,9 @@
 /// Generation of LWE-to-GLWE packing key-switching keys (tfhe-rs
 /// `generate_lwe_packing_keyswitch_key`).
-public enum LwePackingKeyswitchKeyGeneration {
+package enum LwePackingKeyswitchKeyGeneration {
     /// A key switching from `inputKey` to `outputKey`: for every input coefficient, level 1 to L,
     /// a GLWE encryption of `s_j · 2^(64 − l·B)` with `noise`.
-    public static func generate(inputKey: LweSecretKey, outputKey: GlweSecretKey, baseLog: DecompositionBaseLog,
+    package static func generate(inputKey: LweSecretKey, outputKey: GlweSecretKey, baseLog: DecompositionBaseLog,
                                 levelCount: DecompositionLevelCount, noise: NoiseDistribution,
                                 randomness: TFHERandomness = .system()) throws(TFHEError) -> LwePackingKeyswitchKey {
         let decomposer = try SignedDecomposer(baseLog: baseLog, levelCount: levelCount)

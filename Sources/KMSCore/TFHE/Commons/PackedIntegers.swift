@@ -6,16 +6,16 @@
 /// let p = PackedIntegers.pack([1, 4095, 7], logModulus: 12)   // 36 bits → 1 word
 /// p.unpack()          // [1, 4095, 7]
 /// ```
-public struct PackedIntegers: Sendable, Equatable, Hashable {
+package struct PackedIntegers: Sendable, Equatable, Hashable {
     /// Bits per value (1…63).
-    public let logModulus: Int
+    package let logModulus: Int
     /// Number of values (tfhe-rs `initial_len`).
-    public let count: Int
+    package let count: Int
     /// ⌈count · logModulus / 64⌉ words.
-    public let words: [UInt64]
+    package let words: [UInt64]
 
     /// Wraps packed words, checking their number against `count` and `logModulus`.
-    public init(logModulus: Int, count: Int, words: [UInt64]) throws(TFHEError) {
+    package init(logModulus: Int, count: Int, words: [UInt64]) throws(TFHEError) {
         guard (1...63).contains(logModulus), count >= 0 else {
             throw .ciphertextMismatch("packed integers need 1 ≤ log_modulus ≤ 63 (got \(logModulus)) and a non-negative count")
         }
@@ -35,7 +35,7 @@ public struct PackedIntegers: Sendable, Equatable, Hashable {
     }
 
     /// Packs `values`, keeping the low `logModulus` bits of each.
-    public static func pack(_ values: [UInt64], logModulus: Int) -> PackedIntegers {
+    package static func pack(_ values: [UInt64], logModulus: Int) -> PackedIntegers {
         let log = UInt64(logModulus)
         let mask: UInt64 = (1 << log) - 1
         var words = [UInt64](repeating: 0, count: (values.count * logModulus + 63) / 64)
@@ -52,7 +52,7 @@ public struct PackedIntegers: Sendable, Equatable, Hashable {
 
     /// Value `i` (0 ≤ i < count).
     @inlinable
-    public func value(at i: Int) -> UInt64 {
+    package func value(at i: Int) -> UInt64 {
         let log = UInt64(logModulus)
         let mask: UInt64 = (1 << log) - 1
         let bit = i * logModulus
@@ -63,7 +63,7 @@ public struct PackedIntegers: Sendable, Equatable, Hashable {
     }
 
     /// All values, in order.
-    public func unpack() -> [UInt64] {
+    package func unpack() -> [UInt64] {
         (0..<count).map(value(at:))
     }
 }

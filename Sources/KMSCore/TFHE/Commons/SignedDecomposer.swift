@@ -11,13 +11,13 @@
 /// d.decompose(x, into: &digits)                   // digits[0] is level 1 (most significant)
 /// d.recompose(digits) == d.closestRepresentable(x) // true
 /// ```
-public struct SignedDecomposer: Sendable, Hashable {
-    public let baseLog: DecompositionBaseLog
-    public let levelCount: DecompositionLevelCount
+package struct SignedDecomposer: Sendable, Hashable {
+    package let baseLog: DecompositionBaseLog
+    package let levelCount: DecompositionLevelCount
 
     /// A decomposer of `levelCount` digits of `baseLog` bits.
     /// - Throws: `TFHEError.invalidParameters` unless `1 ≤ B`, `1 ≤ L` and `B·L < 64`.
-    public init(baseLog: DecompositionBaseLog, levelCount: DecompositionLevelCount) throws(TFHEError) {
+    package init(baseLog: DecompositionBaseLog, levelCount: DecompositionLevelCount) throws(TFHEError) {
         guard (1...63).contains(baseLog.value), (1...63).contains(levelCount.value), baseLog.value * levelCount.value < 64 else {
             throw .invalidParameters("decomposition 2^\(baseLog)×\(levelCount) must use 1…63 bits")
         }
@@ -26,22 +26,22 @@ public struct SignedDecomposer: Sendable, Hashable {
     }
 
     /// Bits kept: B·L.
-    @inlinable public var precision: Int { baseLog.value * levelCount.value }
+    @inlinable package var precision: Int { baseLog.value * levelCount.value }
 
     /// `x` rounded to the nearest multiple of `2^(64 − B·L)` (ties away from zero, as tfhe-rs).
-    @inlinable public func closestRepresentable(_ x: UInt64) -> UInt64 {
+    @inlinable package func closestRepresentable(_ x: UInt64) -> UInt64 {
         let shift = UInt64(64 - precision)
         let rounded = (x &+ (1 << (shift - 1))) >> shift
         return rounded << shift
     }
 
     /// The L balanced digits of `x`, level 1 (most significant) at index 0.
-    @inlinable public func decompose(_ x: UInt64, into digits: inout [Int64]) {
+    @inlinable package func decompose(_ x: UInt64, into digits: inout [Int64]) {
         digits.withUnsafeMutableBufferPointer { decompose(x, into: $0) }
     }
 
     /// The L balanced digits of `x` into `digits` (at least L entries), level 1 at index 0.
-    @inlinable public func decompose(_ x: UInt64, into digits: UnsafeMutableBufferPointer<Int64>) {
+    @inlinable package func decompose(_ x: UInt64, into digits: UnsafeMutableBufferPointer<Int64>) {
         let b = UInt64(baseLog.value)
         var state = (x &+ (1 << UInt64(63 - precision))) >> UInt64(64 - precision)
         let mask: UInt64 = (1 << b) - 1
@@ -61,7 +61,7 @@ public struct SignedDecomposer: Sendable, Hashable {
     }
 
     /// `Σ_l d_l · 2^(64 − l·B)` (wrapping): the inverse of `decompose` on representable values.
-    @inlinable public func recompose(_ digits: [Int64]) -> UInt64 {
+    @inlinable package func recompose(_ digits: [Int64]) -> UInt64 {
         var acc: UInt64 = 0
         for l in 1...levelCount.value {
             acc &+= UInt64(bitPattern: digits[l - 1]) &<< UInt64(64 - l * baseLog.value)

@@ -9,13 +9,13 @@
 /// let p = try GlweEncryption.phase(ct, key: key)
 /// ```
 public struct GlweCiphertext: Sendable, Equatable, Hashable {
-    public let glweDimension: GlweDimension
-    public let polynomialSize: PolynomialSize
+    package let glweDimension: GlweDimension
+    package let polynomialSize: PolynomialSize
     /// `(k+1)·N` words: the masks, then the body.
-    public internal(set) var data: [UInt64]
+    package internal(set) var data: [UInt64]
 
     /// Wraps `(k+1)·N` words.
-    public init(glweDimension: GlweDimension, polynomialSize: PolynomialSize, data: [UInt64]) throws(TFHEError) {
+    package init(glweDimension: GlweDimension, polynomialSize: PolynomialSize, data: [UInt64]) throws(TFHEError) {
         guard glweDimension.value > 0, polynomialSize.value > 0,
               data.count == (glweDimension.value + 1) * polynomialSize.value else {
             throw .ciphertextMismatch("a \(glweDimension)×\(polynomialSize) GLWE ciphertext has \((glweDimension.value + 1) * polynomialSize.value) words, got \(data.count)")
@@ -24,7 +24,7 @@ public struct GlweCiphertext: Sendable, Equatable, Hashable {
     }
 
     /// A trivial (noiseless, zero-mask) encryption of `plaintext`.
-    public static func trivial(_ plaintext: [UInt64], glweDimension: GlweDimension) -> GlweCiphertext {
+    package static func trivial(_ plaintext: [UInt64], glweDimension: GlweDimension) -> GlweCiphertext {
         let n = plaintext.count
         var data = [UInt64](repeating: 0, count: (glweDimension.value + 1) * n)
         data.replaceSubrange(glweDimension.value * n ..< (glweDimension.value + 1) * n, with: plaintext)
@@ -38,10 +38,10 @@ public struct GlweCiphertext: Sendable, Equatable, Hashable {
     }
 
     /// The body polynomial B.
-    public var body: ArraySlice<UInt64> { data[glweDimension.value * polynomialSize.value ..< data.count] }
+    package var body: ArraySlice<UInt64> { data[glweDimension.value * polynomialSize.value ..< data.count] }
 
     /// Mask polynomial j.
-    public func mask(_ j: Int) -> ArraySlice<UInt64> {
+    package func mask(_ j: Int) -> ArraySlice<UInt64> {
         data[j * polynomialSize.value ..< (j + 1) * polynomialSize.value]
     }
 }

@@ -1,15 +1,15 @@
 /// A binary GLWE secret key: `glweDimension` polynomials of `polynomialSize` coefficients.
 /// Its coefficient vector, read as an LWE key, is the "big" LWE key (dimension k·N).
 public struct GlweSecretKey: Sendable, CustomStringConvertible, CustomReflectable {
-    public let glweDimension: GlweDimension
-    public let polynomialSize: PolynomialSize
+    package let glweDimension: GlweDimension
+    package let polynomialSize: PolynomialSize
     /// The k·N coefficients, polynomial 0 first, coefficient 0 first.
-    public var coefficients: [UInt64] { lwe.coefficients }
+    package var coefficients: [UInt64] { lwe.coefficients }
     /// The same coefficients viewed as an LWE key (tfhe-rs `as_lwe_secret_key`).
-    public let lwe: LweSecretKey
+    package let lwe: LweSecretKey
 
     /// Wraps binary coefficients.
-    public init(glweDimension: GlweDimension, polynomialSize: PolynomialSize, coefficients: [UInt64]) throws(TFHEError) {
+    package init(glweDimension: GlweDimension, polynomialSize: PolynomialSize, coefficients: [UInt64]) throws(TFHEError) {
         guard glweDimension.value > 0, polynomialSize.value > 0, coefficients.count == glweDimension.value * polynomialSize.value else {
             throw .keyMismatch("GLWE secret key has \(coefficients.count) coefficients, expected \(glweDimension)×\(polynomialSize)")
         }
@@ -19,7 +19,7 @@ public struct GlweSecretKey: Sendable, CustomStringConvertible, CustomReflectabl
     }
 
     /// Draws a key from `generator`.
-    public static func generate(glweDimension: GlweDimension, polynomialSize: PolynomialSize, from generator: RandomGenerator) -> GlweSecretKey {
+    package static func generate(glweDimension: GlweDimension, polynomialSize: PolynomialSize, from generator: RandomGenerator) -> GlweSecretKey {
         GlweSecretKey(trusted: glweDimension, polynomialSize,
                       LweSecretKey.generate(dimension: glweDimension.value * polynomialSize.value, from: generator))
     }

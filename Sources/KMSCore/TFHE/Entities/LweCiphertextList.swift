@@ -3,12 +3,12 @@
 /// tfhe-rs stores it).
 public struct LweCiphertextList: Sendable, Equatable {
     /// n, the dimension of the key the ciphertexts are under.
-    public let lweDimension: Int
+    package let lweDimension: Int
     /// All ciphertexts, each `lweDimension + 1` words.
-    public let data: [UInt64]
+    package let data: [UInt64]
 
     /// Wraps `data`, which must hold whole ciphertexts.
-    public init(lweDimension: Int, data: [UInt64]) throws(TFHEError) {
+    package init(lweDimension: Int, data: [UInt64]) throws(TFHEError) {
         guard lweDimension > 0, data.count % (lweDimension + 1) == 0 else {
             throw .ciphertextMismatch("\(data.count) words is not a whole number of LWE ciphertexts of dimension \(lweDimension)")
         }
@@ -22,11 +22,11 @@ public struct LweCiphertextList: Sendable, Equatable {
     }
 
     /// Words per ciphertext (n + 1).
-    public var lweSize: Int { lweDimension + 1 }
+    package var lweSize: Int { lweDimension + 1 }
 
     /// Number of ciphertexts.
-    public var count: Int { data.count / lweSize }
+    package var count: Int { data.count / lweSize }
 
     /// The body of ciphertext `i`.
-    public func body(_ i: Int) -> UInt64 { data[i * lweSize + lweDimension] }
+    package func body(_ i: Int) -> UInt64 { data[i * lweSize + lweDimension] }
 }

@@ -3,13 +3,13 @@
 /// `mask·X^j` (negacyclic rotation) and body `bodies[j]`.
 public struct LweCompactCiphertextList: Sendable, Equatable {
     /// N, the LWE dimension (= polynomial size).
-    public let lweDimension: Int
+    package let lweDimension: Int
     /// ⌈count / N⌉ mask polynomials, each N words.
-    public let masks: [UInt64]
+    package let masks: [UInt64]
     /// One body per entry.
-    public let bodies: [UInt64]
+    package let bodies: [UInt64]
 
-    public init(lweDimension: Int, masks: [UInt64], bodies: [UInt64]) throws(TFHEError) {
+    package init(lweDimension: Int, masks: [UInt64], bodies: [UInt64]) throws(TFHEError) {
         let n = lweDimension
         guard n > 0, n & (n - 1) == 0 else {
             throw .ciphertextMismatch("compact list dimension \(n) is not a power of two")
@@ -30,5 +30,5 @@ public struct LweCompactCiphertextList: Sendable, Equatable {
     }
 
     /// Number of entries.
-    public var count: Int { bodies.count }
+    package var count: Int { bodies.count }
 }

@@ -2,11 +2,11 @@
 /// `b = a ⊛ rev(s) + e` in Z_{2^64}[X]/(X^N+1), for the compact-PKE secret key s.
 public struct LweCompactPublicKey: Sendable, Equatable {
     /// The uniform mask polynomial a (N coefficients).
-    public let mask: [UInt64]
+    package let mask: [UInt64]
     /// The body polynomial b (N coefficients).
-    public let body: [UInt64]
+    package let body: [UInt64]
 
-    public init(mask: [UInt64], body: [UInt64]) throws(TFHEError) {
+    package init(mask: [UInt64], body: [UInt64]) throws(TFHEError) {
         let n = mask.count
         guard n > 0, n & (n - 1) == 0, body.count == n else {
             throw .keyMismatch("compact public key polynomials must have the same power-of-two size")
@@ -21,5 +21,5 @@ public struct LweCompactPublicKey: Sendable, Equatable {
     }
 
     /// N, the polynomial size (= the compact-PKE LWE dimension).
-    public var polynomialSize: Int { mask.count }
+    package var polynomialSize: Int { mask.count }
 }

@@ -12,10 +12,10 @@
 /// pksk.inputDimension, pksk.decomposer.levelCount     // 2048, 4
 /// ```
 public struct LwePackingKeyswitchKey: Sendable {
-    public let inputDimension: LweDimension
-    public let glweDimension: GlweDimension
-    public let polynomialSize: PolynomialSize
-    public let decomposer: SignedDecomposer
+    package let inputDimension: LweDimension
+    package let glweDimension: GlweDimension
+    package let polynomialSize: PolynomialSize
+    package let decomposer: SignedDecomposer
     /// `inputDimension · levelCount` GLWE ciphertexts of `(k+1)·N` words, input coefficient major,
     /// level 1 first.
     let data: [UInt64]

@@ -3,13 +3,13 @@
 /// The key never prints its coefficients. It keeps a mask form (0 / all-ones) for fast dot products.
 public struct LweSecretKey: Sendable, CustomStringConvertible, CustomReflectable {
     /// The coefficients, each 0 or 1.
-    public let coefficients: [UInt64]
+    package let coefficients: [UInt64]
     /// `0 &- coefficient`: the form the dot products use.
     let masks: [UInt64]
 
     /// Wraps binary coefficients.
     /// - Throws: `TFHEError.keyMismatch` if a coefficient is not 0 or 1 or the key is empty.
-    public init(coefficients: [UInt64]) throws(TFHEError) {
+    package init(coefficients: [UInt64]) throws(TFHEError) {
         guard !coefficients.isEmpty else { throw .keyMismatch("empty LWE secret key") }
         guard coefficients.allSatisfy({ $0 <= 1 }) else { throw .keyMismatch("LWE secret key is not binary") }
         self.coefficients = coefficients
@@ -17,7 +17,7 @@ public struct LweSecretKey: Sendable, CustomStringConvertible, CustomReflectable
     }
 
     /// Draws a key of `dimension` coefficients from `generator` (one byte each, low bit).
-    public static func generate(dimension: Int, from generator: RandomGenerator) -> LweSecretKey {
+    package static func generate(dimension: Int, from generator: RandomGenerator) -> LweSecretKey {
         let c = generator.binaryWords(dimension)
         return LweSecretKey(trusted: c)
     }
@@ -28,7 +28,7 @@ public struct LweSecretKey: Sendable, CustomStringConvertible, CustomReflectable
     }
 
     /// The key dimension.
-    public var dimension: Int { coefficients.count }
+    package var dimension: Int { coefficients.count }
 
     public var description: String { "LweSecretKey(dimension: \(dimension), <redacted>)" }
     /// Reflection (`dump`, debuggers) shows the dimension only, never the coefficients.

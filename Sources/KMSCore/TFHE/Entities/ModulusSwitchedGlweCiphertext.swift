@@ -8,14 +8,14 @@
 /// let back = c.extract()        // a GLWE ciphertext, each word a value << 52
 /// ```
 public struct ModulusSwitchedGlweCiphertext: Sendable, Equatable, Hashable {
-    public let glweDimension: GlweDimension
-    public let polynomialSize: PolynomialSize
+    package let glweDimension: GlweDimension
+    package let polynomialSize: PolynomialSize
     /// How many body coefficients are stored (≤ N).
-    public let bodiesCount: Int
-    public let packed: PackedIntegers
+    package let bodiesCount: Int
+    package let packed: PackedIntegers
 
     /// Wraps packed values, checking that there are k·N + `bodiesCount` of them.
-    public init(glweDimension: GlweDimension, polynomialSize: PolynomialSize, bodiesCount: Int, packed: PackedIntegers) throws(TFHEError) {
+    package init(glweDimension: GlweDimension, polynomialSize: PolynomialSize, bodiesCount: Int, packed: PackedIntegers) throws(TFHEError) {
         let k = glweDimension.value, n = polynomialSize.value
         guard k > 0, n > 0, bodiesCount >= 0, bodiesCount <= n else {
             throw .ciphertextMismatch("compressed GLWE \(k)×\(n) cannot store \(bodiesCount) bodies")
@@ -31,12 +31,12 @@ public struct ModulusSwitchedGlweCiphertext: Sendable, Equatable, Hashable {
 
     /// tfhe-rs `modulus_switch`: rounds `x` from 2^64 to 2^log.
     @inlinable
-    public static func modulusSwitch(_ x: UInt64, logModulus: Int) -> UInt64 {
+    package static func modulusSwitch(_ x: UInt64, logModulus: Int) -> UInt64 {
         (x &+ (1 << UInt64(63 - logModulus))) >> UInt64(64 - logModulus)
     }
 
     /// Compresses a GLWE ciphertext keeping `bodiesCount` body coefficients.
-    public static func compress(_ glwe: GlweCiphertext, bodiesCount: Int,
+    package static func compress(_ glwe: GlweCiphertext, bodiesCount: Int,
                                 logModulus: CiphertextModulusLog) throws(TFHEError) -> ModulusSwitchedGlweCiphertext {
         let log = logModulus.value, n = glwe.polynomialSize.value
         guard (1...63).contains(log) else { throw .ciphertextMismatch("storage log modulus \(log) is not in 1…63") }
@@ -51,7 +51,7 @@ public struct ModulusSwitchedGlweCiphertext: Sendable, Equatable, Hashable {
 
     /// The GLWE ciphertext back on the 2^64 torus (each value `<< (64 − log)`, missing bodies 0),
     /// as tfhe-rs `extract` returns it. The modulus-switch rounding stays as noise.
-    public func extract() -> GlweCiphertext {
+    package func extract() -> GlweCiphertext {
         let shift = UInt64(64 - packed.logModulus)
         var out = [UInt64](repeating: 0, count: (glweDimension.value + 1) * polynomialSize.value)
         for i in 0..<packed.count { out[i] = packed.value(at: i) << shift }

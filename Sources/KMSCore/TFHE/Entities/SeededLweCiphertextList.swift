@@ -9,14 +9,14 @@
 /// let phases = try LweEncryption.phases(list, key: bigKey)
 /// ```
 public struct SeededLweCiphertextList: Sendable, Equatable, Hashable {
-    public let lweDimension: LweDimension
+    package let lweDimension: LweDimension
     /// One body per ciphertext.
-    public let bodies: [UInt64]
+    package let bodies: [UInt64]
     /// 16 bytes per ciphertext, ciphertext 0 first.
-    public let seeds: [UInt8]
+    package let seeds: [UInt8]
 
     /// Wraps bodies and their 16-byte seeds (concatenated).
-    public init(lweDimension: LweDimension, bodies: [UInt64], seeds: [UInt8]) throws(TFHEError) {
+    package init(lweDimension: LweDimension, bodies: [UInt64], seeds: [UInt8]) throws(TFHEError) {
         guard lweDimension.value > 0 else { throw .ciphertextMismatch("seeded LWE ciphertexts need a positive dimension") }
         guard seeds.count == 16 * bodies.count else {
             throw .ciphertextMismatch("\(bodies.count) seeded ciphertexts need \(16 * bodies.count) seed bytes, got \(seeds.count)")
@@ -27,11 +27,11 @@ public struct SeededLweCiphertextList: Sendable, Equatable, Hashable {
     }
 
     /// Number of ciphertexts.
-    public var count: Int { bodies.count }
+    package var count: Int { bodies.count }
 
     /// The seed of ciphertext `i`.
-    public func seed(_ i: Int) -> [UInt8] { Array(seeds[16 * i ..< 16 * (i + 1)]) }
+    package func seed(_ i: Int) -> [UInt8] { Array(seeds[16 * i ..< 16 * (i + 1)]) }
 
     /// Bytes the ciphertexts take once their masks are regenerated: `count · (n + 1) · 8`.
-    public var expandedSize: Int { count * (lweDimension.value + 1) * 8 }
+    package var expandedSize: Int { count * (lweDimension.value + 1) * 8 }
 }

@@ -3,7 +3,7 @@ extension CompressedCiphertextList {
     /// multiplied by the message modulus, `lwe_per_glwe` blocks at a time are packing-key-switched
     /// into a GLWE, which is modulus-switched to 2^`storage_log_modulus` and packed.
     /// - Parameter blocks: fresh blocks (empty carries) under the packing key's input key.
-    public static func compress(_ blocks: LweCiphertextList, packingKey: LwePackingKeyswitchKey,
+    package static func compress(_ blocks: LweCiphertextList, packingKey: LwePackingKeyswitchKey,
                                 parameters: CompressionParameters, encoding: BlockEncoding) throws(TFHEError) -> CompressedCiphertextList {
         let per = parameters.lwePerGlwe
         guard per > 0, per <= packingKey.polynomialSize.value else { throw .invalidParameters("lwe_per_glwe must be in 1…N") }

@@ -12,13 +12,13 @@
 public struct ClientKey: Sendable, FheDecryptor, CustomStringConvertible, CustomReflectable {
     public let parameters: ParameterSet
     /// The small LWE key (dimension n).
-    public let lweSecretKey: LweSecretKey
+    package let lweSecretKey: LweSecretKey
     /// The GLWE key (k × N); its flattening is the big LWE key.
-    public let glweSecretKey: GlweSecretKey
+    package let glweSecretKey: GlweSecretKey
     /// The dedicated compact-PKE secret key, when the parameter set has one.
-    public let compactPrivateKey: LweSecretKey?
+    package let compactPrivateKey: LweSecretKey?
     /// The compression GLWE key, when the parameter set has compression.
-    public let compressionKey: GlweSecretKey?
+    package let compressionKey: GlweSecretKey?
 
     /// Assembles a client key, checking every dimension against `parameters`.
     public init(parameters: ParameterSet, lweSecretKey: LweSecretKey, glweSecretKey: GlweSecretKey,
@@ -54,15 +54,15 @@ public struct ClientKey: Sendable, FheDecryptor, CustomStringConvertible, Custom
     }
 
     /// The big LWE key (dimension k·N): the GLWE key's coefficients.
-    public var bigLweSecretKey: LweSecretKey { glweSecretKey.lwe }
+    package var bigLweSecretKey: LweSecretKey { glweSecretKey.lwe }
 
     /// The key fresh secret-key encryptions use (big or small, per the parameters).
-    public var encryptionKey: LweSecretKey {
+    package var encryptionKey: LweSecretKey {
         parameters.compute.encryptionKeyChoice == .big ? bigLweSecretKey : lweSecretKey
     }
 
     /// The secret key of the compact public key (the dedicated one, or the big key).
-    public var compactPublicKeySecret: LweSecretKey { compactPrivateKey ?? bigLweSecretKey }
+    package var compactPublicKeySecret: LweSecretKey { compactPrivateKey ?? bigLweSecretKey }
 
     /// Encrypts `value` with the secret key (tfhe-rs `ClientKey::encrypt`): one LWE per block
     /// under the encryption key, with that key's noise (GLWE noise for the big key).
@@ -79,7 +79,7 @@ public struct ClientKey: Sendable, FheDecryptor, CustomStringConvertible, Custom
     /// its body names.
     /// - Throws: `TFHEError.keyMismatch` when the ciphertext's shape is not this key's, and
     ///   `.missingKey` for a compressed list when the key has no compression key.
-    public func phases(_ ciphertext: FheCiphertext) throws(TFHEError) -> [UInt64] {
+    package func phases(_ ciphertext: FheCiphertext) throws(TFHEError) -> [UInt64] {
         switch ciphertext.body {
         case .lwe(let list, let choice):
             return try LweEncryption.phases(list, key: choice == .big ? bigLweSecretKey : lweSecretKey)

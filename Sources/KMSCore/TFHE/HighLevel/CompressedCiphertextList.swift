@@ -17,17 +17,17 @@
 /// try list.blockValues(compressionKey: key)       // [1, 2, 3]
 /// ```
 public struct CompressedCiphertextList: Sendable, Equatable {
-    public let glweCiphertexts: [ModulusSwitchedGlweCiphertext]
-    public let messageModulus: Int
-    public let carryModulus: Int
+    package let glweCiphertexts: [ModulusSwitchedGlweCiphertext]
+    package let messageModulus: Int
+    package let carryModulus: Int
     /// Blocks per GLWE.
-    public let lwePerGlwe: Int
+    package let lwePerGlwe: Int
     /// Number of blocks.
-    public let count: Int
+    package let count: Int
 
     /// Assembles a list, checking tfhe-rs's invariants: ⌈count / lwePerGlwe⌉ GLWEs of one shape,
     /// GLWE i holding `min(lwePerGlwe, count − i·lwePerGlwe)` bodies, `lwePerGlwe ≤ N`.
-    public init(glweCiphertexts: [ModulusSwitchedGlweCiphertext], messageModulus: Int, carryModulus: Int,
+    package init(glweCiphertexts: [ModulusSwitchedGlweCiphertext], messageModulus: Int, carryModulus: Int,
                 lwePerGlwe: Int, count: Int) throws(TFHEError) {
         try BlockEncoding.check(messageModulus: messageModulus, carryModulus: carryModulus)
         guard messageModulus <= carryModulus else {
@@ -61,20 +61,20 @@ public struct CompressedCiphertextList: Sendable, Equatable {
     }
 
     /// The block encoding (Δ and moduli) of the blocks before compression.
-    public var encoding: BlockEncoding { BlockEncoding(unchecked: messageModulus, carryModulus) }
+    package var encoding: BlockEncoding { BlockEncoding(unchecked: messageModulus, carryModulus) }
 
     /// The rounding step of the stored plaintexts: `message_modulus · Δ`.
-    public var scale: UInt64 { encoding.delta &* UInt64(messageModulus) }
+    package var scale: UInt64 { encoding.delta &* UInt64(messageModulus) }
 
     /// The phase (on the 2^64 torus, modulus-switch error included) of every block under the
     /// compression key, in block order.
     /// - Throws: `TFHEError.keyMismatch` when the key's shape is not the GLWEs'.
-    public func phases(compressionKey key: GlweSecretKey) throws(TFHEError) -> [UInt64] {
+    package func phases(compressionKey key: GlweSecretKey) throws(TFHEError) -> [UInt64] {
         try phases(compressionKey: key, blocks: 0..<count)
     }
 
     /// The phases of blocks `blocks` only: just the GLWEs holding them are unpacked.
-    public func phases(compressionKey key: GlweSecretKey, blocks: Range<Int>) throws(TFHEError) -> [UInt64] {
+    package func phases(compressionKey key: GlweSecretKey, blocks: Range<Int>) throws(TFHEError) -> [UInt64] {
         guard blocks.lowerBound >= 0, blocks.upperBound <= count else {
             throw .ciphertextMismatch("blocks \(blocks) of a compressed list of \(count)")
         }
@@ -96,14 +96,13 @@ public struct CompressedCiphertextList: Sendable, Equatable {
 
     /// Decodes one phase: `round(p / (message_modulus·Δ)) mod carry_modulus` — what the
     /// decompression lookup table `x / message_modulus` returns.
-    @inlinable
-    public func blockValue(phase p: UInt64) -> UInt64 {
+    package func blockValue(phase p: UInt64) -> UInt64 {
         let s = scale
         return ((p &+ (s >> 1)) / s) % UInt64(carryModulus)
     }
 
     /// The clear value of every block (each `< message_modulus` for a well-formed list).
-    public func blockValues(compressionKey key: GlweSecretKey) throws(TFHEError) -> [UInt64] {
+    package func blockValues(compressionKey key: GlweSecretKey) throws(TFHEError) -> [UInt64] {
         try phases(compressionKey: key).map(blockValue(phase:))
     }
 
@@ -111,7 +110,7 @@ public struct CompressedCiphertextList: Sendable, Equatable {
     /// plaintext polynomial with coefficient i = `m_i · message_modulus · Δ` is encrypted with the
     /// packing key-switch noise, then modulus-switched and packed — the same bytes tfhe-rs's
     /// packing key switch would produce, up to noise. For tests and for clients holding the key.
-    public static func encrypt(blocks: [UInt64], compressionKey key: GlweSecretKey, parameters: CompressionParameters,
+    package static func encrypt(blocks: [UInt64], compressionKey key: GlweSecretKey, parameters: CompressionParameters,
                                encoding: BlockEncoding, randomness: TFHERandomness = .system()) throws(TFHEError) -> CompressedCiphertextList {
         guard key.glweDimension == parameters.packingKsGlweDimension, key.polynomialSize == parameters.packingKsPolynomialSize else {
             throw .keyMismatch("compression key is \(key.glweDimension)×\(key.polynomialSize), parameters say \(parameters.packingKsGlweDimension)×\(parameters.packingKsPolynomialSize)")

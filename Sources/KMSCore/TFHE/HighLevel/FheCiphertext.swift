@@ -29,7 +29,7 @@ public struct FheCiphertext: Sendable, Equatable {
         case compressed(CompressedCiphertextList, blocks: Range<Int>)
 
         /// The secret key the phases are computed under.
-        public var key: SecretKeyKind {
+        package var key: SecretKeyKind {
             switch self {
             case .lwe(_, let k), .seeded(_, let k): k == .big ? .big : .small
             case .compact: .compactPublicKey
@@ -39,7 +39,7 @@ public struct FheCiphertext: Sendable, Equatable {
     }
 
     /// The secret key a body decrypts under.
-    public enum SecretKeyKind: Sendable, Equatable, Hashable {
+    package enum SecretKeyKind: Sendable, Equatable, Hashable {
         /// The big LWE key: the GLWE key's coefficients (k·N).
         case big
         /// The small LWE key (n).
@@ -98,7 +98,7 @@ public struct FheCiphertext: Sendable, Equatable {
 
     /// The LWE slots whose phases decryption needs: one per block, except in a packed compact
     /// list, where one entry holds two blocks.
-    public var phaseCount: Int {
+    package var phaseCount: Int {
         if case .compact(_, let blocks, true) = body { return Self.entries(ofPacked: blocks).count }
         return blockCount
     }
@@ -111,7 +111,7 @@ public struct FheCiphertext: Sendable, Equatable {
     /// Turns the phases of the LWE slots (`phaseCount`, in order) into the clear value, with
     /// tfhe-rs's rounding and radix recombination — the decoding half of decryption, shared by a
     /// single key and a threshold combiner.
-    public func decode(phases: [UInt64]) throws(TFHEError) -> ClearValue {
+    package func decode(phases: [UInt64]) throws(TFHEError) -> ClearValue {
         guard phases.count == phaseCount else {
             throw .ciphertextMismatch("expected \(phaseCount) phases, got \(phases.count)")
         }

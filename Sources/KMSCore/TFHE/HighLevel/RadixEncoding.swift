@@ -1,9 +1,9 @@
 /// Radix decomposition of clear values into shortint blocks, and the inverse (tfhe-rs
 /// `RadixCiphertext` encrypt / `decrypt_radix`).
-public enum RadixEncoding {
+package enum RadixEncoding {
     /// The block values of `value`: block i = bits [i·b, (i+1)·b) for b message bits, least
     /// significant first. `ebool` is one block holding 0 or 1.
-    public static func blocks(of value: ClearValue, encoding: BlockEncoding) -> [UInt64] {
+    package static func blocks(of value: ClearValue, encoding: BlockEncoding) -> [UInt64] {
         let b = encoding.messageBits
         let count = value.type.blockCount(messageBits: b)
         return (0..<count).map { value.bits(at: $0 * b, count: b) }
@@ -13,13 +13,13 @@ public enum RadixEncoding {
     /// (no reduction modulo the message modulus) and accumulated as `acc += v_i << (i·b)`,
     /// wrapping at the type's width — exactly tfhe-rs's `decrypt_radix`. `ebool` is
     /// `(v mod message_modulus) ≠ 0`, as tfhe-rs's `FheBool` decrypt.
-    public static func decode(phases: [UInt64], type: FheType, encoding: BlockEncoding) -> ClearValue {
+    package static func decode(phases: [UInt64], type: FheType, encoding: BlockEncoding) -> ClearValue {
         value(blockValues: phases.map(encoding.decodeMessageAndCarry), type: type, encoding: encoding)
     }
 
     /// Recombines rounded block values (message and carry of each block, least significant
     /// first) into a value, as `decode(phases:)` does after rounding.
-    public static func value(blockValues: [UInt64], type: FheType, encoding: BlockEncoding) -> ClearValue {
+    package static func value(blockValues: [UInt64], type: FheType, encoding: BlockEncoding) -> ClearValue {
         if type == .ebool {
             return ClearValue(bool: (blockValues.first ?? 0) % UInt64(encoding.messageModulus) != 0)
         }
