@@ -27,13 +27,13 @@ final class NativeFormatTests: XCTestCase {
         for t in FheType.allCases {
             let v = ClearValue.random(t)
             for ct in [keys.clientKey.encrypt(v), keys.publicKey.encrypt(v)] {
-                let f = try CiphertextFile(keyID: keys.keyID, ciphertext: ct)
+                let f = CiphertextFile(keyID: keys.keyID, ciphertext: ct)
                 let back = try CiphertextFile(decoding: f.encoded())
                 XCTAssertEqual(back, f)
                 XCTAssertEqual(try keys.clientKey.decrypt(back.ciphertext), v)
             }
         }
-        let anonymous = try CiphertextFile(keyID: nil, ciphertext: keys.clientKey.encrypt(ClearValue(bool: true)))
+        let anonymous = CiphertextFile(keyID: nil, ciphertext: keys.clientKey.encrypt(ClearValue(bool: true)))
         XCTAssertEqual(try CiphertextFile(decoding: anonymous.encoded()), anonymous)
     }
 
