@@ -113,4 +113,14 @@ final class KeyStoreTests: XCTestCase {
         XCTAssertTrue(text.contains("redacted"))
         XCTAssertFalse(text.contains("[0, 1") || text.contains("[1, 0"))
     }
+
+    func testKeyStoreRejectsFileExtensionsThatLeaveTheDirectory() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ext-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let keys = try KeySet.generate(.test)
+        for bad in ["../x", "a/b", "", String(repeating: "a", count: 17)] {
+            XCTAssertThrowsError(try KeyStore(directory: dir).save(keys, extraFiles: [.init(role: "extra", bytes: [1], isPrivate: false, fileExtension: bad)]), bad)
+        }
+        XCTAssertNoThrow(try KeyStore(directory: dir).save(keys, extraFiles: [.init(role: "extra", bytes: [1], isPrivate: false, fileExtension: "json")]))
+    }
 }

@@ -3,38 +3,6 @@ import Foundation
 import XCTest
 @testable import KMSChain
 
-/// An in-memory provider that records the heights asked for.
-final class MemoryProvider: LightBlockProvider, @unchecked Sendable {
-    private let blocks: [Int64: LightBlock]
-    private let lock = NSLock()
-    private var asked: [Int64] = []
-
-    init(_ blocks: [LightBlock]) {
-        self.blocks = Dictionary(uniqueKeysWithValues: blocks.map { ($0.height, $0) })
-    }
-
-    var requests: [Int64] { lock.withLock { asked } }
-
-    func lightBlock(at height: Int64) async throws(ProviderError) -> LightBlock {
-        lock.withLock { asked.append(height) }
-        guard let b = blocks[height] else { throw .notFound(height: height) }
-        return b
-    }
-
-    func latestHeight() async throws(ProviderError) -> Int64 { blocks.keys.max() ?? 0 }
-}
-
-final class SchedulerTests: XCTestCase {
-    func testMidpointAndNext() {
-        XCTAssertEqual(Scheduler.midpoint(low: 1, high: 16), 9)
-        XCTAssertEqual(Scheduler.midpoint(low: 1, high: 2), 2)
-        XCTAssertEqual(Scheduler.midpoint(low: 1, high: 3), 2)
-        XCTAssertEqual(Scheduler.midpoint(low: 0, high: .max), Int64.max / 2 + 1)
-        XCTAssertEqual(Scheduler.next(trusted: 9, current: 9, target: 16), 16)
-        XCTAssertEqual(Scheduler.next(trusted: 1, current: 5, target: 16), 3)
-    }
-}
-
 final class LightClientTests: XCTestCase {
     /// Bisection 1 → 16 on the synthetic chain, for both trusted-set rules. The expected trace is
     /// computed by running the same schedule over the vector file's pairwise verdict oracle.
@@ -183,43 +151,5 @@ final class LightClientTests: XCTestCase {
         XCTAssertThrowsError(try store.latest()) {
             guard case .corrupted = $0 as? StorageError else { return XCTFail("\($0)") }
         }
-    }
-}
-
-final class DirectoryProviderTests: XCTestCase {
-    func testServesHeightFilesAndRejectsMismatches() async throws {
-        let chain = try SyntheticChainTests.load()
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kmschain-dir-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
-        for b in chain.blocks.prefix(5) {
-            try Data(ChainJSON.encode(b)).write(to: dir.appendingPathComponent("\(b.height).json"))
-        }
-        try Data(ChainJSON.encode(chain.block(2))).write(to: dir.appendingPathComponent("9.json"))   // wrong height
-        try Data("x".utf8).write(to: dir.appendingPathComponent("10.json"))                          // not JSON
-        try Data("x".utf8).write(to: dir.appendingPathComponent("007.json"))                         // ignored name
-        try Data("x".utf8).write(to: dir.appendingPathComponent("notes.txt"))
-
-        let provider = DirectoryProvider(directory: dir)
-        let b3 = try await provider.lightBlock(at: 3)
-        XCTAssertEqual(b3, chain.block(3))
-        let latest = try await provider.latestHeight()
-        XCTAssertEqual(latest, 10)
-        XCTAssertEqual(try provider.heights(), [1, 2, 3, 4, 5, 9, 10])
-        await assertProviderError(try await provider.lightBlock(at: 6)) { $0 == .notFound(height: 6) }
-        await assertProviderError(try await provider.lightBlock(at: 9)) { if case .inconsistent = $0 { true } else { false } }
-        await assertProviderError(try await provider.lightBlock(at: 10)) { if case .malformed = $0 { true } else { false } }
-    }
-}
-
-func assertProviderError<T>(_ body: @autoclosure () async throws -> T, _ check: (ProviderError) -> Bool,
-                            file: StaticString = #filePath, line: UInt = #line) async {
-    do {
-        _ = try await body()
-        XCTFail("expected a provider error", file: file, line: line)
-    } catch let error as ProviderError {
-        XCTAssertTrue(check(error), "unexpected \(error)", file: file, line: line)
-    } catch {
-        XCTFail("unexpected \(error)", file: file, line: line)
     }
 }

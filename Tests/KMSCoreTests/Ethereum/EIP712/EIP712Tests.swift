@@ -189,36 +189,6 @@ final class EIP712Tests: XCTestCase {
         XCTAssertEqual(Hex.encode(r.digest(domain: domain)), "6e30f566cb1775aa3844f53ab9f8efd6b834dc11781d87219ee99978c2ca1676")
     }
 
-    func testABIWordIntegers() throws {
-        XCTAssertEqual(Hex.encode(try ABIWord.uint("0xaa36a7")), String(repeating: "0", count: 58) + "aa36a7")
-        XCTAssertEqual(try ABIWord.uint("11155111"), try ABIWord.uint("0xAA36A7"))
-        XCTAssertEqual(Hex.encode(try ABIWord.integer(.number("-1"), bits: 8, signed: true)), String(repeating: "f", count: 64))
-        XCTAssertEqual(Hex.encode(try ABIWord.integer(.string("-128"), bits: 8, signed: true)), String(repeating: "f", count: 62) + "80")
-        XCTAssertThrowsError(try ABIWord.integer(.string("-129"), bits: 8, signed: true))
-        XCTAssertThrowsError(try ABIWord.integer(.string("128"), bits: 8, signed: true))
-        XCTAssertThrowsError(try ABIWord.uint("0x1" + String(repeating: "0", count: 64)))
-        XCTAssertThrowsError(try ABIWord.uint("115792089237316195423570985008687907853269984665640564039457584007913129639936"))
-        XCTAssertNoThrow(try ABIWord.uint("0x000000000000000000000000000000000000000000000000000000000000000000000001"))
-        XCTAssertThrowsError(try ABIWord.uint("12a"))
-        XCTAssertThrowsError(try ABIWord.uint(""))
-        XCTAssertThrowsError(try ABIWord.uint("0x"))
-    }
-
-    func testJSONParser() throws {
-        let v = try JSONValue(parsing: Array(#" {"a": [1, -2.5e3, "x\u00e9\ud83d\ude00\n", true, false, null], "b": {}} "#.utf8))
-        XCTAssertEqual(v["a"]?[0], .number("1"))
-        XCTAssertEqual(v["a"]?[1], .number("-2.5e3"))
-        XCTAssertEqual(v["a"]?[2], .string("xé😀\n"))
-        XCTAssertEqual(v["a"]?[5], .null)
-        XCTAssertEqual(v["b"], .object([:]))
-        for bad in ["", "{", "[1,]", "{\"a\":1,}", "01", "\"\\x\"", "\"\\ud800\"", "tru", "[1] 2", "{\"a\" 1}"] {
-            XCTAssertThrowsError(try JSONValue(parsing: Array(bad.utf8)), bad)
-        }
-        let deep = String(repeating: "[", count: 100) + String(repeating: "]", count: 100)
-        XCTAssertThrowsError(try JSONValue(parsing: Array(deep.utf8)))
-        XCTAssertEqual(try JSONValue(parsing: Array(v.description.utf8)), v)
-    }
-
     /// `EIP712Domain.json` must stay readable by the typed-data parser for every chain id: JSON
     /// numbers are only accepted below 2^53, so larger ids must be written as strings.
     func testDomainJSONRoundTripsForLargeChainIDs() throws {

@@ -271,27 +271,3 @@ final class VerifierTests: XCTestCase {
         }
     }
 }
-
-/// SHA-256 helper for address checks in tests.
-enum SHA256Digest {
-    static func of(_ bytes: [UInt8]) -> [UInt8] {
-        Array(Crypto.SHA256.hash(data: bytes))
-    }
-}
-
-/// n − s for the secp256k1 group order n (big-endian 32 bytes).
-enum Secp256k1Order {
-    static let n: [UInt8] = hex("FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141")
-
-    static func negate(_ s: [UInt8]) -> [UInt8] {
-        var out = [UInt8](repeating: 0, count: 32)
-        var borrow = 0
-        for i in stride(from: 31, through: 0, by: -1) {
-            var d = Int(n[i]) - Int(s[i]) - borrow
-            borrow = d < 0 ? 1 : 0
-            if d < 0 { d += 256 }
-            out[i] = UInt8(d)
-        }
-        return out
-    }
-}
