@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", "4.0.0"..<"5.0.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        // Documentation only (`swift package generate-documentation`); nothing links it.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
@@ -68,7 +70,7 @@ let package = Package(
             ]
         ),
         // Test-only helpers (locating ../shared/vectors); used by the test targets alone.
-        .target(name: "KMSTestSupport", path: "Tests/KMSTestSupport"),
+        .target(name: "KMSTestSupport", dependencies: [.product(name: "Crypto", package: "swift-crypto")], path: "Tests/KMSTestSupport"),
         .testTarget(name: "KMSPrimitivesTests", dependencies: ["KMSPrimitives", "KMSTestSupport"]),
         .testTarget(name: "KMSCoreTests", dependencies: ["KMSCore", "KMSPrimitives", "KMSTestSupport"]),
         .testTarget(name: "KMSChainTests", dependencies: ["KMSChain", "KMSPrimitives", "KMSTestSupport"]),

@@ -1,14 +1,6 @@
 #ifndef SWIFTKMS_COPENSSL_SHIM_H
 #define SWIFTKMS_COPENSSL_SHIM_H
+/* What KMSCore uses from OpenSSL 3: AES-128 in ECB mode for the tfhe-rs AES-CTR generator
+   (EVP_CIPHER_CTX) and Poly1305 for crypto_box (EVP_MAC). */
 #include <openssl/evp.h>
-#include <openssl/err.h>
-#include <openssl/bn.h>
-#include <openssl/ec.h>
-#include <openssl/ecdsa.h>
-#include <openssl/obj_mac.h>
-#include <openssl/hmac.h>
-#include <openssl/rand.h>
-#include <openssl/core_names.h>
-#include <openssl/params.h>
-#include <openssl/crypto.h>
 #endif

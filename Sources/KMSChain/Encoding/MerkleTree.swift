@@ -1,4 +1,4 @@
-import Crypto
+internal import Crypto
 
 /// CometBFT's simple Merkle tree (`crypto/merkle`, RFC 6962 domain separation).
 ///

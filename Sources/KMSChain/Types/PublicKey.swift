@@ -1,4 +1,4 @@
-import Crypto
+internal import Crypto
 import KMSPrimitives
 
 /// A validator's consensus public key: Ed25519 (`tendermint/PubKeyEd25519`, 32 bytes) or

@@ -1,4 +1,4 @@
-import Crypto
+internal import Crypto
 
 /// An X25519 secret key for `crypto_box` (the user's reencryption key, or a server ephemeral key).
 ///

@@ -1,4 +1,4 @@
-import COpenSSL
+internal import COpenSSL
 
 /// Poly1305 one-time authenticator (RFC 8439 §2.5) through OpenSSL 3's `EVP_MAC` "POLY1305".
 ///

@@ -1,4 +1,4 @@
-import Crypto
+internal import Crypto
 import Foundation
 
 /// X25519 Diffie-Hellman (RFC 7748) through swift-crypto's `Curve25519.KeyAgreement`.

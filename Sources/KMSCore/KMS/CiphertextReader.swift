@@ -1,7 +1,8 @@
 /// The one way from untrusted ciphertext bytes to `FheCiphertext` values: a native ciphertext
 /// file or any tfhe-rs ciphertext object (`FheUint`/`FheBool`, seeded `CompressedFheUint`,
 /// `CompactCiphertextList` packed or not, `CompressedCiphertextList` — what fhEVM stores), in any
-/// of its encodings. The input is bounded (`TfheRsLimits.ciphertext`, fhEVM's 16 MiB, by default),
+/// of its encodings. The input is bounded (`TfheRsLimits.ciphertext`: fhEVM's 16 MiB for tfhe-rs
+/// objects, 64 MiB for native files of expanded LWE blocks, by default),
 /// a native file's key id must be this key set's, and every modulus, dimension and shape must be
 /// the parameters' — all before anything is decrypted or expanded.
 ///
@@ -35,21 +36,26 @@ public struct CiphertextReader: Sendable {
     }
 
     /// Every value `bytes` holds, in order.
-    /// - Parameter type: the type of a single tfhe-rs `FheUint` (its width is not in the bytes);
-    ///   by default the fhEVM type with that many blocks.
+    /// - Parameters:
+    ///   - bytes: a native ciphertext file or a serialized tfhe-rs ciphertext object.
+    ///   - type: the type of a single tfhe-rs `FheUint` (its width is not in the bytes); by
+    ///     default the fhEVM type with that many blocks.
     public func read(_ bytes: [UInt8], as type: FheType? = nil) throws(CiphertextReadError) -> [FheCiphertext] {
-        guard bytes.count <= limits.sizeLimit else { throw .tooLarge(size: bytes.count, limit: limits.sizeLimit) }
         if bytes.starts(with: NativeFormat.magic) {
+            // Native files hold expanded LWE blocks (an ebytes256 under 2048-dimension keys is
+            // 16.8 MB): they are bounded by the expanded-size limit.
+            guard bytes.count <= limits.maxExpandedSize else { throw .tooLarge(size: bytes.count, limit: limits.maxExpandedSize) }
             let file: CiphertextFile
             do {
                 file = try CiphertextFile(decoding: bytes, limits: NativeFormat.Limits(
-                    maxFileSize: limits.sizeLimit, maxDimension: limits.maxDimension, maxBlocks: limits.maxListLength))
+                    maxFileSize: limits.maxExpandedSize, maxDimension: limits.maxDimension, maxBlocks: limits.maxListLength))
             } catch { throw .native(error) }
             if let id = file.keyID, let keyID, id != keyID { throw .wrongKey(ciphertext: id, keys: keyID) }
             try check(file.ciphertext)
             if let type, type != file.ciphertext.type { throw .typeMismatch(expected: type, found: file.ciphertext.type) }
             return [file.ciphertext]
         }
+        guard bytes.count <= limits.sizeLimit else { throw .tooLarge(size: bytes.count, limit: limits.sizeLimit) }
         do {
             return try TfheRsFile.decode(bytes, limits: limits).object.ciphertexts(parameters: parameters, as: type)
         } catch { throw .tfheRs(error) }

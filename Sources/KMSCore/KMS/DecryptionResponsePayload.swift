@@ -1,4 +1,4 @@
-import Crypto
+internal import Crypto
 
 /// The KMS-internal decryption response (kms V09 `DecryptionResponsePayload`), signed with the
 /// server's key over SHA-256 of its bincode (64-byte low-s `r ‖ s`, `DecryptionResponse.signature`).

@@ -23,6 +23,7 @@ public struct TfheRsKeyExport: Sendable {
 
     /// Exports the key set of `store`.
     /// - Parameters:
+    ///   - store: the key store holding the key set.
     ///   - layout: the tfhe-rs layout; by default the one the key set was imported with, else
     ///     `TfheRsLayout.preferred(for:)` of its parameters.
     ///   - encoding: by default the imported encoding, else `safe_serialize`.

@@ -1,4 +1,4 @@
-import CGMP
+internal import CGMP
 
 /// Decimal text of arbitrary-width unsigned integers (little-endian u64 limbs) and back, through
 /// GMP: a text codec for `ClearValue` and ABI integers, not a number type.

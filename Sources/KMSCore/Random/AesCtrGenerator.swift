@@ -1,4 +1,4 @@
-import COpenSSL
+internal import COpenSSL
 
 /// tfhe-rs's CSPRNG: AES-128 in counter mode, reproduced byte for byte.
 ///

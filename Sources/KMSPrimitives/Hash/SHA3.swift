@@ -1,4 +1,4 @@
-import Crypto
+internal import Crypto
 
 /// SHA3-256 (FIPS 202) through swift-crypto, as byte arrays. Not Ethereum's Keccak-256, which
 /// pads differently.

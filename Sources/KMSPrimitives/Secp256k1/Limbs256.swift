@@ -1,7 +1,7 @@
 // 256-bit unsigned integers as four little-endian 64-bit limbs, with the branch-free carry,
 // borrow, select and widening-multiply primitives the secp256k1 field and scalar use.
 
-import CConstantTime
+internal import CConstantTime
 
 /// A 256-bit unsigned integer, least significant limb first. A plain value: no heap storage.
 package struct U256: Sendable, Equatable, Hashable {

@@ -1,4 +1,4 @@
-import Crypto
+internal import Crypto
 
 /// Deterministic ECDSA nonces (RFC 6979 §3.2) with HMAC-SHA256 for secp256k1, exactly as
 /// libsecp256k1's default nonce function and RustCrypto `k256` generate them (no extra data):

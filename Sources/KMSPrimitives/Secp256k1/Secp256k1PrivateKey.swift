@@ -1,4 +1,4 @@
-import Crypto
+internal import Crypto
 
 /// A secp256k1 signing key: the KMS's identity towards fhEVM (EIP-712 signatures checked by
 /// KMSVerifier) and towards KMS clients (SHA-256 prehash signatures).

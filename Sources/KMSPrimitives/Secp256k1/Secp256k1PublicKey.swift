@@ -1,4 +1,4 @@
-import Crypto
+internal import Crypto
 
 /// A secp256k1 public key (a curve point other than the identity).
 ///

@@ -12,8 +12,10 @@
 /// ```
 extension TfheRsObject {
     /// The fhEVM values this object holds, checked against `parameters`.
-    /// - Parameter type: the fhEVM type of a single `FheUint` (its width is not in the bytes);
-    ///   by default the type with that many blocks.
+    /// - Parameters:
+    ///   - parameters: the parameter set of the key that will decrypt the values.
+    ///   - type: the fhEVM type of a single `FheUint` (its width is not in the bytes); by default
+    ///     the type with that many blocks.
     /// - Throws: `unexpectedObject` for keys, `mismatch` naming the first field that differs from
     ///   the parameters, `unsupported` for values that are not fhEVM types (signed integers, strings).
     public func ciphertexts(parameters: ParameterSet, as type: FheType? = nil) throws(TfheRsError) -> [FheCiphertext] {

@@ -4,8 +4,11 @@ extension TfheRsCompactCiphertextList {
     /// Encrypts `values` under a tfhe-rs compact public key as tfhe-rs's
     /// `CompactCiphertextList::builder(pk).push(…).build()` (or `build_packed()`) does.
     /// - Parameters:
+    ///   - values: the values, one list entry each.
+    ///   - publicKey: the tfhe-rs compact public key.
     ///   - packed: pair consecutive blocks into one entry (`low + message_modulus · high`).
     ///   - layout: decides whether the 0.8 – 0.10 `noise_level` field is present.
+    ///   - randomness: the generators (system randomness by default).
     public static func encrypt(_ values: [ClearValue], publicKey: TfheRsCompactPublicKey, packed: Bool = false,
                                layout: TfheRsLayout = .v0_8, randomness: TFHERandomness = .system()) throws(TfheRsError) -> TfheRsCompactCiphertextList {
         let enc = publicKey.parameters.encoding

@@ -51,6 +51,7 @@ public struct TfheRsFile: Sendable {
 
     /// Reads a tfhe-rs object.
     /// - Parameters:
+    ///   - bytes: the serialized object (`safe_serialize` output, versioned or plain bincode).
     ///   - expecting: the required type; `nil` accepts any supported type.
     ///   - layout: for plain bincode, the layout to use instead of trying each one.
     ///   - limits: hard limits (`.ciphertext` for 16 MiB ciphertexts).
