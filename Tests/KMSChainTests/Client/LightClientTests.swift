@@ -1,5 +1,6 @@
 import Foundation
 @testable import KMSPrimitives
+import KMSTestSupport
 import XCTest
 @testable import KMSChain
 
@@ -8,11 +9,12 @@ final class LightClientTests: XCTestCase {
     /// computed by running the same schedule over the vector file's pairwise verdict oracle.
     func testBisectionOverSyntheticChain() async throws {
         let chain = try SyntheticChainTests.load()
-        for (rule, key) in [(TrustedSetRule.nextValidators, "verdict_trusting_next_validator_set"),
-                            (.validators, "verdict_trusting_validator_set")] {
+        typealias Pair = CometBFTSyntheticChain<KMSChainTypes>.Pair
+        for (rule, verdictOf) in [(TrustedSetRule.nextValidators, { (p: Pair) in p.verdictTrustingNextValidatorSet }),
+                                  (.validators, { (p: Pair) in p.verdictTrustingValidatorSet })] {
             var oracle: [String: String] = [:]
-            for case let p as [String: Any] in chain.root.array("pairwise") {
-                oracle["\(p["trusted_height"] as? Int ?? 0)-\(p["untrusted_height"] as? Int ?? 0)"] = p.string(key)
+            for p in chain.root.pairwise {
+                oracle["\(p.trustedHeight)-\(p.untrustedHeight)"] = verdictOf(p)
             }
             var expected: [Int64] = []
             var trusted: Int64 = 1, current: Int64 = 16

@@ -4,18 +4,16 @@ import XCTest
 
 final class MerkleTreeTests: XCTestCase {
     func testKnownAnswers() throws {
-        let root = try ChainVectors.object("derived/known_answers.json")
         var checked = 0
-        for case let entry as [String: Any] in root.array("merkle") {
-            if let leaves = entry["leaves_hex"] as? [String] {
-                XCTAssertEqual(Hex.encode(MerkleTree.root(leaves.map(hex))), entry.string("root_hex"), entry.string("name"))
+        for entry in try ChainVectors.knownAnswers().merkle {
+            if let leaves = entry.leavesHex {
+                XCTAssertEqual(Hex.encode(MerkleTree.root(leaves.map(hex))), try XCTUnwrap(entry.rootHex), entry.name)
                 checked += 1
-            } else if let l = entry["inner_left_utf8"] as? String, let r = entry["inner_right_utf8"] as? String {
-                XCTAssertEqual(Hex.encode(MerkleTree.innerHash(Array(l.utf8), Array(r.utf8))),
-                               entry.string("sha256(0x01||l||r)_hex"))
+            } else if let l = entry.innerLeftUTF8, let r = entry.innerRightUTF8 {
+                XCTAssertEqual(Hex.encode(MerkleTree.innerHash(Array(l.utf8), Array(r.utf8))), try XCTUnwrap(entry.innerHashHex), entry.name)
                 checked += 1
-            } else if let leaf = entry["leaf_utf8"] as? String {
-                XCTAssertEqual(Hex.encode(MerkleTree.leafHash(Array(leaf.utf8))), entry.string("sha256(0x00||leaf)_hex"))
+            } else if let leaf = entry.leafUTF8 {
+                XCTAssertEqual(Hex.encode(MerkleTree.leafHash(Array(leaf.utf8))), try XCTUnwrap(entry.leafHashHex), entry.name)
                 checked += 1
             }
         }

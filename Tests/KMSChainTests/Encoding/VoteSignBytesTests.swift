@@ -4,39 +4,36 @@ import XCTest
 
 final class VoteSignBytesTests: XCTestCase {
     func testKnownAnswers() throws {
-        let root = try ChainVectors.object("derived/known_answers.json")
-        let entries = root.array("vote_sign_bytes").compactMap { $0 as? [String: Any] }
+        let entries = try ChainVectors.knownAnswers().voteSignBytes
         XCTAssertEqual(entries.count, 7)
         for entry in entries {
-            let type = try XCTUnwrap(SignedMsgType(rawValue: Int32(entry["type"] as? Int ?? -1)))
-            var blockID = BlockID.zero
-            if let id = entry["block_id"], !(id is NSNull) { blockID = try ChainVectors.decode(BlockID.self, id) }
+            let type = try XCTUnwrap(SignedMsgType(rawValue: entry.type))
+            let blockID = entry.blockID ?? .zero
             let bytes = VoteSignBytes.encode(
-                type: type, height: Int64(entry["height"] as? Int ?? 0), round: Int64(entry["round"] as? Int ?? 0),
-                blockID: blockID, timestamp: try Timestamp(rfc3339: entry.string("timestamp")),
-                chainID: entry.string("chain_id"))
-            XCTAssertEqual(Hex.encode(bytes), entry.string("sign_bytes_hex"), entry.string("name"))
+                type: type, height: entry.height, round: entry.round,
+                blockID: blockID, timestamp: try Timestamp(rfc3339: entry.timestamp),
+                chainID: entry.chainID)
+            XCTAssertEqual(Hex.encode(bytes), entry.signBytesHex, entry.name)
         }
     }
 
     /// Real precommits: the per-commit builder reproduces the sign bytes and each signature verifies.
     func testRealPrecommitsVerify() throws {
-        let root = try ChainVectors.object("derived/known_answers.json")
         var verified = 0
-        for case let entry as [String: Any] in root.array("real_chain_light_blocks") {
-            let sh = try RealChain.signedHeader(entry.string("commit_file"))
+        for entry in try ChainVectors.knownAnswers().realChainLightBlocks {
+            let sh = try RealChain.signedHeader(entry.commitFile)
             let builder = CommitSignBytes(commit: sh.commit, chainID: sh.header.chainID)
-            for case let p as [String: Any] in entry.array("precommits") {
-                let i = try XCTUnwrap(p["index"] as? Int)
+            for p in entry.precommits {
+                let i = p.index
                 let bytes = builder.signBytes(index: i)
-                XCTAssertEqual(Hex.encode(bytes), p.string("sign_bytes_hex"), entry.string("name"))
+                XCTAssertEqual(Hex.encode(bytes), p.signBytesHex, entry.name)
                 let sig = sh.commit.signatures[i]
                 XCTAssertEqual(bytes, VoteSignBytes.encode(type: .precommit, height: sh.commit.height,
                                                            round: Int64(sh.commit.round), blockID: sh.commit.blockID,
                                                            timestamp: sig.timestamp, chainID: sh.header.chainID))
-                let key = try PublicKey(ed25519: Base64.decode(p.string("pub_key_b64")))
+                let key = try PublicKey(ed25519: Base64.decode(p.pubKeyBase64))
                 XCTAssertEqual(key.address, sig.validatorAddress)
-                XCTAssertTrue(key.isValidSignature(sig.signature, for: bytes), entry.string("name"))
+                XCTAssertTrue(key.isValidSignature(sig.signature, for: bytes), entry.name)
                 var tampered = bytes
                 tampered[tampered.count - 1] ^= 1
                 XCTAssertFalse(key.isValidSignature(sig.signature, for: tampered))

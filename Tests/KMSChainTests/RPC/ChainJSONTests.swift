@@ -39,8 +39,7 @@ final class ChainJSONTests: XCTestCase {
     }
 
     func testLightBlockRoundTrip() throws {
-        let root = try ChainVectors.object("derived/synthetic_skipping_chain.json")
-        let original = try ChainVectors.decode(LightBlock.self, root.array("light_blocks")[9])
+        let original = try ChainVectors.syntheticChain().lightBlocks[9]
         let text = ChainJSON.encode(original)
         let again = try ChainJSON.decodeLightBlock(text)
         XCTAssertEqual(again, original)
@@ -89,20 +88,19 @@ final class ChainJSONTests: XCTestCase {
     /// The amino-era (Tendermint ≤ 0.33) files parse, but fail verification cleanly: their
     /// hashes and signatures do not follow the protobuf rules.
     func testLegacyAminoFilesFailCleanly() throws {
-        let base = "legacy-amino-v0.33/tendermint-rs/light-client/tests/support/bisection/"
         let files = ["single_peer/_happy_path.json", "single_peer/_worst_case.json", "single_peer/header_out_of_trusting_period.json",
                      "single_peer/not_enough_commits.json", "multi_peer/conflicting_headers.json",
                      "multi_peer/conflicting_valid_commits_from_one_of_the_witnesses.json",
                      "multi_peer/conflicting_valid_commits_from_the_only_witness.json", "multi_peer/malicious_validator_set.json"]
         var blocks = 0
         for file in files {
-            let root = try ChainVectors.object(base + file)
-            let lite = try root.dict("primary").array("lite_blocks").map { try ChainVectors.decode(LightBlock.self, $0) }
+            let root = try ChainVectors.legacyBisection(file)
+            let lite = root.primary.liteBlocks
             blocks += lite.count
             for b in lite {
                 XCTAssertNotEqual(b.signedHeader.header.hash(), b.signedHeader.commit.blockID.hash, file)
             }
-            let now = try Timestamp(rfc3339: root.string("now"))
+            let now = try Timestamp(rfc3339: root.now)
             let verifier = Verifier(options: VerificationOptions(trustingPeriod: .seconds(3 * 3600)))
             for b in lite.dropFirst() {
                 guard case .invalid = verifier.verify(untrusted: b, trusted: lite[0], now: now) else {

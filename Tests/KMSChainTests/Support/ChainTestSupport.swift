@@ -5,49 +5,57 @@ import KMSTestSupport
 import XCTest
 @testable import KMSChain
 
-/// Helpers shared by the KMSChain tests: reading vectors and re-decoding JSON fragments.
+/// KMSChain's types, for the CometBFT vector models of KMSTestSupport.
+enum KMSChainTypes: CometBFTChainTypes {
+    typealias LightBlock = KMSChain.LightBlock
+    typealias SignedHeader = KMSChain.SignedHeader
+    typealias ValidatorSet = KMSChain.ValidatorSet
+    typealias Header = KMSChain.Header
+    typealias BlockID = KMSChain.BlockID
+}
+
+/// The CometBFT vectors of `../shared/vectors/cometbft/`, decoded with KMSChain's types
+/// (each file's SHA-256 checked by `SharedVectors`).
 enum ChainVectors {
-    static let base = "cometbft/"
+    static let base = CometBFTVectorPaths.base
 
-    /// Parsed JSON of a vector file under `../shared/vectors/cometbft/`.
-    static func json(_ path: String) throws -> Any {
-        try SharedVectors.json(base + path)
-    }
-
-    /// Parsed JSON object of a vector file.
-    static func object(_ path: String) throws -> [String: Any] {
-        try XCTUnwrap(json(path) as? [String: Any], path)
-    }
-
-    /// Raw bytes of a vector file.
+    /// Raw bytes of a vector file (path relative to `cometbft/`), for the `ChainJSON` readers.
     static func bytes(_ path: String) throws -> [UInt8] {
         [UInt8](try SharedVectors.data(base + path))
     }
 
-    /// Decodes a JSON fragment (from `JSONSerialization`) as a chain type.
-    static func decode<T: Decodable>(_ type: T.Type, _ fragment: Any) throws -> T {
-        let data = try JSONSerialization.data(withJSONObject: fragment, options: [.fragmentsAllowed])
-        return try ChainJSON.decode(T.self, from: [UInt8](data))
+    static func knownAnswers() throws -> CometBFTKnownAnswers<KMSChainTypes> {
+        try SharedVectors.decode(CometBFTVectorPaths.knownAnswers)
     }
 
-    static let mbtDirectory = "tendermint-rs/light-client/tests/support/model_based/single_step"
+    static func syntheticChain() throws -> CometBFTSyntheticChain<KMSChainTypes> {
+        try SharedVectors.decode(CometBFTVectorPaths.syntheticChain)
+    }
+
+    static func legacyBisection(_ file: String) throws -> CometBFTLegacyBisection<KMSChainTypes> {
+        try SharedVectors.decode(CometBFTVectorPaths.legacyBisectionDirectory + file)
+    }
+
+    /// The signed header of a `/commit` envelope, a bare `{"signed_header":…}` or a light block.
+    static func signedHeader(_ path: String) throws -> SignedHeader {
+        try SharedVectors.decode(base + path, as: CometBFTSignedHeaderFile<SignedHeader>.self).signedHeader
+    }
+
+    static let mbtDirectory = CometBFTVectorPaths.modelBasedDirectory
 
     /// The model-based single-step files, sorted.
     static func mbtFiles() throws -> [String] {
-        let dir = try SharedVectors.url(base + mbtDirectory)
-        return try FileManager.default.contentsOfDirectory(atPath: dir.path)
-            .filter { $0.hasSuffix(".json") }.sorted()
+        try SharedVectors.files(in: mbtDirectory, endingWith: ".json")
+    }
+
+    /// One model-based single-step file.
+    static func modelBased(_ file: String) throws -> CometBFTModelBasedTest<KMSChainTypes> {
+        try SharedVectors.decode(mbtDirectory + "/" + file)
     }
 }
 
 func hex(_ s: String) -> [UInt8] { (try? Hex.decode(s)) ?? [] }
 func upperHex(_ b: [UInt8]) -> String { Hex.encode(b, uppercase: true) }
-
-extension Dictionary where Key == String, Value == Any {
-    func dict(_ k: String) -> [String: Any] { self[k] as? [String: Any] ?? [:] }
-    func array(_ k: String) -> [Any] { self[k] as? [Any] ?? [] }
-    func string(_ k: String) -> String { self[k] as? String ?? "" }
-}
 
 /// SHA-256 helper for address checks in tests.
 enum SHA256Digest {

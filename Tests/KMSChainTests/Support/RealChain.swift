@@ -5,9 +5,7 @@ import XCTest
 enum RealChain {
     /// The signed header of a `/commit` envelope, a bare `{"signed_header":…}` or a light block.
     static func signedHeader(_ file: String) throws -> SignedHeader {
-        let obj = try ChainVectors.object(file)
-        let body = (obj["result"] as? [String: Any]) ?? obj
-        return try ChainVectors.decode(SignedHeader.self, body["signed_header"] as Any)
+        try ChainVectors.signedHeader(file)
     }
 
     static let kvstore = [

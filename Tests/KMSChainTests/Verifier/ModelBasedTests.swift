@@ -13,20 +13,18 @@ final class ModelBasedTests: XCTestCase {
     }
 
     static func run(file: String) throws -> Outcome {
-        let root = try ChainVectors.object(ChainVectors.mbtDirectory + "/" + file)
-        let initial = root.dict("initial")
-        let initialNext = try ChainVectors.decode(ValidatorSet.self, initial["next_validator_set"] as Any)
-        var trusted = LightBlock(signedHeader: try ChainVectors.decode(SignedHeader.self, initial["signed_header"] as Any),
-                                 validators: initialNext, nextValidators: initialNext)
-        let periodNs = try XCTUnwrap(Int64(initial.string("trusting_period")), "trusting_period")
+        let root = try ChainVectors.modelBased(file)
+        let initial = root.initial
+        let initialNext = initial.nextValidatorSet
+        var trusted = LightBlock(signedHeader: initial.signedHeader, validators: initialNext, nextValidators: initialNext)
+        let periodNs = try XCTUnwrap(Int64(initial.trustingPeriod), "trusting_period")
         let verifier = Verifier(options: VerificationOptions(trustThreshold: .oneThird, trustingPeriod: .nanoseconds(periodNs),
                                                              clockDrift: .zero, trustedSetRule: .nextValidators))
         var outcome = Outcome()
-        let inputs = root.array("input").compactMap { $0 as? [String: Any] }
-        for (step, input) in inputs.enumerated() {
-            let expected = input.string("verdict")
-            let block = try ChainVectors.decode(LightBlock.self, input["block"] as Any)
-            let now = try Timestamp(rfc3339: input.string("now"))
+        for (step, input) in root.input.enumerated() {
+            let expected = input.verdict
+            let block = input.block
+            let now = try Timestamp(rfc3339: input.now)
             let verdict = verifier.verify(untrusted: block, trusted: trusted, now: now)
             outcome.total += 1
             outcome.byVerdict[expected, default: 0] += 1
@@ -58,9 +56,8 @@ final class ModelBasedTests: XCTestCase {
     func testEveryBlockDecodesAndHashes() throws {
         var blocks = 0
         for file in try ChainVectors.mbtFiles() {
-            let root = try ChainVectors.object(ChainVectors.mbtDirectory + "/" + file)
-            for case let input as [String: Any] in root.array("input") {
-                let block = try ChainVectors.decode(LightBlock.self, input["block"] as Any)
+            for input in try ChainVectors.modelBased(file).input {
+                let block = input.block
                 blocks += 1
                 if !block.validators.isEmpty {
                     XCTAssertEqual(block.validators.hash(), block.signedHeader.header.validatorsHash, file)

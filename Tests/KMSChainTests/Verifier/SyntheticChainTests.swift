@@ -1,3 +1,4 @@
+import KMSTestSupport
 import XCTest
 @testable import KMSChain
 
@@ -8,25 +9,25 @@ final class SyntheticChainTests: XCTestCase {
         let blocks: [LightBlock]          // index 0 = height 1
         let now: Timestamp
         let options: VerificationOptions
-        let root: [String: Any]
+        let root: CometBFTSyntheticChain<KMSChainTypes>
 
         func block(_ height: Int) -> LightBlock { blocks[height - 1] }
     }
 
     static func load() throws -> Chain {
-        let root = try ChainVectors.object("derived/synthetic_skipping_chain.json")
-        let blocks = try root.array("light_blocks").map { try ChainVectors.decode(LightBlock.self, $0) }
-        let period = try XCTUnwrap(Int64(root.string("trusting_period_ns")))
-        let drift = try XCTUnwrap(Int64(root.string("max_clock_drift_ns")))
+        let root = try ChainVectors.syntheticChain()
+        let blocks = root.lightBlocks
+        let period = try XCTUnwrap(Int64(root.trustingPeriodNs))
+        let drift = try XCTUnwrap(Int64(root.maxClockDriftNs))
         let options = VerificationOptions(trustThreshold: .oneThird, trustingPeriod: .nanoseconds(period),
                                           clockDrift: .nanoseconds(drift))
-        return Chain(blocks: blocks, now: try Timestamp(rfc3339: root.string("now")), options: options, root: root)
+        return Chain(blocks: blocks, now: try Timestamp(rfc3339: root.now), options: options, root: root)
     }
 
     func testChainIsConsistent() throws {
         let chain = try Self.load()
         XCTAssertEqual(chain.blocks.count, 16)
-        XCTAssertEqual(upperHex(chain.block(1).signedHeader.header.hash()), chain.root.dict("trust_options").string("hash"))
+        XCTAssertEqual(upperHex(chain.block(1).signedHeader.header.hash()), chain.root.trustOptions.hash)
         for (i, b) in chain.blocks.enumerated() {
             XCTAssertEqual(b.height, Int64(i + 1))
             XCTAssertEqual(b.signedHeader.header.hash(), b.signedHeader.commit.blockID.hash)
@@ -37,37 +38,40 @@ final class SyntheticChainTests: XCTestCase {
         }
     }
 
-    private func checkPairwise(rule: TrustedSetRule, verdictKey: String, detailKey: String) throws {
+    private typealias Pair = CometBFTSyntheticChain<KMSChainTypes>.Pair
+    private typealias Detail = CometBFTSyntheticChain<KMSChainTypes>.Detail
+
+    private func checkPairwise(rule: TrustedSetRule, verdict verdictOf: (Pair) -> String, detail detailOf: (Pair) -> Detail) throws {
         let chain = try Self.load()
         var options = chain.options
         options.trustedSetRule = rule
         let verifier = Verifier(options: options)
-        let pairs = chain.root.array("pairwise").compactMap { $0 as? [String: Any] }
+        let pairs = chain.root.pairwise
         XCTAssertEqual(pairs.count, 120)
         var counts: [String: Int] = [:]
         for pair in pairs {
-            let i = try XCTUnwrap(pair["trusted_height"] as? Int), j = try XCTUnwrap(pair["untrusted_height"] as? Int)
+            let i = pair.trustedHeight, j = pair.untrustedHeight
             let verdict = verifier.verify(untrusted: chain.block(j), trusted: chain.block(i), now: chain.now)
-            let expected = pair.string(verdictKey)
+            let expected = verdictOf(pair)
             counts[expected, default: 0] += 1
             XCTAssertEqual(verdict.name, expected, "\(rule) \(i)→\(j): \(verdict)")
             if case .notEnoughTrust(let tally) = verdict {
-                let detail = pair.dict(detailKey)
-                XCTAssertEqual(tally.tallied, UInt64(detail["trusted_signed"] as? Int ?? -1), "\(i)→\(j)")
-                XCTAssertEqual(tally.total, UInt64(detail["trusted_total"] as? Int ?? -1), "\(i)→\(j)")
+                let detail = detailOf(pair)
+                XCTAssertEqual(tally.tallied, try XCTUnwrap(detail.trustedSigned, "\(i)→\(j)"), "\(i)→\(j)")
+                XCTAssertEqual(tally.total, try XCTUnwrap(detail.trustedTotal, "\(i)→\(j)"), "\(i)→\(j)")
             }
         }
         XCTAssertEqual(counts["SUCCESS", default: 0] + counts["NOT_ENOUGH_TRUST", default: 0], 120)
     }
 
     func testPairwiseTrustingNextValidatorSet() throws {
-        try checkPairwise(rule: .nextValidators, verdictKey: "verdict_trusting_next_validator_set",
-                          detailKey: "detail_trusting_next_validator_set")
+        try checkPairwise(rule: .nextValidators, verdict: \.verdictTrustingNextValidatorSet,
+                          detail: \.detailTrustingNextValidatorSet)
     }
 
     func testPairwiseTrustingValidatorSet() throws {
-        try checkPairwise(rule: .validators, verdictKey: "verdict_trusting_validator_set",
-                          detailKey: "detail_trusting_validator_set")
+        try checkPairwise(rule: .validators, verdict: \.verdictTrustingValidatorSet,
+                          detail: \.detailTrustingValidatorSet)
     }
 
     /// 1 → 5: exactly 15 of 45 trusted power signed = 1/3, which is not enough (strictly greater).
@@ -79,16 +83,16 @@ final class SyntheticChainTests: XCTestCase {
 
     func testNegativeSingleSteps() throws {
         let chain = try Self.load()
-        let cases = chain.root.array("negative_single_step").compactMap { $0 as? [String: Any] }
+        let cases = chain.root.negativeSingleStep
         XCTAssertEqual(cases.count, 5)
         var reasons: [String] = []
         for c in cases {
-            let trusted = chain.block(try XCTUnwrap(c["trusted_height"] as? Int))
-            let untrusted = try ChainVectors.decode(LightBlock.self, c["untrusted"] as Any)
-            let now = try Timestamp(rfc3339: c.string("now"))
+            let trusted = chain.block(c.trustedHeight)
+            let untrusted = c.untrusted
+            let now = try Timestamp(rfc3339: c.now)
             let verdict = Verifier(options: chain.options).verify(untrusted: untrusted, trusted: trusted, now: now)
             guard case .invalid(let reason) = verdict else {
-                XCTFail("\(c.string("name")): expected \(c.string("expected")), got \(verdict)")
+                XCTFail("\(c.name): expected \(c.expected), got \(verdict)")
                 continue
             }
             switch reason {
@@ -96,8 +100,8 @@ final class SyntheticChainTests: XCTestCase {
             case .invalidSignature(let index, _): XCTAssertEqual(index, 0); reasons.append("signature")
             case .invalidValidatorSet: reasons.append("valset")
             case .headerFromFuture: reasons.append("future")
-            case .trustedHeaderExpired: XCTAssertEqual(c.string("expected"), "EXPIRED"); reasons.append("expired")
-            default: XCTFail("\(c.string("name")): unexpected reason \(reason)")
+            case .trustedHeaderExpired: XCTAssertEqual(c.expected, "EXPIRED"); reasons.append("expired")
+            default: XCTFail("\(c.name): unexpected reason \(reason)")
             }
         }
         XCTAssertEqual(reasons, ["hash", "signature", "valset", "future", "expired"])

@@ -4,35 +4,32 @@ import KMSTestSupport
 
 final class FheHandleTests: XCTestCase {
     func testHandleVectors() throws {
-        let v = try XCTUnwrap(try SharedVectors.json("fhevm/eip712_vectors.json") as? [String: Any])
-        let handles = try XCTUnwrap(v["handles"] as? [String: Any])
+        let handles = try EIP712Vectors.load().handles
         var checked = 0
-        for rule in ["v0_6_input_mock_and_native", "v0_6_coprocessor_input"] {
-            let list = try XCTUnwrap((handles[rule] as? [String: Any])?["handles"] as? [[String: Any]])
+        for list in [handles.inputMockAndNative.handles, handles.coprocessorInput.handles] {
             for h in list {
-                let handle = try FheHandle(hex: XCTUnwrap(h["handle"] as? String))
-                XCTAssertEqual(Int(handle.type.code), h["type"] as? Int)
-                XCTAssertEqual(Int(handle.index), h["index"] as? Int)
+                let handle = try FheHandle(hex: h.handle)
+                XCTAssertEqual(Int(handle.type.code), h.type)
+                XCTAssertEqual(Int(handle.index), h.index)
                 XCTAssertEqual(handle.version, 0)
-                XCTAssertEqual(handle.hex, h["handle"] as? String)
+                XCTAssertEqual(handle.hex, h.handle)
                 checked += 1
             }
         }
         XCTAssertEqual(checked, 10)
         // The mock/native input rule recomputed: keccak256(hashCT ‖ index) with bytes 29/30/31 replaced.
-        let native = try XCTUnwrap(handles["v0_6_input_mock_and_native"] as? [String: Any])
-        let bundle = Array(try XCTUnwrap(native["bundleCiphertext_utf8"] as? String).utf8)
+        let native = handles.inputMockAndNative
+        let bundle = Array(native.bundleCiphertextUTF8.utf8)
         let hashCT = Keccak256.hash(bundle)
-        XCTAssertEqual(Hex.encode(hashCT, prefix: true), native["hashCT"] as? String)
-        for h in try XCTUnwrap(native["handles"] as? [[String: Any]]) {
-            let index = UInt8(try XCTUnwrap(h["index"] as? Int)), type = UInt8(try XCTUnwrap(h["type"] as? Int))
+        XCTAssertEqual(Hex.encode(hashCT, prefix: true), native.hashCT)
+        for h in native.handles {
+            let index = try XCTUnwrap(UInt8(exactly: h.index)), type = try XCTUnwrap(UInt8(exactly: h.type))
             var bytes = Keccak256.hash(hashCT + [index])
             bytes[29] = index; bytes[30] = type; bytes[31] = 0
-            XCTAssertEqual(try FheHandle(bytes: bytes).hex, h["handle"] as? String)
+            XCTAssertEqual(try FheHandle(bytes: bytes).hex, h.handle)
         }
-        let trivial = try XCTUnwrap(handles["v0_6_trivialEncrypt"] as? [String: Any])
-        XCTAssertEqual(try FheHandle(hex: XCTUnwrap(trivial["handle"] as? String)).type, .euint8)
-        XCTAssertEqual(try FheHandle(hex: XCTUnwrap((handles["v0_7_computed_example"] as? [String: Any])?["handle"] as? String)).type, .euint8)
+        XCTAssertEqual(try FheHandle(hex: handles.trivialEncrypt.handle).type, .euint8)
+        XCTAssertEqual(try FheHandle(hex: handles.computedExample.handle).type, .euint8)
     }
 
     func testRejectsBadHandles() {

@@ -10,40 +10,37 @@ final class SignedDecryptionTests: XCTestCase {
         var acl: EthereumAddress
         var handles: [FheHandle]
         var values: [ClearValue]
-        var vector: [String: Any]
+        var vector: EIP712Vectors.DecryptionResult
     }
 
     private func fixture() throws -> Fixture {
-        let v = try XCTUnwrap(try SharedVectors.json("fhevm/eip712_vectors.json") as? [String: Any])
-        let keys = try XCTUnwrap((v["test_keys"] as? [String: Any])?["kms_signers"] as? [[String: Any]])
-        let signers = try keys.map { KMSSigner(key: try Secp256k1PrivateKey(rawRepresentation: Hex.decode(XCTUnwrap($0["private_key"] as? String)))) }
-        let dr = try XCTUnwrap(v["decryption_result"] as? [String: Any])
-        let d = try XCTUnwrap(dr["domain"] as? [String: Any])
-        let domain = EIP712Domain.kmsVerifier(chainId: ChainID(UInt64(try XCTUnwrap(d["chainId"] as? Int))),
-                                              verifyingContract: try EthereumAddress(eip55: XCTUnwrap(d["verifyingContract"] as? String)))
+        let v = try EIP712Vectors.load()
+        let signers = try v.testKeys.kmsSigners.map { KMSSigner(key: try Secp256k1PrivateKey(rawRepresentation: Hex.decode($0.privateKey))) }
+        let dr = v.decryptionResult
+        let domain = EIP712Domain.kmsVerifier(chainId: ChainID(dr.domain.chainId),
+                                              verifyingContract: try EthereumAddress(eip55: dr.domain.verifyingContract))
         let values: [ClearValue] = [
             ClearValue(bool: true), try ClearValue(type: .euint8, 42), try ClearValue(type: .euint64, 123_456_789),
             try ClearValue(type: .eaddress, bigEndianBytes: try Hex.decode("8ba1f109551bD432803012645Ac136ddd64DBA72")),
         ]
         return Fixture(signers: signers, domain: domain,
-                       acl: try EthereumAddress(eip55: XCTUnwrap(dr["aclAddress"] as? String)),
-                       handles: try XCTUnwrap(dr["handlesList"] as? [String]).map { try FheHandle(hex: $0) },
+                       acl: try EthereumAddress(eip55: dr.aclAddress),
+                       handles: try dr.handlesList.map { try FheHandle(hex: $0) },
                        values: values, vector: dr)
     }
 
     /// The four KMS test signers reproduce the vector's signatures over the 4-handle result, in both layouts.
     func testSignedResultMatchesVectors() throws {
         let f = try fixture()
-        for (layout, pass) in [("passSignaturesToCaller_false", false), ("passSignaturesToCaller_true", true)] {
-            let l = try XCTUnwrap(f.vector[layout] as? [String: Any])
-            let expected = try XCTUnwrap(l["signatures_by_signer_index"] as? [String])
+        for (l, pass) in [(f.vector.passSignaturesToCallerFalse, false), (f.vector.passSignaturesToCallerTrue, true)] {
+            let expected = l.signaturesBySignerIndex
             for (i, signer) in f.signers.enumerated() {
                 let r = try SignedDecryption.sign(plaintexts: f.values, handles: f.handles, signer: signer,
                                                   aclAddress: f.acl, domain: f.domain, passSignaturesToCaller: pass)
-                XCTAssertEqual(Hex.encode(r.decryptedResult, prefix: true), l["decryptedResult"] as? String)
+                XCTAssertEqual(Hex.encode(r.decryptedResult, prefix: true), l.decryptedResult)
                 XCTAssertEqual(Hex.encode(r.signature, prefix: true), expected[i])
                 XCTAssertEqual(r.signer, signer.address)
-                XCTAssertEqual(Hex.encode(r.message.digest(domain: f.domain), prefix: true), l["digest"] as? String)
+                XCTAssertEqual(Hex.encode(r.message.digest(domain: f.domain), prefix: true), l.digest)
             }
         }
         let r = try SignedDecryption.sign(plaintexts: f.values, handles: f.handles, signer: f.signers[0], aclAddress: f.acl, domain: f.domain)
@@ -68,7 +65,7 @@ final class SignedDecryptionTests: XCTestCase {
         let r = try SignedDecryption.decryptAndSign(ciphertexts: cts, handles: f.handles, decryptor: ck,
                                                     signer: f.signers[1], aclAddress: f.acl, domain: f.domain)
         XCTAssertEqual(r.plaintexts, f.values)
-        let expected = try XCTUnwrap((f.vector["passSignaturesToCaller_false"] as? [String: Any])?["signatures_by_signer_index"] as? [String])
+        let expected = f.vector.passSignaturesToCallerFalse.signaturesBySignerIndex
         XCTAssertEqual(Hex.encode(r.signature, prefix: true), expected[1])
         // a ciphertext whose type differs from its handle is refused
         XCTAssertThrowsError(try SignedDecryption.decryptAndSign(ciphertexts: cts.reversed(), handles: f.handles, decryptor: ck,
@@ -133,8 +130,7 @@ final class SignedDecryptionTests: XCTestCase {
 
     func testPlaintextBincode() throws {
         // The signcryption vector's payload starts with bincode(Plaintext{[0x2a], Euint8}).
-        let v = try XCTUnwrap(try SharedVectors.json("fhevm/reencryption_signcryption_vector.json") as? [String: Any])
-        let payload = try Hex.decode(XCTUnwrap(v["signcryption_payload_bincode"] as? String))
+        let payload = try Hex.decode(ReencryptionSigncryptionVector.load().signcryptionPayloadBincode)
         let pt = KMSPlaintext(try ClearValue(type: .euint8, 42))
         XCTAssertEqual(Hex.encode(pt.bincode), "01000000000000002a040000000000000002000000")
         XCTAssertEqual(Array(payload.prefix(pt.bincode.count)), pt.bincode)

@@ -3,9 +3,7 @@ import KMSTestSupport
 @testable import KMSCore
 
 final class AesCtrGeneratorTests: XCTestCase {
-    private func vectors() throws -> [String: Any] {
-        try XCTUnwrap(SharedVectors.json("tfhe/csprng_vectors.json") as? [String: Any])
-    }
+    private func vectors() throws -> CSPRNGVectors { try CSPRNGVectors.load() }
 
     private func stream(_ g: AesCtrGenerator, _ n: Int) -> [UInt8] {
         var out = [UInt8](repeating: 0, count: n)
@@ -14,7 +12,7 @@ final class AesCtrGeneratorTests: XCTestCase {
     }
 
     func testSeed1StreamSkippingFirstByteMatchesTfheRs15() throws {
-        let expected = try XCTUnwrap(vectors()["ctr_seed1_tfhe_rs_le_1_5__skip_byte0"] as? [Int]).map(UInt8.init)
+        let expected = try vectors().seed1SkippingFirstByte
         XCTAssertEqual(expected.count, 256)
         XCTAssertEqual(stream(AesCtrGenerator(seed: 1), expected.count), expected)
         // Byte-at-a-time reads give the same stream as bulk reads.
@@ -23,14 +21,13 @@ final class AesCtrGeneratorTests: XCTestCase {
     }
 
     func testSeed1StreamFromFirstByteMatchesTfheRs16() throws {
-        let expected = try XCTUnwrap(vectors()["ctr_seed1_tfhe_rs_ge_1_6__from_byte0"] as? [Int]).map(UInt8.init)
+        let expected = try vectors().seed1FromFirstByte
         XCTAssertEqual(stream(AesCtrGenerator(seed: 1, start: .fromFirstByte), expected.count), expected)
     }
 
     func testDeadbeefWords() throws {
-        let d = try XCTUnwrap(vectors()["derived_unverified_seed_0xdeadbeef_first4_u64_le"] as? [String: Any])
-        let skip = try XCTUnwrap(d["skip_byte0"] as? [NSNumber]).map { $0.uint64Value }
-        let from = try XCTUnwrap(d["from_byte0"] as? [NSNumber]).map { $0.uint64Value }
+        let d = try vectors().deadbeefFirstWords
+        let skip = d.skipByte0, from = d.fromByte0
         XCTAssertEqual(AesCtrGenerator(seed: 0xdeadbeef).uniformWords(4), skip)
         XCTAssertEqual(AesCtrGenerator(seed: 0xdeadbeef, start: .fromFirstByte).uniformWords(4), from)
     }
@@ -50,8 +47,7 @@ final class AesCtrGeneratorTests: XCTestCase {
     }
 
     func testXofSeedingMatchesTfheRs() throws {
-        let x = try XCTUnwrap(vectors()["xof_seed1_domain_abcdefgh__skip_byte0"] as? [String: Any])
-        let expected = try XCTUnwrap(x["bytes"] as? [Int]).map(UInt8.init)
+        let expected = try vectors().xofSeed1DomainAbcdefgh.bytes
         var seed = [UInt8](repeating: 0, count: 16); seed[0] = 1
         let g = try AesCtrGenerator.xof(seed: seed, domainSeparator: Array("abcdefgh".utf8))
         XCTAssertEqual(stream(g, expected.count), expected)

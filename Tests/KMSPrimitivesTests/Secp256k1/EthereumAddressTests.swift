@@ -55,16 +55,8 @@ final class EthereumAddressTests: XCTestCase {
 
     /// Addresses of the fhEVM test keys (kms signers, coprocessor, relayer) from the shared vectors.
     func testAddressesOfVectorKeys() throws {
-        let v = try XCTUnwrap(try SharedVectors.json("fhevm/eip712_vectors.json") as? [String: Any])
-        let keys = try XCTUnwrap(v["test_keys"] as? [String: Any])
-        var pairs: [(String, String)] = []
-        for s in try XCTUnwrap(keys["kms_signers"] as? [[String: Any]]) {
-            pairs.append((try XCTUnwrap(s["private_key"] as? String), try XCTUnwrap(s["address"] as? String)))
-        }
-        for name in ["coprocessor", "gateway_relayer"] {
-            let k = try XCTUnwrap(keys[name] as? [String: Any])
-            pairs.append((try XCTUnwrap(k["private_key"] as? String), try XCTUnwrap(k["address"] as? String)))
-        }
+        let keys = try EIP712Vectors.load().testKeys
+        let pairs = (keys.kmsSigners + [keys.coprocessor, keys.gatewayRelayer]).map { ($0.privateKey, $0.address) }
         XCTAssertEqual(pairs.count, 6)
         for (sk, addr) in pairs {
             let key = try Secp256k1PrivateKey(rawRepresentation: Hex.decode(sk))

@@ -7,10 +7,6 @@ final class Secp256k1Tests: XCTestCase {
         try Secp256k1PrivateKey(rawRepresentation: Hex.decode(hex))
     }
 
-    private func vectors() throws -> [String: Any] {
-        try XCTUnwrap(try SharedVectors.json("fhevm/eip712_vectors.json") as? [String: Any])
-    }
-
     // MARK: curve arithmetic
 
     func testSmallMultiplesOfG() throws {
@@ -109,26 +105,24 @@ final class Secp256k1Tests: XCTestCase {
         // x = 5 has no point (x³ + 7 = 132 is not a square mod p).
         XCTAssertThrowsError(try Secp256k1PublicKey(sec1: [0x02] + [UInt8](repeating: 0, count: 31) + [5]))
         // The vector's compressed KMS key.
-        let v = try XCTUnwrap(try SharedVectors.json("fhevm/reencryption_signcryption_vector.json") as? [String: Any])
-        let signer0 = try key(try XCTUnwrap(v["server_signing_key"] as? String))
-        XCTAssertEqual(Hex.encode(signer0.publicKey.compressed), v["server_pubkey_sec1_compressed"] as? String)
+        let v = try ReencryptionSigncryptionVector.load()
+        let signer0 = try key(v.serverSigningKey)
+        XCTAssertEqual(Hex.encode(signer0.publicKey.compressed), v.serverPubkeySEC1Compressed)
     }
 
     // MARK: signatures
 
     /// Deterministic EIP-712 signatures of the four KMS test signers (eth-account / libsecp256k1 output).
     func testEthereumSignaturesMatchVectors() throws {
-        let v = try vectors()
-        let keys = try XCTUnwrap((v["test_keys"] as? [String: Any])?["kms_signers"] as? [[String: Any]])
-            .map { try key(XCTUnwrap($0["private_key"] as? String)) }
-        let dr = try XCTUnwrap(v["decryption_result"] as? [String: Any])
-        let cv = try XCTUnwrap(v["ciphertext_verification_for_kms"] as? [String: Any])
+        let v = try EIP712Vectors.load()
+        let keys = try v.testKeys.kmsSigners.map { try key($0.privateKey) }
+        let dr = v.decryptionResult
+        let cv = v.ciphertextVerificationForKMS
         var cases: [(String, [String])] = []
-        for layout in ["passSignaturesToCaller_false", "passSignaturesToCaller_true"] {
-            let l = try XCTUnwrap(dr[layout] as? [String: Any])
-            cases.append((try XCTUnwrap(l["digest"] as? String), try XCTUnwrap(l["signatures_by_signer_index"] as? [String])))
+        for layout in [dr.passSignaturesToCallerFalse, dr.passSignaturesToCallerTrue] {
+            cases.append((layout.digest, layout.signaturesBySignerIndex))
         }
-        cases.append((try XCTUnwrap(cv["digest"] as? String), try XCTUnwrap(cv["signatures_by_signer_index"] as? [String])))
+        cases.append((cv.digest, cv.signaturesBySignerIndex))
         var checked = 0
         for (digestHex, sigs) in cases {
             let digest = try Hex.decode(digestHex)
@@ -143,41 +137,37 @@ final class Secp256k1Tests: XCTestCase {
         }
         XCTAssertEqual(checked, 12)
         // The user's Reencrypt signature (relayer key) and the coprocessor's signature.
-        let re = try XCTUnwrap(v["reencrypt_signed"] as? [String: Any])
-        let user = try key(try XCTUnwrap(re["user_private_key"] as? String))
-        XCTAssertEqual(Hex.encode(user.signEthereum(digest: try Hex.decode(XCTUnwrap(re["digest"] as? String))), prefix: true),
-                       re["signature"] as? String)
-        let del = try XCTUnwrap(re["delegated_variant"] as? [String: Any])
-        XCTAssertEqual(Hex.encode(user.signEthereum(digest: try Hex.decode(XCTUnwrap(del["digest"] as? String))), prefix: true),
-                       del["signature"] as? String)
-        let copro = try XCTUnwrap(v["ciphertext_verification_for_copro"] as? [String: Any])
-        let coproKey = try key(try XCTUnwrap((v["test_keys"] as? [String: Any]).flatMap { $0["coprocessor"] as? [String: Any] }?["private_key"] as? String))
-        XCTAssertEqual(Hex.encode(coproKey.signEthereum(digest: try Hex.decode(XCTUnwrap(copro["digest"] as? String))), prefix: true),
-                       copro["signature"] as? String)
+        let re = v.reencryptSigned
+        let user = try key(try XCTUnwrap(re.userPrivateKey))
+        XCTAssertEqual(Hex.encode(user.signEthereum(digest: try Hex.decode(re.digest)), prefix: true), re.signature)
+        let del = try XCTUnwrap(re.delegatedVariant)
+        XCTAssertEqual(Hex.encode(user.signEthereum(digest: try Hex.decode(del.digest)), prefix: true), del.signature)
+        let copro = v.ciphertextVerificationForCopro
+        let coproKey = try key(v.testKeys.coprocessor.privateKey)
+        XCTAssertEqual(Hex.encode(coproKey.signEthereum(digest: try Hex.decode(copro.digest)), prefix: true), copro.signature)
     }
 
     /// The signature published in the kms repository recovers to the published address.
     func testRecoverPublishedReencryptSignature() throws {
-        let v = try vectors()
-        let p = try XCTUnwrap(v["reencrypt_published"] as? [String: Any])
-        let digest = try Hex.decode(try XCTUnwrap(p["digest"] as? String))
-        let sig = try Hex.decode(try XCTUnwrap(p["signature"] as? String))
+        let p = try EIP712Vectors.load().reencryptPublished
+        let digest = try Hex.decode(p.digest)
+        let sig = try Hex.decode(p.signature)
         let pk = try Secp256k1PublicKey.recover(digest: digest, signature65: sig)
-        XCTAssertEqual(pk.address.checksummed, p["recovered_address"] as? String)
+        XCTAssertEqual(pk.address.checksummed, try XCTUnwrap(p.recoveredAddress))
     }
 
     /// KMS-internal 64-byte signatures over a SHA-256 prehash (k256 / coincurve output).
     func testSHA256SignaturesMatchVectors() throws {
-        let v = try XCTUnwrap(try SharedVectors.json("fhevm/reencryption_signcryption_vector.json") as? [String: Any])
-        let sk = try key(try XCTUnwrap(v["server_signing_key"] as? String))
-        let pairs: [(String, String)] = [
-            ("inner_signed_message", "inner_signature_rs"),
-            ("reencryption_response_payload_bincode", "response_signature_rs (ECDSA secp256k1 over SHA-256(payload bincode))"),
+        let v = try ReencryptionSigncryptionVector.load()
+        let sk = try key(v.serverSigningKey)
+        let pairs: [(name: String, message: String, signature: String)] = [
+            ("inner_signed_message", v.innerSignedMessage, v.innerSignatureRS),
+            ("reencryption_response_payload_bincode", v.reencryptionResponsePayloadBincode, v.responseSignatureRS),
         ]
-        for (msgKey, sigKey) in pairs {
-            let msg = try Hex.decode(try XCTUnwrap(v[msgKey] as? String))
+        for (msgKey, message, signature) in pairs {
+            let msg = try Hex.decode(message)
             let sig = sk.signSHA256(message: msg)
-            XCTAssertEqual(Hex.encode(sig), v[sigKey] as? String, msgKey)
+            XCTAssertEqual(Hex.encode(sig), signature, msgKey)
             XCTAssertTrue(sk.publicKey.isValidSignature(sig, sha256Of: msg))
             XCTAssertFalse(sk.publicKey.isValidSignature(sig, sha256Of: msg + [0]))
         }

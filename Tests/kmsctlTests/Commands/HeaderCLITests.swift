@@ -2,26 +2,34 @@ import Foundation
 import KMSTestSupport
 import XCTest
 
+/// The chain vectors with their blocks kept as JSON: the tests only write them to files for
+/// `kmsctl` to read (kmsctlTests does not link KMSChain).
+enum RawChainJSON: CometBFTChainTypes {
+    typealias LightBlock = JSONTree
+    typealias SignedHeader = JSONTree
+    typealias ValidatorSet = JSONTree
+    typealias Header = JSONTree
+    typealias BlockID = JSONTree
+}
+
 /// `kmsctl header verify | sync | hash` on the synthetic chain and the known-hash header.
 final class HeaderCLITests: XCTestCase {
-    private static let chainFile = "cometbft/derived/synthetic_skipping_chain.json"
     private static let now = "2024-01-01T01:02:40Z"
 
     /// Writes the synthetic chain's light blocks as `<height>.json` into a fresh directory.
-    private func writeChain() throws -> (dir: URL, root: [String: Any]) {
-        let root = try XCTUnwrap(try SharedVectors.json(Self.chainFile) as? [String: Any])
+    private func writeChain() throws -> (dir: URL, root: CometBFTSyntheticChain<RawChainJSON>) {
+        let root: CometBFTSyntheticChain<RawChainJSON> = try SharedVectors.decode(CometBFTVectorPaths.syntheticChain)
         let dir = try CLI.temporaryDirectory(self)
-        let blocks = try XCTUnwrap(root["light_blocks"] as? [Any])
-        for (i, b) in blocks.enumerated() {
-            try JSONSerialization.data(withJSONObject: b).write(to: dir.appendingPathComponent("\(i + 1).json"))
+        for (i, b) in root.lightBlocks.enumerated() {
+            try b.encoded().write(to: dir.appendingPathComponent("\(i + 1).json"))
         }
         return (dir, root)
     }
 
     private func path(_ dir: URL, _ h: Int) -> String { dir.appendingPathComponent("\(h).json").path }
 
-    private func jsonObject(_ text: String) throws -> [String: Any] {
-        try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any], text)
+    private func verdict(_ text: String) throws -> HeaderVerdictOutput {
+        try CLIOutput.decode(HeaderVerdictOutput.self, text)
     }
 
     func testVerifySuccessNotEnoughTrustAndInvalid() throws {
@@ -30,31 +38,28 @@ final class HeaderCLITests: XCTestCase {
 
         let ok = try CLI.run(["header", "verify", "--trusted", path(dir, 1), "--untrusted", path(dir, 4)] + common)
         XCTAssertEqual(ok.status, 0, ok.stderr)
-        let okJSON = try jsonObject(ok.stdout)
-        XCTAssertEqual(okJSON["verdict"] as? String, "SUCCESS")
-        XCTAssertTrue(okJSON["error"] is NSNull)
-        XCTAssertEqual(okJSON["height"] as? String, "4")
+        let okJSON = try verdict(ok.stdout)
+        XCTAssertEqual(okJSON.verdict, "SUCCESS")
+        XCTAssertTrue(okJSON.error.isNull)
+        XCTAssertEqual(okJSON.height, "4")
 
         let net = try CLI.run(["header", "verify", "--trusted", path(dir, 1), "--untrusted", path(dir, 5)] + common)
         XCTAssertEqual(net.status, 3, net.stdout + net.stderr)
-        let netJSON = try jsonObject(net.stdout)
-        XCTAssertEqual(netJSON["verdict"] as? String, "NOT_ENOUGH_TRUST")
-        XCTAssertTrue((netJSON["error"] as? String)?.contains("15 of 45") ?? false, net.stdout)
+        let netJSON = try verdict(net.stdout)
+        XCTAssertEqual(netJSON.verdict, "NOT_ENOUGH_TRUST")
+        XCTAssertTrue(netJSON.error.wrapped?.contains("15 of 45") ?? false, net.stdout)
 
         // Tamper with block 4's app hash: its header no longer matches the commit.
-        var block = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("4.json"))) as? [String: Any])
-        var sh = try XCTUnwrap(block["signed_header"] as? [String: Any])
-        var header = try XCTUnwrap(sh["header"] as? [String: Any])
-        header["app_hash"] = "00"
-        sh["header"] = header
-        block["signed_header"] = sh
+        var block = try JSONDecoder().decode(JSONTree.self, from: Data(contentsOf: dir.appendingPathComponent("4.json")))
+        XCTAssertNotNil(block[path: ["signed_header", "header", "app_hash"]]?.string)
+        block[path: ["signed_header", "header", "app_hash"]] = .string("00")
         let tampered = dir.appendingPathComponent("tampered.json")
-        try JSONSerialization.data(withJSONObject: block).write(to: tampered)
+        try block.encoded().write(to: tampered)
         let bad = try CLI.run(["header", "verify", "--trusted", path(dir, 1), "--untrusted", tampered.path] + common)
         XCTAssertEqual(bad.status, 4)
-        let badJSON = try jsonObject(bad.stdout)
-        XCTAssertEqual(badJSON["verdict"] as? String, "INVALID")
-        XCTAssertTrue((badJSON["error"] as? String)?.contains("does not match commit block ID hash") ?? false, bad.stdout)
+        let badJSON = try verdict(bad.stdout)
+        XCTAssertEqual(badJSON.verdict, "INVALID")
+        XCTAssertTrue(badJSON.error.wrapped?.contains("does not match commit block ID hash") ?? false, bad.stdout)
 
         // Human-readable form.
         let text = try CLI.run(["header", "verify", "--trusted", path(dir, 1), "--untrusted", path(dir, 2),
@@ -109,9 +114,8 @@ final class HeaderCLITests: XCTestCase {
         XCTAssertEqual(r.status, 0, r.stderr)
         let lines = r.stdout.split(separator: "\n").map(String.init)
         XCTAssertGreaterThan(lines.count, 1)
-        let blocks = try XCTUnwrap(root["light_blocks"] as? [[String: Any]])
-        let commit16 = try XCTUnwrap(((blocks[15]["signed_header"] as? [String: Any])?["commit"] as? [String: Any])?["block_id"] as? [String: Any])
-        XCTAssertEqual(lines.last, "16 \(commit16["hash"] as? String ?? "")")
+        let commit16 = try XCTUnwrap(root.lightBlocks[15][path: ["signed_header", "commit", "block_id", "hash"]]?.string)
+        XCTAssertEqual(lines.last, "16 \(commit16)")
         XCTAssertTrue(FileManager.default.fileExists(atPath: store.appendingPathComponent("16.json").path))
 
         // A second run resumes from the store: nothing left to verify.

@@ -21,9 +21,8 @@ final class KeyCLITests: XCTestCase {
         try SharedVectors.url("tfhe/\(pair.dir)/\(file)").path
     }
 
-    private func json(_ text: String) throws -> [String: Any] {
-        let v = try JSONSerialization.jsonObject(with: Data(text.utf8))
-        return try XCTUnwrap(v as? [String: Any], text)
+    private func inspection(_ text: String) throws -> KeyInspectionOutput {
+        try CLIOutput.decode(KeyInspectionOutput.self, text)
     }
 
     private func run(_ args: [String], file: StaticString = #filePath, line: UInt = #line) throws -> String {
@@ -34,40 +33,41 @@ final class KeyCLITests: XCTestCase {
 
     func testInspectDescribesEveryRealFileWithoutKeyMaterial() throws {
         for pair in pairs {
-            let ck = try json(run(["key", "inspect", try path(pair, "privateKey.bin")]))
-            XCTAssertEqual(ck["object"] as? String, "high_level_api::ClientKey")
-            XCTAssertEqual(ck["header_version"] as? String, pair.header, pair.dir)
-            if pair.header == nil { XCTAssertTrue(ck["header_version"] is NSNull) }
-            XCTAssertEqual(ck["size_bytes"] as? Int, try Data(contentsOf: URL(fileURLWithPath: path(pair, "privateKey.bin"))).count)
-            XCTAssertEqual(ck["secret"] as? Bool, true)
-            XCTAssertEqual(ck["tfhe_rs_versions"] as? [String], [pair.layout])
-            let p = try XCTUnwrap(ck["parameters"] as? [String: Any])
-            XCTAssertEqual(p["lwe_dimension"] as? Int, pair.lwe)
+            let text = try run(["key", "inspect", try path(pair, "privateKey.bin")])
+            let ck = try inspection(text)
+            XCTAssertEqual(ck.object, "high_level_api::ClientKey")
+            XCTAssertEqual(ck.headerVersion.wrapped, pair.header, pair.dir)
+            if pair.header == nil { XCTAssertTrue(ck.headerVersion.isNull) }
+            XCTAssertEqual(ck.sizeBytes, try Data(contentsOf: URL(fileURLWithPath: path(pair, "privateKey.bin"))).count)
+            XCTAssertEqual(ck.secret, true)
+            XCTAssertEqual(ck.tfheRsVersions, [pair.layout])
+            let p = try XCTUnwrap(ck.parameters)
+            XCTAssertEqual(p.lweDimension, pair.lwe)
+            let names = try CLIOutput.decode(KeyInspectionOutput.ParameterNames.self, text).parameters
             for field in ["glwe_dimension", "polynomial_size", "lwe_noise_distribution", "glwe_noise_distribution", "pbs_base_log",
                           "pbs_level", "ks_base_log", "ks_level", "message_modulus", "carry_modulus", "max_noise_level",
                           "log2_p_fail", "ciphertext_modulus", "encryption_key_choice", "compact_public_key_parameters",
                           "key_switching_parameters", "compression_parameters"] {
-                XCTAssertNotNil(p[field], "\(pair.dir): \(field)")
+                XCTAssertNotNil(names[field], "\(pair.dir): \(field)")
             }
-            let pk = try json(run(["key", "inspect", try path(pair, "publicKey.bin")]))
-            XCTAssertEqual(pk["object"] as? String, "high_level_api::CompactPublicKey")
-            XCTAssertEqual(pk["secret"] as? Bool, false)
+            let pk = try inspection(run(["key", "inspect", try path(pair, "publicKey.bin")]))
+            XCTAssertEqual(pk.object, "high_level_api::CompactPublicKey")
+            XCTAssertEqual(pk.secret, false)
         }
         // Exact values for the fhEVM key, and no key material: the whole description is small.
         let out = try run(["key", "inspect", try path(pairs[1], "privateKey.bin")])
         XCTAssertLessThan(out.count, 4000)
-        let d = try json(out)
-        XCTAssertEqual(d["parameter_set"] as? String, "default")
-        let p = try XCTUnwrap(d["parameters"] as? [String: Any])
-        XCTAssertEqual(p["log2_p_fail"] as? Double, -64.138)
-        XCTAssertEqual((p["lwe_noise_distribution"] as? [String: Any])?["TUniform"] as? [String: Int], ["bound_log2": 46])
-        XCTAssertEqual(p["encryption_key_choice"] as? String, "Big")
-        XCTAssertEqual((p["compression_parameters"] as? [String: Any])?["storage_log_modulus"] as? Int, 12)
-        XCTAssertEqual((p["key_switching_parameters"] as? [String: Any])?["destination_key"] as? String, "Small")
-        let v100 = try json(run(["key", "inspect", try path(pairs[2], "privateKey.bin")]))
-        XCTAssertEqual(v100["closest_parameter_set"] as? String, "2m128")
-        let cpk = (v100["parameters"] as? [String: Any])?["compact_public_key_parameters"] as? [String: Any]
-        XCTAssertEqual(cpk?["zk_scheme"] as? String, "V2")
+        let d = try inspection(out)
+        XCTAssertEqual(d.parameterSet, "default")
+        let p = try XCTUnwrap(d.parameters)
+        XCTAssertEqual(p.log2PFail, -64.138)
+        XCTAssertEqual(p.lweNoiseDistribution?.tUniform, ["bound_log2": 46])
+        XCTAssertEqual(p.encryptionKeyChoice, "Big")
+        XCTAssertEqual(p.compressionParameters?.storageLogModulus, 12)
+        XCTAssertEqual(p.keySwitchingParameters?.destinationKey, "Small")
+        let v100 = try inspection(run(["key", "inspect", try path(pairs[2], "privateKey.bin")]))
+        XCTAssertEqual(v100.closestParameterSet, "2m128")
+        XCTAssertEqual(v100.parameters?.compactPublicKeyParameters?.zkScheme, "V2")
     }
 
     func testCorruptedFilesAreRejectedByInspectAndImport() throws {
@@ -151,9 +151,9 @@ final class KeyCLITests: XCTestCase {
             _ = try run(["keygen", "--params", params, "--out", keys.path])
             let out = tmp.appendingPathComponent("tfhe-\(params)")
             _ = try run(["key", "export", "--keys", keys.path, "--format", "tfhe-rs", "--out", out.path])
-            let d = try json(run(["key", "inspect", out.appendingPathComponent("client_key.bin").path]))
-            XCTAssertEqual(d["tfhe_rs_versions"] as? [String], [expected], params)
-            XCTAssertEqual(d["parameter_set"] as? String, params)
+            let d = try inspection(run(["key", "inspect", out.appendingPathComponent("client_key.bin").path]))
+            XCTAssertEqual(d.tfheRsVersions, [expected], params)
+            XCTAssertEqual(d.parameterSet, params)
             // Re-import gives the same key id.
             let again = tmp.appendingPathComponent("again-\(params)")
             let id = try run(["key", "import", "--client-key", out.appendingPathComponent("client_key.bin").path,
@@ -163,8 +163,8 @@ final class KeyCLITests: XCTestCase {
         let keys = tmp.appendingPathComponent("keys-default")
         let v10 = tmp.appendingPathComponent("tfhe-default-1.0")
         _ = try run(["key", "export", "--keys", keys.path, "--format", "tfhe-rs", "--out", v10.path, "--tfhe-rs-version", "1.0.0"])
-        let d = try json(run(["key", "inspect", v10.appendingPathComponent("client_key.bin").path]))
-        XCTAssertEqual(d["tfhe_rs_versions"] as? [String], ["1.0.x"])
+        let d = try inspection(run(["key", "inspect", v10.appendingPathComponent("client_key.bin").path]))
+        XCTAssertEqual(d.tfheRsVersions, ["1.0.x"])
         XCTAssertNotEqual(try CLI.run(["key", "export", "--keys", keys.path, "--out", v10.path, "--tfhe-rs-version", "2.3"]).status, 0)
         // 2m128 parameters cannot be written in the 0.8 layout (modulus-switch noise reduction).
         let r = try CLI.run(["key", "export", "--keys", tmp.appendingPathComponent("keys-2m128").path, "--out",
@@ -191,9 +191,9 @@ final class KeyCLITests: XCTestCase {
                     let ct = tmp.appendingPathComponent("\(pair.dir)-\(type)-\(packed).bin").path
                     _ = try run(["encrypt", "--public-key", try path(pair, "publicKey.bin"), "--type", type, "--value", input,
                                  "--format", "tfhe-rs", "--out", ct] + (packed ? ["--packed"] : []))
-                    let d = try json(run(["key", "inspect", ct]))
-                    XCTAssertEqual(d["object"] as? String, "high_level_api::CompactCiphertextList")
-                    XCTAssertEqual(d["header_version"] as? String, pair.header)
+                    let d = try inspection(run(["key", "inspect", ct]))
+                    XCTAssertEqual(d.object, "high_level_api::CompactCiphertextList")
+                    XCTAssertEqual(d.headerVersion.wrapped, pair.header)
                     XCTAssertEqual(try run(["decrypt", "--client-key", try path(pair, "privateKey.bin"), "--ct", ct]), output + "\n",
                                    "\(pair.dir) \(type) packed=\(packed)")
                 }
@@ -213,8 +213,8 @@ final class KeyCLITests: XCTestCase {
             let ct = tmp.appendingPathComponent("\(method).bin").path
             _ = try run(["encrypt", "--keys", keys.path, "--type", "euint16", "--value", "31337", "--with", method,
                          "--format", "tfhe-rs", "--out", ct])
-            let d = try json(run(["key", "inspect", ct]))
-            XCTAssertEqual(d["object"] as? String, method == "public" ? "high_level_api::CompactCiphertextList" : "high_level_api::FheUint")
+            let d = try inspection(run(["key", "inspect", ct]))
+            XCTAssertEqual(d.object, method == "public" ? "high_level_api::CompactCiphertextList" : "high_level_api::FheUint")
             XCTAssertEqual(try run(["decrypt", "--keys", keys.path, "--ct", ct]), "31337\n", method)
             XCTAssertEqual(try run(["decrypt", "--client-key", try path(pairs[1], "privateKey.bin"), "--ct", ct]), "31337\n", method)
         }
@@ -231,8 +231,8 @@ final class KeyCLITests: XCTestCase {
         XCTAssertEqual(try run(["decrypt", "--client-key", try path(pairs[1], "privateKey.bin"), "--ct", file.path]), "42\n1\n200\n")
         XCTAssertEqual(try run(["decrypt", "--keys", keys.path, "--ct", file.path, "--json"]),
                        #"[{"type":"euint64","value":"42"},{"type":"ebool","value":"1"},{"type":"euint8","value":"200"}]"# + "\n")
-        let d = try json(run(["key", "inspect", file.path]))
-        XCTAssertEqual((d["ciphertext"] as? [String: Any])?["fhe_types"] as? [String], ["euint64", "ebool", "euint8"])
+        let d = try inspection(run(["key", "inspect", file.path]))
+        XCTAssertEqual(d.ciphertext?.fheTypes, ["euint64", "ebool", "euint8"])
         // The 1.0.0 key has no compression key: a typed error, not a wrong value.
         let r = try CLI.run(["decrypt", "--client-key", try path(pairs[2], "privateKey.bin"), "--ct", file.path])
         XCTAssertNotEqual(r.status, 0)

@@ -27,10 +27,10 @@ final class ReencryptCLITests: XCTestCase {
         let s = try CLI.run(["signer", "new", "--out", signerFile])
         XCTAssertEqual(s.status, 0, s.stderr)
         let u = try CLI.run(["user", "keygen"])
-        let pair = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(u.stdout.utf8)) as? [String: String])
+        let pair = try CLIOutput.decode(UserKeyPairOutput.self, u.stdout)
         return Setup(dir: dir, keys: keys, signerFile: signerFile,
                      signerAddress: s.stdout.trimmingCharacters(in: .whitespacesAndNewlines),
-                     userPk: try XCTUnwrap(pair["public_key"]), userSk: try XCTUnwrap(pair["private_key"]))
+                     userPk: pair.publicKey, userSk: pair.privateKey)
     }
 
     func write(_ text: String, _ name: String, in s: Setup) throws -> String {
@@ -77,13 +77,13 @@ final class ReencryptCLITests: XCTestCase {
             let (req, ct) = try request(s, type: type, code: code, value: value, tag: type)
             let r = try reencrypt(s, request: req, ct: ct)
             XCTAssertEqual(r.status, 0, r.stderr + r.stdout)
-            let o = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
-            XCTAssertEqual(o["status"] as? String, "success")
-            let items = try XCTUnwrap(o["response"] as? [[String: String]])
+            let o = try CLIOutput.decode(GatewayResponseOutput.self, r.stdout)
+            XCTAssertEqual(o.status, "success")
+            let items = try XCTUnwrap(o.response)
             XCTAssertEqual(items.count, 1)
-            XCTAssertEqual(items[0]["payload"]?.hasPrefix("01000000290000000000000021000000"), true)
-            XCTAssertEqual(items[0]["signature"]?.count, 128)
-            XCTAssertEqual(items[0]["ciphertext_digest"]?.count, 64)
+            XCTAssertEqual(items[0].payload.hasPrefix("01000000290000000000000021000000"), true)
+            XCTAssertEqual(items[0].signature.count, 128)
+            XCTAssertEqual(items[0].ciphertextDigest.count, 64)
             let resp = try write(r.stdout, "\(type).response.json", in: s)
             let d = try userDecrypt(s, request: req, response: resp)
             XCTAssertEqual(d.status, 0, d.stderr)
@@ -120,9 +120,10 @@ final class ReencryptCLITests: XCTestCase {
         let (req, ct) = try request(s, type: "euint8", code: 2, value: "7", tag: "x")
         func assertFailure(_ r: CLIResult, mentions: String, file: StaticString = #filePath, line: UInt = #line) throws {
             XCTAssertEqual(r.status, 1, r.stderr, file: file, line: line)
-            let o = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: String], file: file, line: line)
-            XCTAssertEqual(o["status"], "failure", file: file, line: line)
-            XCTAssertTrue(o["error"]?.contains(mentions) == true, "\(o)", file: file, line: line)
+            let o = try CLIOutput.decode(GatewayResponseOutput.self, r.stdout)
+            XCTAssertEqual(o.status, "failure", file: file, line: line)
+            XCTAssertNil(o.response, r.stdout, file: file, line: line)
+            XCTAssertTrue(o.error?.contains(mentions) == true, r.stdout, file: file, line: line)
         }
         // Signed for chain 9000, presented on chain 9001: the signature recovers to someone else.
         try assertFailure(try reencrypt(s, request: req, ct: ct, chainId: "9001"), mentions: "recovers to")
@@ -156,17 +157,17 @@ final class ReencryptCLITests: XCTestCase {
         assertRefused(try userDecrypt(s, request: req, response: resp, signer: "0xB68deCb047B5e6Cc82280502A7E2318c6b3E5eC6"),
                       mentions: "not the trusted KMS signer")
         // A flipped payload bit (in the box, after the link) breaks the response signature.
-        var o = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
-        var items = try XCTUnwrap(o["response"] as? [[String: String]])
-        var payload = Array(try XCTUnwrap(items[0]["payload"]))
+        var o = try CLIOutput.decode(GatewayResponseOutput.self, r.stdout)
+        var items = try XCTUnwrap(o.response)
+        var payload = Array(items[0].payload)
         payload[400] = payload[400] == "0" ? "1" : "0"
-        items[0]["payload"] = String(payload)
-        o["response"] = items
-        let tampered = try write(String(decoding: try JSONSerialization.data(withJSONObject: o), as: UTF8.self), "tampered.json", in: s)
+        items[0].payload = String(payload)
+        o.response = items
+        let tampered = try write(try CLIOutput.encode(o), "tampered.json", in: s)
         assertRefused(try userDecrypt(s, request: req, response: tampered), mentions: "signature does not verify")
         // Another user key.
-        let other = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(try CLI.run(["user", "keygen"]).stdout.utf8)) as? [String: String])
-        assertRefused(try userDecrypt(s, request: req, response: resp, privateKey: other["private_key"]), mentions: "key")
+        let other = try CLIOutput.decode(UserKeyPairOutput.self, try CLI.run(["user", "keygen"]).stdout)
+        assertRefused(try userDecrypt(s, request: req, response: resp, privateKey: other.privateKey), mentions: "key")
         // The gateway's failure answer.
         let failure = try write(#"{"status":"failure","error":"acl denied"}"#, "failure.json", in: s)
         assertRefused(try userDecrypt(s, request: req, response: failure), mentions: "acl denied")

@@ -47,19 +47,19 @@ final class SignedDecryptCLITests: XCTestCase {
         let s = try setUp(dir)
         let r = try CLI.run(args(s))
         XCTAssertEqual(r.status, 0, r.stderr)
-        let obj = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
-        XCTAssertEqual(obj["signature"] as? String, expectedDefault)
-        XCTAssertEqual(obj["signer"] as? String, "0x0971C80fF03B428fD2094dd5354600ab103201C5")
-        XCTAssertEqual((obj["decrypted_result"] as? String)?.count, 2 + 2 * 128)
-        let values = try XCTUnwrap(obj["plaintexts"] as? [[String: String]])
-        XCTAssertEqual(values.map { $0["value"] ?? "" }, ["1", "42", "123456789", "0x8ba1f109551bD432803012645Ac136ddd64DBA72"])
-        XCTAssertEqual(values.map { $0["type"] ?? "" }, ["ebool", "euint8", "euint64", "eaddress"])
+        let obj = try CLIOutput.decode(SignedDecryptionOutput.self, r.stdout)
+        XCTAssertEqual(obj.signature, expectedDefault)
+        XCTAssertEqual(obj.signer, "0x0971C80fF03B428fD2094dd5354600ab103201C5")
+        XCTAssertEqual(obj.decryptedResult.count, 2 + 2 * 128)
+        let values = obj.plaintexts
+        XCTAssertEqual(values.map(\.value), ["1", "42", "123456789", "0x8ba1f109551bD432803012645Ac136ddd64DBA72"])
+        XCTAssertEqual(values.map(\.type), ["ebool", "euint8", "euint64", "eaddress"])
         // chain id as hex, trustless layout
         let t = try CLI.run(args(s, chainId: "0xAA36A7") + ["--pass-signatures-to-caller"])
         XCTAssertEqual(t.status, 0, t.stderr)
-        let tobj = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(t.stdout.utf8)) as? [String: Any])
-        XCTAssertEqual(tobj["signature"] as? String, expectedTrustless)
-        XCTAssertEqual((tobj["decrypted_result"] as? String)?.count, 2 + 2 * 160)
+        let tobj = try CLIOutput.decode(SignedDecryptionOutput.self, t.stdout)
+        XCTAssertEqual(tobj.signature, expectedTrustless)
+        XCTAssertEqual(tobj.decryptedResult.count, 2 + 2 * 160)
         // plain mode still works
         let plain = try CLI.run(["decrypt", "--keys", s.keys, "--ct", s.cts[1]])
         XCTAssertEqual(plain.stdout, "42\n")
@@ -128,8 +128,8 @@ final class SignedDecryptCLITests: XCTestCase {
         }
         let r = try CLI.run(args((s.keys, s.signer, tfheRs)))
         XCTAssertEqual(r.status, 0, r.stderr)
-        let obj = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
-        XCTAssertEqual(obj["signature"] as? String, expectedDefault)
+        let obj = try CLIOutput.decode(SignedDecryptionOutput.self, r.stdout)
+        XCTAssertEqual(obj.signature, expectedDefault)
         // Fewer handles than values: refused.
         var short = ["decrypt", "--keys", s.keys, "--ct", tfheRs[0], "--signer", s.signer, "--acl", acl,
                      "--chain-id", "1", "--verifying-contract", verifier]

@@ -5,8 +5,8 @@ import XCTest
 /// `kmsctl user …` through the built binary.
 final class UserCLITests: XCTestCase {
     func keyPair(_ text: String) throws -> (pk: String, sk: String) {
-        let o = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: String])
-        return (try XCTUnwrap(o["public_key"]), try XCTUnwrap(o["private_key"]))
+        let o = try CLIOutput.decode(UserKeyPairOutput.self, text)
+        return (o.publicKey, o.privateKey)
     }
 
     func testKeygenPrintsAnFhevmjsKeyPair() throws {
@@ -46,12 +46,12 @@ final class UserCLITests: XCTestCase {
                              "--contract", "0xc8c9303cd7f337fab769686b593b87dc3403e0ce",   // lowercase accepted
                              "--chain-id", "9000", "--handle", "0x" + handle])
         XCTAssertEqual(r.status, 0, r.stderr)
-        let o = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: String])
-        XCTAssertEqual(o["signature"], "89eee46754fb29525d525e5be6355a0d96ce76a3cbd29354705d3f9db3174b745c40a1bcb2159eb6345a7bf8d9403b64f73d4158d384f5fe3718ccf4b28e6c431c")
-        XCTAssertEqual(o["client_address"], "0x97F272ccfef4026A1F3f0e0E879d514627B84E69")
-        XCTAssertEqual(o["enc_key"], "2000000000000000f3efe739bc5c1f3ecc75ef238bb281358b6ad60a77a68b67888d8802c53e1c59")
-        XCTAssertEqual(o["ciphertext_handle"], handle)
-        XCTAssertEqual(o["eip712_verifying_contract"], "0xc8c9303Cd7F337fab769686B593B87DC3403E0ce")
+        let o = try CLIOutput.decode(GatewayRequestOutput.self, r.stdout)
+        XCTAssertEqual(o.signature, "89eee46754fb29525d525e5be6355a0d96ce76a3cbd29354705d3f9db3174b745c40a1bcb2159eb6345a7bf8d9403b64f73d4158d384f5fe3718ccf4b28e6c431c")
+        XCTAssertEqual(o.clientAddress, "0x97F272ccfef4026A1F3f0e0E879d514627B84E69")
+        XCTAssertEqual(o.encKey, "2000000000000000f3efe739bc5c1f3ecc75ef238bb281358b6ad60a77a68b67888d8802c53e1c59")
+        XCTAssertEqual(o.ciphertextHandle, handle)
+        XCTAssertEqual(o.eip712VerifyingContract, "0xc8c9303Cd7F337fab769686B593B87DC3403E0ce")
     }
 
     func testRequestRejectsBadInputs() throws {

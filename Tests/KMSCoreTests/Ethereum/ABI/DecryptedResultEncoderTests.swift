@@ -55,19 +55,17 @@ final class DecryptedResultEncoderTests: XCTestCase {
         // eth_abi: encode(["uint256", "bytes[]"], [0, []])[32:-32] is the offset word 0x40.
         XCTAssertEqual(DecryptedResultEncoder.encode([], passSignaturesToCaller: true), DecryptedResultEncoder.word(64))
 
-        let v = try XCTUnwrap(try SharedVectors.json("fhevm/eip712_vectors.json") as? [String: Any])
-        let dr = try XCTUnwrap(v["decryption_result"] as? [String: Any])
+        let dr = try EIP712Vectors.load().decryptionResult
         let values: [ClearValue] = [
             ClearValue(bool: true), try ClearValue(type: .euint8, 42), try ClearValue(type: .euint64, 123_456_789),
             try ClearValue(type: .eaddress, bigEndianBytes: try Hex.decode("8ba1f109551BD432803012645Ac136ddd64DBA72")),
         ]
-        for (layout, pass) in [("passSignaturesToCaller_false", false), ("passSignaturesToCaller_true", true)] {
-            let l = try XCTUnwrap(dr[layout] as? [String: Any])
+        for (l, pass) in [(dr.passSignaturesToCallerFalse, false), (dr.passSignaturesToCallerTrue, true)] {
             XCTAssertEqual(Hex.encode(DecryptedResultEncoder.encode(values, passSignaturesToCaller: pass), prefix: true),
-                           l["decryptedResult"] as? String)
+                           l.decryptedResult)
         }
-        let e = try XCTUnwrap(dr["ebytes64_example"] as? [String: Any])
-        let value = try ClearValue(type: .ebytes64, bigEndianBytes: try Hex.decode(XCTUnwrap(e["value"] as? String)))
-        XCTAssertEqual(Hex.encode(DecryptedResultEncoder.encode([value]), prefix: true), e["decryptedResult_without_sig_offset"] as? String)
+        let e = dr.ebytes64Example
+        let value = try ClearValue(type: .ebytes64, bigEndianBytes: try Hex.decode(e.value))
+        XCTAssertEqual(Hex.encode(DecryptedResultEncoder.encode([value]), prefix: true), e.decryptedResultWithoutSigOffset)
     }
 }

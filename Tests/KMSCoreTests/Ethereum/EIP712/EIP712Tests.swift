@@ -13,10 +13,6 @@ enum TypedDataSamples {
 }
 
 final class EIP712Tests: XCTestCase {
-    private func vectors() throws -> [String: Any] {
-        try XCTUnwrap(try SharedVectors.json("fhevm/eip712_vectors.json") as? [String: Any])
-    }
-
     private func hex(_ b: [UInt8]) -> String { Hex.encode(b, prefix: true) }
 
     func testMailExampleOfTheEIP() throws {
@@ -84,91 +80,88 @@ final class EIP712Tests: XCTestCase {
 
     /// Every EIP-712 value of the shared vectors, through both the general encoder and the typed helpers.
     func testSharedVectors() throws {
-        let v = try vectors()
+        let v = try EIP712Vectors.load()
         // Reencrypt (published kms example and the derived one, plus the delegated variant).
-        for name in ["reencrypt_published", "reencrypt_signed"] {
-            let r = try XCTUnwrap(v[name] as? [String: Any])
-            let d = try XCTUnwrap(r["domain"] as? [String: Any])
+        for r in [v.reencryptPublished, v.reencryptSigned] {
+            let d = r.domain
             let domain = EIP712Domain.authorizationToken(
-                chainId: UInt64(try XCTUnwrap(d["chainId"] as? Int)),
-                verifyingContract: try EthereumAddress(eip55: XCTUnwrap(d["verifyingContract"] as? String)))
+                chainId: d.chainId, verifyingContract: try EthereumAddress(eip55: d.verifyingContract))
             let pk: [UInt8]
-            if let msg = r["message"] as? [String: Any] {
-                pk = try Hex.decode(XCTUnwrap(msg["publicKey"] as? String))
+            if let msg = r.message {
+                pk = try Hex.decode(msg.publicKey)
             } else {
-                pk = try Hex.decode(XCTUnwrap(r["x25519_public_key_bincode"] as? String))
+                pk = try Hex.decode(XCTUnwrap(r.x25519PublicKeyBincode))
             }
             let s = Reencrypt(publicKey: pk)
-            XCTAssertEqual(hex(Reencrypt.typeHash), r["typehash"] as? String)
-            XCTAssertEqual(hex(domain.separator), r["domain_separator"] as? String)
-            XCTAssertEqual(hex(s.structHash), r["struct_hash"] as? String)
-            XCTAssertEqual(hex(s.digest(domain: domain)), r["digest"] as? String)
+            XCTAssertEqual(hex(Reencrypt.typeHash), r.typehash)
+            XCTAssertEqual(hex(domain.separator), r.domainSeparator)
+            XCTAssertEqual(hex(s.structHash), r.structHash)
+            XCTAssertEqual(hex(s.digest(domain: domain)), r.digest)
             let general = try s.typedData(domain: domain)
-            XCTAssertEqual(hex(try general.digest()), r["digest"] as? String)
-            XCTAssertEqual(try s.recoverSigner(Hex.decode(XCTUnwrap(r["signature"] as? String)), domain: domain).checksummed,
-                           (r["recovered_address"] ?? r["user_address"]) as? String)
-            if let del = r["delegated_variant"] as? [String: Any] {
+            XCTAssertEqual(hex(try general.digest()), r.digest)
+            XCTAssertEqual(try s.recoverSigner(Hex.decode(r.signature), domain: domain).checksummed,
+                           try XCTUnwrap(r.recoveredAddress ?? r.userAddress))
+            if let del = r.delegatedVariant {
                 let json = """
                 {"types":{"Reencrypt":[{"name":"publicKey","type":"bytes"},{"name":"delegatedAccount","type":"address"}]},
                  "primaryType":"Reencrypt","domain":\(domain.json),
-                 "message":{"publicKey":"\(Hex.encode(pk, prefix: true))","delegatedAccount":"\(try XCTUnwrap(del["delegatedAccount"] as? String))"}}
+                 "message":{"publicKey":"\(Hex.encode(pk, prefix: true))","delegatedAccount":"\(del.delegatedAccount)"}}
                 """
                 let td = try EIP712TypedData(json: Array(json.utf8))
-                XCTAssertEqual(try td.encodeType("Reencrypt"), del["type_string"] as? String)
-                XCTAssertEqual(hex(try td.structHash()), del["struct_hash"] as? String)
-                XCTAssertEqual(hex(try td.digest()), del["digest"] as? String)
+                XCTAssertEqual(try td.encodeType("Reencrypt"), del.typeString)
+                XCTAssertEqual(hex(try td.structHash()), del.structHash)
+                XCTAssertEqual(hex(try td.digest()), del.digest)
             }
         }
+        XCTAssertNotNil(v.reencryptSigned.delegatedVariant, "the delegated variant is checked")
         // DecryptionResult in both layouts.
-        let dr = try XCTUnwrap(v["decryption_result"] as? [String: Any])
-        let dd = try XCTUnwrap(dr["domain"] as? [String: Any])
-        let kmsDomain = EIP712Domain.kmsVerifier(chainId: ChainID(UInt64(try XCTUnwrap(dd["chainId"] as? Int))),
-                                                 verifyingContract: try EthereumAddress(eip55: XCTUnwrap(dd["verifyingContract"] as? String)))
-        XCTAssertEqual(DecryptionResult.typeString, dr["type_string"] as? String)
-        XCTAssertEqual(hex(DecryptionResult.typeHash), dr["typehash"] as? String)
-        let acl = try EthereumAddress(eip55: XCTUnwrap(dr["aclAddress"] as? String))
-        let handles = try XCTUnwrap(dr["handlesList"] as? [String]).map { try FheHandle(hex: $0) }
-        for layout in ["passSignaturesToCaller_false", "passSignaturesToCaller_true"] {
-            let l = try XCTUnwrap(dr[layout] as? [String: Any])
-            let s = DecryptionResult(aclAddress: acl, handles: handles, decryptedResult: try Hex.decode(XCTUnwrap(l["decryptedResult"] as? String)))
-            XCTAssertEqual(hex(s.structHash), l["struct_hash"] as? String)
-            XCTAssertEqual(hex(s.digest(domain: kmsDomain)), l["digest"] as? String)
-            XCTAssertEqual(hex(try s.typedData(domain: kmsDomain).digest()), l["digest"] as? String)
+        let dr = v.decryptionResult
+        let kmsDomain = EIP712Domain.kmsVerifier(chainId: ChainID(dr.domain.chainId),
+                                                 verifyingContract: try EthereumAddress(eip55: dr.domain.verifyingContract))
+        XCTAssertEqual(DecryptionResult.typeString, dr.typeString)
+        XCTAssertEqual(hex(DecryptionResult.typeHash), dr.typehash)
+        let acl = try EthereumAddress(eip55: dr.aclAddress)
+        let handles = try dr.handlesList.map { try FheHandle(hex: $0) }
+        for l in [dr.passSignaturesToCallerFalse, dr.passSignaturesToCallerTrue] {
+            let s = DecryptionResult(aclAddress: acl, handles: handles, decryptedResult: try Hex.decode(l.decryptedResult))
+            XCTAssertEqual(hex(s.structHash), l.structHash)
+            XCTAssertEqual(hex(s.digest(domain: kmsDomain)), l.digest)
+            XCTAssertEqual(hex(try s.typedData(domain: kmsDomain).digest()), l.digest)
         }
         // CiphertextVerificationForKMS
-        let cv = try XCTUnwrap(v["ciphertext_verification_for_kms"] as? [String: Any])
-        let m = try XCTUnwrap(cv["message"] as? [String: Any])
+        let cv = v.ciphertextVerificationForKMS
+        let m = cv.message
         // The vector spells contractAddress 0x8ba1f109551BD4…, which is not its EIP-55 form
         // (0x8ba1f109551bD4…); strict parsing rejects it, so it is read leniently here.
-        let contract = try XCTUnwrap(m["contractAddress"] as? String)
+        let contract = m.contractAddress
         XCTAssertThrowsError(try EthereumAddress(eip55: contract))
         let c = try CiphertextVerificationForKMS(
-            aclAddress: try EthereumAddress(eip55: XCTUnwrap(m["aclAddress"] as? String)),
-            hashOfCiphertext: try Hex.decode(XCTUnwrap(m["hashOfCiphertext"] as? String)),
-            userAddress: try EthereumAddress(eip55: XCTUnwrap(m["userAddress"] as? String)),
+            aclAddress: try EthereumAddress(eip55: m.aclAddress),
+            hashOfCiphertext: try Hex.decode(m.hashOfCiphertext),
+            userAddress: try EthereumAddress(eip55: m.userAddress),
             contractAddress: try EthereumAddress(hex: contract))
-        XCTAssertEqual(CiphertextVerificationForKMS.typeString, cv["type_string"] as? String)
-        XCTAssertEqual(hex(CiphertextVerificationForKMS.typeHash), cv["typehash"] as? String)
-        XCTAssertEqual(hex(c.structHash), cv["struct_hash"] as? String)
-        XCTAssertEqual(hex(c.digest(domain: kmsDomain)), cv["digest"] as? String)
-        XCTAssertEqual(hex(try c.typedData(domain: kmsDomain).digest()), cv["digest"] as? String)
+        XCTAssertEqual(CiphertextVerificationForKMS.typeString, cv.typeString)
+        XCTAssertEqual(hex(CiphertextVerificationForKMS.typeHash), cv.typehash)
+        XCTAssertEqual(hex(c.structHash), cv.structHash)
+        XCTAssertEqual(hex(c.digest(domain: kmsDomain)), cv.digest)
+        XCTAssertEqual(hex(try c.typedData(domain: kmsDomain).digest()), cv.digest)
         // CiphertextVerificationForCopro through the general encoder only.
-        let cp = try XCTUnwrap(v["ciphertext_verification_for_copro"] as? [String: Any])
-        let cpd = try XCTUnwrap(cp["domain"] as? [String: Any])
-        let cpm = try XCTUnwrap(cp["message"] as? [String: Any])
-        let handleList = try XCTUnwrap(cpm["handlesList"] as? [String]).map { "\"\($0)\"" }.joined(separator: ",")
+        let cp = v.ciphertextVerificationForCopro
+        let cpd = cp.domain
+        let cpm = cp.message
+        let handleList = cpm.handlesList.map { "\"\($0)\"" }.joined(separator: ",")
         let coproJSON = """
         {"types":{"EIP712Domain":[{"name":"name","type":"string"},{"name":"version","type":"string"},{"name":"chainId","type":"uint256"},{"name":"verifyingContract","type":"address"}],
           "CiphertextVerificationForCopro":[{"name":"aclAddress","type":"address"},{"name":"hashOfCiphertext","type":"bytes32"},{"name":"handlesList","type":"uint256[]"},{"name":"userAddress","type":"address"},{"name":"contractAddress","type":"address"}]},
          "primaryType":"CiphertextVerificationForCopro",
-         "domain":{"name":"\(try XCTUnwrap(cpd["name"] as? String))","version":"1","chainId":\(try XCTUnwrap(cpd["chainId"] as? Int)),"verifyingContract":"\(try XCTUnwrap(cpd["verifyingContract"] as? String))"},
-         "message":{"aclAddress":"\(try XCTUnwrap(cpm["aclAddress"] as? String))","hashOfCiphertext":"\(try XCTUnwrap(cpm["hashOfCiphertext"] as? String))",
-           "handlesList":[\(handleList)],"userAddress":"\(try XCTUnwrap(cpm["userAddress"] as? String))","contractAddress":"\(try XCTUnwrap(cpm["contractAddress"] as? String).lowercased())"}}
+         "domain":{"name":"\(cpd.name)","version":"1","chainId":\(cpd.chainId),"verifyingContract":"\(cpd.verifyingContract)"},
+         "message":{"aclAddress":"\(cpm.aclAddress)","hashOfCiphertext":"\(cpm.hashOfCiphertext)",
+           "handlesList":[\(handleList)],"userAddress":"\(cpm.userAddress)","contractAddress":"\(cpm.contractAddress.lowercased())"}}
         """
         let copro = try EIP712TypedData(json: Array(coproJSON.utf8))
-        XCTAssertEqual(try copro.encodeType("CiphertextVerificationForCopro"), cp["type_string"] as? String)
-        XCTAssertEqual(hex(try copro.structHash()), cp["struct_hash"] as? String)
-        XCTAssertEqual(hex(try copro.digest()), cp["digest"] as? String)
+        XCTAssertEqual(try copro.encodeType("CiphertextVerificationForCopro"), cp.typeString)
+        XCTAssertEqual(hex(try copro.structHash()), cp.structHash)
+        XCTAssertEqual(hex(try copro.digest()), cp.digest)
     }
 
     /// The typehashes and separators listed in kms.md §7 (derived there with an independent Keccak).

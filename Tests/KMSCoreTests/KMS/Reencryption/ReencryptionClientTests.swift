@@ -1,3 +1,4 @@
+import KMSTestSupport
 import XCTest
 @testable import KMSCore
 
@@ -11,9 +12,8 @@ final class ReencryptionClientTests: XCTestCase {
     }
 
     func testVectorResponseDecryptsTo42() throws {
-        let v = try ReencryptionVector.load()
-        let json = try JSONSerialization.data(withJSONObject: v.gatewayResponse)
-        let answer = try GatewayReencryptionResponse(json: [UInt8](json))
+        let v = try ReencryptionSigncryptionVector.load()
+        let answer = try GatewayReencryptionResponse(json: F.gatewayResponseJSON(v))
         let request = try F.userRequest(F.handle(.euint8))
         let value = try client().decrypt(answer, for: request)
         XCTAssertEqual(value, try ClearValue(type: .euint8, 42))

@@ -46,6 +46,11 @@ enum ReencryptionFixtures {
                                      contract: try contractAddress(), chainId: chainId, wallet: try wallet())
     }
 
+    /// The gateway's JSON answer of the spec vector, as bytes for the response parser.
+    static func gatewayResponseJSON(_ v: ReencryptionSigncryptionVector) throws -> [UInt8] {
+        [UInt8](try JSONEncoder().encode(v.gatewayJSONResponse))
+    }
+
     /// The KMS-side request for a user request and a native ciphertext file.
     static func kmsRequest(_ user: UserReencryptionRequest, ciphertext: [UInt8], keyID: KeyID) throws -> ReencryptionRequest {
         try ReencryptionRequest(gateway: user.gatewayRequest, ciphertext: ciphertext, keyID: keyID, chainId: user.chainId)

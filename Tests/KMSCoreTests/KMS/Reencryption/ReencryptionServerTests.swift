@@ -1,3 +1,4 @@
+import KMSTestSupport
 import XCTest
 @testable import KMSCore
 
@@ -7,11 +8,11 @@ final class ReencryptionServerTests: XCTestCase {
 
     /// The KMS request of the spec vector (ciphertext = "example-fhe-ciphertext").
     func vectorRequest() throws -> ReencryptionRequest {
-        let v = try ReencryptionVector.load()
-        let ciphertext = Array(try v.string("ciphertext_bytes_utf8").utf8)
+        let v = try ReencryptionSigncryptionVector.load()
+        let ciphertext = Array(v.ciphertextBytesUTF8.utf8)
         let signed = try F.userRequest(F.handle(.euint8))
         return ReencryptionRequest(signature: signed.signature, clientAddress: F.userAddress,
-                                   encryptionKey: try Hex.decode(v.string("client_enc_pk_bincode")), fheType: .euint8,
+                                   encryptionKey: try Hex.decode(v.clientEncPkBincode), fheType: .euint8,
                                    keyID: try KeyID(bytes: [UInt8](repeating: 7, count: 20)), ciphertext: ciphertext,
                                    ciphertextDigest: SHA3.hash256(ciphertext),
                                    domain: .authorizationToken(chainId: F.chainId, verifyingContract: try F.contractAddress()))
@@ -31,27 +32,26 @@ final class ReencryptionServerTests: XCTestCase {
     }
 
     func testVectorReproducedByteForByte() throws {
-        let v = try ReencryptionVector.load()
+        let v = try ReencryptionSigncryptionVector.load()
         let request = try vectorRequest()
         let checked = try request.validate()
-        XCTAssertEqual(Hex.encode(checked.link), try v.string("link"))
-        XCTAssertEqual(Hex.encode(Array(checked.link.prefix(32))), try v.string("reencrypt_eip712_digest"))
-        XCTAssertEqual(Hex.encode(request.ciphertextDigest), try v.string("ciphertext_digest_sha3_256"))
+        XCTAssertEqual(Hex.encode(checked.link), v.link)
+        XCTAssertEqual(Hex.encode(Array(checked.link.prefix(32))), v.reencryptEIP712Digest)
+        XCTAssertEqual(Hex.encode(request.ciphertextDigest), v.ciphertextDigestSHA3_256)
 
         let plaintext = KMSPlaintext(try ClearValue(type: .euint8, 42))
         XCTAssertEqual(Hex.encode(SigncryptionPayload(plaintext: plaintext, link: checked.link).bincode),
-                       try v.string("signcryption_payload_bincode"))
+                       v.signcryptionPayloadBincode)
         let kms = Reencryptor(keyID: request.keyID, decryptor: F.NoDecryptor(), signer: KMSSigner(key: try F.server()))
         let response = try kms.respond(plaintext: plaintext, to: checked, fheType: .euint8,
                                        ciphertextDigest: request.ciphertextDigest,
-                                       ephemeralKey: BoxSecretKey(bytes: v.bytes("server_ephemeral_x25519_sk")),
-                                       nonce: v.bytes("nonce"))
-        XCTAssertEqual(Hex.encode(response.payload), try v.string("reencryption_response_payload_bincode"))
+                                       ephemeralKey: BoxSecretKey(bytes: Hex.decode(v.serverEphemeralX25519Sk)),
+                                       nonce: Hex.decode(v.nonce))
+        XCTAssertEqual(Hex.encode(response.payload), v.reencryptionResponsePayloadBincode)
         XCTAssertEqual(Hex.encode(response.signature),
-                       try v.string("response_signature_rs (ECDSA secp256k1 over SHA-256(payload bincode))"))
-        let expected = try JSONSerialization.data(withJSONObject: v.gatewayResponse)
+                       v.responseSignatureRS)
         XCTAssertEqual(GatewayReencryptionResponse.success([response]),
-                       try GatewayReencryptionResponse(json: [UInt8](expected)))
+                       try GatewayReencryptionResponse(json: F.gatewayResponseJSON(v)))
     }
 
     func assertRefused(_ request: ReencryptionRequest, _ check: (ReencryptionError) -> Bool,

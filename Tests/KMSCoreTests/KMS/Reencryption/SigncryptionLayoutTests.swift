@@ -1,4 +1,5 @@
 import Foundation
+import KMSTestSupport
 import XCTest
 @testable import KMSCore
 
@@ -6,28 +7,28 @@ import XCTest
 /// intermediate values of the spec vector.
 final class SigncryptionLayoutTests: XCTestCase {
     func testBoxOfTheVector() throws {
-        let v = try ReencryptionVector.load()
-        let ephemeral = try BoxSecretKey(bytes: v.bytes("server_ephemeral_x25519_sk"))
-        XCTAssertEqual(ephemeral.publicKey.bytes, try v.bytes("server_ephemeral_x25519_pk"))
-        let client = try BoxSecretKey(hex: v.string("client_enc_sk_bincode"))
-        XCTAssertEqual(client.publicKey.hex, try v.string("client_enc_pk_bincode"))
-        let message = try v.bytes("plaintext_to_encrypt")
+        let v = try ReencryptionSigncryptionVector.load()
+        let ephemeral = try BoxSecretKey(bytes: Hex.decode(v.serverEphemeralX25519Sk))
+        XCTAssertEqual(ephemeral.publicKey.bytes, try Hex.decode(v.serverEphemeralX25519Pk))
+        let client = try BoxSecretKey(hex: v.clientEncSkBincode)
+        XCTAssertEqual(client.publicKey.hex, v.clientEncPkBincode)
+        let message = try Hex.decode(v.plaintextToEncrypt)
         XCTAssertEqual(message.count, 221)
-        let sealed = try CryptoBox(publicKey: client.publicKey, secretKey: ephemeral).seal(message, nonce: v.bytes("nonce"))
-        XCTAssertEqual(Hex.encode(sealed), try v.string("box_ciphertext_tag_first"))
+        let sealed = try CryptoBox(publicKey: client.publicKey, secretKey: ephemeral).seal(message, nonce: Hex.decode(v.nonce))
+        XCTAssertEqual(Hex.encode(sealed), v.boxCiphertextTagFirst)
         XCTAssertEqual(sealed.count, 237)
-        let opened = try CryptoBox(publicKey: ephemeral.publicKey, secretKey: client).open(sealed, nonce: v.bytes("nonce"))
+        let opened = try CryptoBox(publicKey: ephemeral.publicKey, secretKey: client).open(sealed, nonce: Hex.decode(v.nonce))
         XCTAssertEqual(opened, message)
     }
 
     func testCipherBincode() throws {
-        let v = try ReencryptionVector.load()
-        let encoded = try v.bytes("cipher_bincode (=signcrypted_ciphertext)")
+        let v = try ReencryptionSigncryptionVector.load()
+        let encoded = try Hex.decode(v.cipherBincode)
         XCTAssertEqual(encoded.count, 317)
         let cipher = try SigncryptionCipher(bincode: encoded)
-        XCTAssertEqual(cipher.box, try v.bytes("box_ciphertext_tag_first"))
-        XCTAssertEqual(cipher.nonce, try v.bytes("nonce"))
-        XCTAssertEqual(cipher.serverEncryptionKey.bytes, try v.bytes("server_ephemeral_x25519_pk"))
+        XCTAssertEqual(cipher.box, try Hex.decode(v.boxCiphertextTagFirst))
+        XCTAssertEqual(cipher.nonce, try Hex.decode(v.nonce))
+        XCTAssertEqual(cipher.serverEncryptionKey.bytes, try Hex.decode(v.serverEphemeralX25519Pk))
         XCTAssertEqual(cipher.bincode, encoded)
         // Truncated, extended, or a 23-byte nonce: refused.
         XCTAssertThrowsError(try SigncryptionCipher(bincode: Array(encoded.dropLast())))
@@ -40,15 +41,15 @@ final class SigncryptionLayoutTests: XCTestCase {
     }
 
     func testResponsePayloadBincode() throws {
-        let v = try ReencryptionVector.load()
-        let encoded = try v.bytes("reencryption_response_payload_bincode")
+        let v = try ReencryptionSigncryptionVector.load()
+        let encoded = try Hex.decode(v.reencryptionResponsePayloadBincode)
         XCTAssertEqual(encoded.count, 462)
         let p = try ReencryptionResponsePayload(bincode: encoded)
         XCTAssertEqual(p.version, 1)
-        XCTAssertEqual(p.verificationKey, try v.bytes("verification_key_bincode"))
-        XCTAssertEqual(p.digest, try v.bytes("link"))
+        XCTAssertEqual(p.verificationKey, try Hex.decode(v.verificationKeyBincode))
+        XCTAssertEqual(p.digest, try Hex.decode(v.link))
         XCTAssertEqual(p.fheType, .euint8)
-        XCTAssertEqual(p.signcryptedCiphertext, try v.bytes("cipher_bincode (=signcrypted_ciphertext)"))
+        XCTAssertEqual(p.signcryptedCiphertext, try Hex.decode(v.cipherBincode))
         XCTAssertEqual(p.partyId, 1)
         XCTAssertEqual(p.degree, 0)
         XCTAssertEqual(p.bincode, encoded)
@@ -67,22 +68,21 @@ final class SigncryptionLayoutTests: XCTestCase {
     }
 
     func testGatewayResponseJSON() throws {
-        let v = try ReencryptionVector.load()
-        let expected = v.gatewayResponse
-        let items = try XCTUnwrap(expected["response"] as? [[String: String]])
-        let item = try XCTUnwrap(items.first)
-        let text = try JSONSerialization.data(withJSONObject: expected)
-        let parsed = try GatewayReencryptionResponse(json: [UInt8](text))
+        let v = try ReencryptionSigncryptionVector.load()
+        let expected = v.gatewayJSONResponse
+        XCTAssertEqual(expected.status, "success")
+        let item = try XCTUnwrap(expected.response.first)
+        let parsed = try GatewayReencryptionResponse(json: ReencryptionFixtures.gatewayResponseJSON(v))
         guard case .success(let responses) = parsed else { return XCTFail("expected success") }
         XCTAssertEqual(responses.count, 1)
-        XCTAssertEqual(Hex.encode(responses[0].signature), item["signature"])
-        XCTAssertEqual(Hex.encode(responses[0].payload), item["payload"])
-        XCTAssertEqual(Hex.encode(responses[0].ciphertextDigest), item["ciphertext_digest"])
+        XCTAssertEqual(Hex.encode(responses[0].signature), item.signature)
+        XCTAssertEqual(Hex.encode(responses[0].payload), item.payload)
+        XCTAssertEqual(Hex.encode(responses[0].ciphertextDigest), item.ciphertextDigest)
         XCTAssertEqual(try responses[0].decodedPayload().fheType, .euint8)
         // Our encoding: same shape and values, status first, hex without 0x.
         let ours = parsed.json
-        XCTAssertEqual(ours, "{\"status\":\"success\",\"response\":[{\"signature\":\"\(item["signature"]!)\","
-                       + "\"payload\":\"\(item["payload"]!)\",\"ciphertext_digest\":\"\(item["ciphertext_digest"]!)\"}]}")
+        XCTAssertEqual(ours, "{\"status\":\"success\",\"response\":[{\"signature\":\"\(item.signature)\","
+                       + "\"payload\":\"\(item.payload)\",\"ciphertext_digest\":\"\(item.ciphertextDigest)\"}]}")
         XCTAssertEqual(try GatewayReencryptionResponse(json: Array(ours.utf8)), parsed)
     }
 
@@ -112,10 +112,12 @@ final class SigncryptionLayoutTests: XCTestCase {
         XCTAssertEqual(r.ciphertextHandle[30], 5)
         XCTAssertEqual(r.clientAddress, "0x97F272ccfef4026A1F3f0e0E879d514627B84E69")
         XCTAssertEqual(r.json, body)
+        let fields = try JSONDecoder().decode([String: String].self, from: Data(body.utf8))
+        XCTAssertEqual(fields.count, 5)
         for missing in ["signature", "client_address", "enc_key", "ciphertext_handle", "eip712_verifying_contract"] {
-            var o = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])
-            o[missing] = nil
-            let d = try JSONSerialization.data(withJSONObject: o)
+            var o = fields
+            XCTAssertNotNil(o.removeValue(forKey: missing), missing)
+            let d = try JSONEncoder().encode(o)
             XCTAssertThrowsError(try GatewayReencryptionRequest(json: [UInt8](d)), missing)
         }
         let shortHandle = body.replacingOccurrences(of: "0500\"", with: "05\"")

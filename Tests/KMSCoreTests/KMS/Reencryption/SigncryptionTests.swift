@@ -1,3 +1,4 @@
+import KMSTestSupport
 import XCTest
 @testable import KMSCore
 
@@ -11,26 +12,26 @@ final class SigncryptionTests: XCTestCase {
         let server: Secp256k1PrivateKey
         let ephemeral: BoxSecretKey
         let nonce: [UInt8]
-        let vector: ReencryptionVector
+        let vector: ReencryptionSigncryptionVector
     }
 
     func fixture() throws -> Fixture {
-        let v = try ReencryptionVector.load()
+        let v = try ReencryptionSigncryptionVector.load()
         return Fixture(
-            message: try v.bytes("signcryption_payload_bincode"),
-            clientAddress: try EthereumAddress(eip55: v.string("client_address")),
-            clientKey: try BoxSecretKey(hex: v.string("client_enc_sk_bincode")),
-            server: try Secp256k1PrivateKey(rawRepresentation: v.bytes("server_signing_key")),
-            ephemeral: try BoxSecretKey(bytes: v.bytes("server_ephemeral_x25519_sk")),
-            nonce: try v.bytes("nonce"),
+            message: try Hex.decode(v.signcryptionPayloadBincode),
+            clientAddress: try EthereumAddress(eip55: v.clientAddress),
+            clientKey: try BoxSecretKey(hex: v.clientEncSkBincode),
+            server: try Secp256k1PrivateKey(rawRepresentation: Hex.decode(v.serverSigningKey)),
+            ephemeral: try BoxSecretKey(bytes: Hex.decode(v.serverEphemeralX25519Sk)),
+            nonce: try Hex.decode(v.nonce),
             vector: v)
     }
 
     func testVerificationKeyOfTheVector() throws {
         let f = try fixture()
         let vk = ServerVerificationKey(f.server.publicKey)
-        XCTAssertEqual(vk.bincode, try f.vector.bytes("verification_key_bincode"))
-        XCTAssertEqual(vk.address.checksummed, try f.vector.string("server_address"))
+        XCTAssertEqual(vk.bincode, try Hex.decode(f.vector.verificationKeyBincode))
+        XCTAssertEqual(vk.address.checksummed, f.vector.serverAddress)
         XCTAssertEqual(try ServerVerificationKey(bincode: vk.bincode), vk)
         var bad = vk.bincode
         bad[0] = 65   // uncompressed length prefix without the bytes
@@ -45,11 +46,11 @@ final class SigncryptionTests: XCTestCase {
     func testSigncryptReproducesTheVector() throws {
         let f = try fixture()
         let signed = Signcryption.signedBytes(f.message, clientAddress: f.clientAddress, clientKey: f.clientKey.publicKey)
-        XCTAssertEqual(Hex.encode(signed), try f.vector.string("inner_signed_message"))
-        XCTAssertEqual(Hex.encode(f.server.signSHA256(message: signed)), try f.vector.string("inner_signature_rs"))
+        XCTAssertEqual(Hex.encode(signed), f.vector.innerSignedMessage)
+        XCTAssertEqual(Hex.encode(f.server.signSHA256(message: signed)), f.vector.innerSignatureRS)
         let cipher = try Signcryption.signcrypt(f.message, clientAddress: f.clientAddress, clientKey: f.clientKey.publicKey,
                                                 signingKey: f.server, ephemeralKey: f.ephemeral, nonce: f.nonce)
-        XCTAssertEqual(Hex.encode(cipher.bincode), try f.vector.string("cipher_bincode (=signcrypted_ciphertext)"))
+        XCTAssertEqual(Hex.encode(cipher.bincode), f.vector.cipherBincode)
         let opened = try Signcryption.unsigncrypt(cipher, clientAddress: f.clientAddress, clientKey: f.clientKey,
                                                   serverKey: ServerVerificationKey(f.server.publicKey))
         XCTAssertEqual(opened, f.message)
@@ -86,8 +87,8 @@ final class SigncryptionTests: XCTestCase {
 
     func testEachCheckHasItsOwnError() throws {
         let f = try fixture()
-        let good = try SigncryptionCipher(bincode: f.vector.bytes("cipher_bincode (=signcrypted_ciphertext)"))
-        let boxed = try f.vector.bytes("plaintext_to_encrypt")
+        let good = try SigncryptionCipher(bincode: Hex.decode(f.vector.cipherBincode))
+        let boxed = try Hex.decode(f.vector.plaintextToEncrypt)
         let m = boxed.count - 128
 
         var c = good
@@ -125,7 +126,7 @@ final class SigncryptionTests: XCTestCase {
 
     func testHighSInnerSignatureIsRefused() throws {
         let f = try fixture()
-        var boxed = try f.vector.bytes("plaintext_to_encrypt")
+        var boxed = try Hex.decode(f.vector.plaintextToEncrypt)
         let m = boxed.count - 128
         // s → n − s: still a valid ECDSA signature mathematically, but not normalised.
         let n: [UInt8] = try Hex.decode("fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141")
