@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 @testable import KMSPrimitives
 import KMSTestSupport
@@ -59,9 +58,7 @@ func upperHex(_ b: [UInt8]) -> String { Hex.encode(b, uppercase: true) }
 
 /// SHA-256 helper for address checks in tests.
 enum SHA256Digest {
-    static func of(_ bytes: [UInt8]) -> [UInt8] {
-        Array(Crypto.SHA256.hash(data: bytes))
-    }
+    static func of(_ bytes: [UInt8]) -> [UInt8] { TestCrypto.sha256(bytes) }
 }
 
 /// n − s for the secp256k1 group order n (big-endian 32 bytes).

@@ -1,12 +1,12 @@
-import Crypto
 @testable import KMSPrimitives
+import KMSTestSupport
 import XCTest
 @testable import KMSChain
 
-/// A validator key that can sign in tests (Ed25519 via swift-crypto, secp256k1 via KMSCore).
+/// A validator key that can sign in tests (Ed25519 via swift-crypto in KMSTestSupport, secp256k1 via KMSPrimitives).
 struct TestSigner {
     enum Key {
-        case ed25519(Curve25519.Signing.PrivateKey)
+        case ed25519(TestCrypto.Ed25519Key)
         case secp256k1(Secp256k1PrivateKey)
     }
 
@@ -15,7 +15,7 @@ struct TestSigner {
     /// Deterministic Ed25519 key from a one-byte seed.
     static func ed25519(_ seed: UInt8) -> TestSigner {
         // A 32-byte seed is always a valid Ed25519 private key.
-        TestSigner(key: .ed25519(try! Curve25519.Signing.PrivateKey(rawRepresentation: [UInt8](repeating: seed, count: 32))))
+        TestSigner(key: .ed25519(try! TestCrypto.Ed25519Key(seed: [UInt8](repeating: seed, count: 32))))
     }
 
     /// Deterministic secp256k1 key from a one-byte seed.
@@ -28,7 +28,7 @@ struct TestSigner {
 
     var publicKey: PublicKey {
         switch key {
-        case .ed25519(let k): try! PublicKey(ed25519: Array(k.publicKey.rawRepresentation))
+        case .ed25519(let k): try! PublicKey(ed25519: k.publicKey)
         case .secp256k1(let k): try! PublicKey(secp256k1: k.publicKey.compressed)
         }
     }
@@ -37,7 +37,7 @@ struct TestSigner {
 
     func sign(_ message: [UInt8]) -> [UInt8] {
         switch key {
-        case .ed25519(let k): Array(try! k.signature(for: message))
+        case .ed25519(let k): try! k.sign(message)
         case .secp256k1(let k): k.signSHA256(message: message)
         }
     }

@@ -1,4 +1,3 @@
-import Crypto
 @testable import KMSPrimitives
 import XCTest
 @testable import KMSChain
