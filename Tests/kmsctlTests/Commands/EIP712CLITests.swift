@@ -64,8 +64,7 @@ final class EIP712CLITests: XCTestCase {
             let r = try CLI.run(args, stdin: stdin)
             XCTAssertNotEqual(r.status, 0, "\(args)")
             XCTAssertEqual(r.stdout, "", "\(args)")
-            let lines = r.stderr.split(separator: "\n")
-            XCTAssertEqual(lines.count, 1, "\(args): \(r.stderr)")
+            CLI.assertOneLine(r.stderr, "\(args)")
         }
         let hs = try CLI.run(["eip712", "recover", "--typed-data", doc.path, "--signature", highS])
         XCTAssertTrue(hs.stderr.contains("high-s"), hs.stderr)

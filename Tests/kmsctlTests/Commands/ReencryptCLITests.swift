@@ -149,8 +149,7 @@ final class ReencryptCLITests: XCTestCase {
         func assertRefused(_ d: CLIResult, mentions: String, file: StaticString = #filePath, line: UInt = #line) {
             XCTAssertNotEqual(d.status, 0, file: file, line: line)
             XCTAssertTrue(d.stdout.isEmpty, d.stdout, file: file, line: line)
-            let lines = d.stderr.split(separator: "\n")
-            XCTAssertEqual(lines.count, 1, d.stderr, file: file, line: line)
+            CLI.assertOneLine(d.stderr, file: file, line: line)
             XCTAssertTrue(d.stderr.contains(mentions), d.stderr, file: file, line: line)
         }
         // Another trusted signer.

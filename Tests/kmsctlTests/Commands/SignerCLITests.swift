@@ -47,7 +47,7 @@ final class SignerCLITests: XCTestCase {
         _ = FileManager.default.createFile(atPath: bad.path, contents: Data(bytes.dropLast()), attributes: [.posixPermissions: 0o600])
         let broken = try CLI.run(["signer", "address", "--key", bad.path])
         XCTAssertNotEqual(broken.status, 0)
-        XCTAssertEqual(broken.stderr.split(separator: "\n").count, 1, broken.stderr)
+        CLI.assertOneLine(broken.stderr)
         XCTAssertNotEqual(try CLI.run(["signer", "address", "--key", dir.appendingPathComponent("missing").path]).status, 0)
     }
 }

@@ -59,3 +59,21 @@ enum CLI {
         return dir
     }
 }
+
+extension CLI {
+    /// Asserts that `text` (a command's standard error) is exactly one non-empty line ending in a
+    /// newline — optionally after dropping `warning:` lines, which some commands print first.
+    static func assertOneLine(_ text: String, ignoringWarnings: Bool = false, _ message: @autoclosure () -> String = "",
+                              file: StaticString = #filePath, line: UInt = #line) {
+        var lines = text.components(separatedBy: "\n")
+        guard lines.last == "" else {
+            return XCTFail("not newline-terminated: \(text.debugDescription) \(message())", file: file, line: line)
+        }
+        lines.removeLast()
+        if ignoringWarnings { lines.removeAll { $0.hasPrefix("warning:") } }
+        XCTAssertEqual(lines.count, 1, "expected exactly one line, got \(lines.count): \(text.debugDescription) \(message())",
+                       file: file, line: line)
+        XCTAssertFalse(lines.first?.trimmingCharacters(in: .whitespaces).isEmpty ?? true,
+                       "an empty line: \(text.debugDescription) \(message())", file: file, line: line)
+    }
+}
