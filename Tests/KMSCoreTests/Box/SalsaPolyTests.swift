@@ -1,3 +1,4 @@
+import KMSTestSupport
 import XCTest
 @testable import KMSCore
 
@@ -68,12 +69,13 @@ final class SalsaPolyTests: XCTestCase {
     }
 
     func testSecretBoxSealOpenAgree() throws {
-        let key = SecureRandom.bytes(32), nonce = SecureRandom.bytes(24)
-        let m = SecureRandom.bytes(300)
+        var g = TestSeed.generator()
+        let key = g.bytes(32), nonce = g.bytes(24)
+        let m = g.bytes(300)
         let sealed = try XSalsa20Poly1305.seal(m, key: key, nonce: nonce)
         XCTAssertEqual(sealed.count, 316)
         XCTAssertEqual(try XSalsa20Poly1305.open(sealed, key: key, nonce: nonce), m)
-        XCTAssertThrowsError(try XSalsa20Poly1305.open(sealed, key: SecureRandom.bytes(32), nonce: nonce)) {
+        XCTAssertThrowsError(try XSalsa20Poly1305.open(sealed, key: g.bytes(32), nonce: nonce)) {
             XCTAssertEqual($0 as? BoxError, .authenticationFailed)
         }
     }

@@ -1,3 +1,4 @@
+import KMSTestSupport
 import XCTest
 @testable import KMSCore
 
@@ -59,13 +60,14 @@ final class CiphertextReaderTests: XCTestCase {
     func testOtherKeysOtherParametersAndOversizedInputAreRefused() throws {
         let reader = CiphertextReader(keys: keys)
         // A native file of another key set.
-        let other = try KeySet.generate(.test)
+        var g = TestSeed.generator()
+        let other = try KeySet.generate(.test, randomness: g.tfheRandomness())
         let foreign = try CiphertextFile(keyID: other.keyID, ciphertext: other.clientKey.encrypt(ClearValue(bool: false))).encoded()
         XCTAssertThrowsError(try reader.read(foreign)) {
             XCTAssertEqual($0 as? CiphertextReadError, .wrongKey(ciphertext: other.keyID, keys: keys.keyID))
         }
         // A tfhe-rs ciphertext of another parameter set (default: dimension 2048 ≠ 256).
-        let big = try KeySet.generate(.default)
+        let big = try KeySet.generate(.default, randomness: g.tfheRandomness())
         let bytes = try file(TfheRsObject(big.clientKey.encrypt(ClearValue(bool: true)), parameters: big.parameters, layout: .v1_0))
         XCTAssertThrowsError(try reader.read(bytes)) { error in
             guard case .tfheRs(.mismatch(let d))? = error as? CiphertextReadError else { return XCTFail("\(error)") }

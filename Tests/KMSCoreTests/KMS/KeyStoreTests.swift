@@ -1,8 +1,13 @@
 import Foundation
+import KMSTestSupport
 import XCTest
 @testable import KMSCore
 
 final class KeyStoreTests: XCTestCase {
+    /// Keys and values of each test method from the run's seed (`SWIFTKMS_TEST_SEED`).
+    private lazy var g = TestSeed.generator(function: name)
+    private func randomness() throws -> TFHERandomness { try g.tfheRandomness() }
+
     private func tempDir() -> URL {
         let d = FileManager.default.temporaryDirectory.appendingPathComponent("ks-\(UUID().uuidString)")
         addTeardownBlock { try? FileManager.default.removeItem(at: d) }
@@ -12,7 +17,7 @@ final class KeyStoreTests: XCTestCase {
     func testSaveLoadRoundTripWithPermissions() throws {
         let dir = tempDir()
         let store = KeyStore(directory: dir)
-        let keys = try KeySet.generate(.test)
+        let keys = try KeySet.generate(.test, randomness: randomness())
         let m = try store.save(keys)
         XCTAssertEqual(m.keyID, keys.keyID)
         XCTAssertEqual(m.parameters, "test")
@@ -25,8 +30,8 @@ final class KeyStoreTests: XCTestCase {
         XCTAssertEqual(loaded.keyID, keys.keyID)
         XCTAssertEqual(loaded.clientKey.glweSecretKey.coefficients, keys.clientKey.glweSecretKey.coefficients)
         XCTAssertEqual(loaded.publicKey, keys.publicKey)
-        let v = ClearValue.random(.euint64)
-        XCTAssertEqual(try loaded.clientKey.decrypt(keys.publicKey.encrypt(v)), v)
+        let v = try ClearValue.random(.euint64, using: &g)
+        XCTAssertEqual(try loaded.clientKey.decrypt(keys.publicKey.encrypt(v, randomness: randomness())), v)
         // Only the expected files, no temporaries.
         XCTAssertEqual(Set(try FileManager.default.contentsOfDirectory(atPath: dir.path)),
                        [KeyStore.manifestName, ckURL.lastPathComponent, pkURL.lastPathComponent])
@@ -35,9 +40,9 @@ final class KeyStoreTests: XCTestCase {
     func testNeverOverwritesWithoutPermissionAndReplacesCompletelyWithIt() throws {
         let dir = tempDir()
         let store = KeyStore(directory: dir)
-        let first = try KeySet.generate(.test)
+        let first = try KeySet.generate(.test, randomness: randomness())
         try store.save(first)
-        let second = try KeySet.generate(.test)
+        let second = try KeySet.generate(.test, randomness: randomness())
         XCTAssertThrowsError(try store.save(second)) { error in
             guard case .alreadyExists = error as? StorageError else { return XCTFail("\(error)") }
         }
@@ -53,7 +58,7 @@ final class KeyStoreTests: XCTestCase {
     func testTamperingIsDetectedPerFile() throws {
         let dir = tempDir()
         let store = KeyStore(directory: dir)
-        let m = try store.save(try KeySet.generate(.test))
+        let m = try store.save(try KeySet.generate(.test, randomness: randomness()))
         for role in ["client_key", "public_key"] {
             let url = dir.appendingPathComponent(m.files[role]!.path)
             var bytes = try SecureFile.read(url)
@@ -72,7 +77,7 @@ final class KeyStoreTests: XCTestCase {
         let dir = tempDir()
         let store = KeyStore(directory: dir)
         XCTAssertThrowsError(try store.load()) { XCTAssertEqual($0 as? StorageError, .notFound(path: dir.appendingPathComponent("manifest.json").path)) }
-        let m = try store.save(try KeySet.generate(.test))
+        let m = try store.save(try KeySet.generate(.test, randomness: randomness()))
         let murl = dir.appendingPathComponent("manifest.json")
         let original = try SecureFile.read(murl)
         func withManifest(_ text: String, _ check: (Error) -> Void) throws {
@@ -97,7 +102,7 @@ final class KeyStoreTests: XCTestCase {
     func testExtraFilesAreStoredAndVerified() throws {
         let dir = tempDir()
         let store = KeyStore(directory: dir)
-        let keys = try KeySet.generate(.test)
+        let keys = try KeySet.generate(.test, randomness: randomness())
         let m = try store.save(keys, metadata: ["origin": "unit test"],
                                extraFiles: [.init(role: "note", bytes: Array("hello".utf8), isPrivate: true, fileExtension: "txt")])
         XCTAssertEqual(try store.readFile(role: "note"), Array("hello".utf8))
@@ -108,7 +113,7 @@ final class KeyStoreTests: XCTestCase {
     }
 
     func testSecretsNeverPrint() throws {
-        let keys = try KeySet.generate(.test)
+        let keys = try KeySet.generate(.test, randomness: randomness())
         let text = "\(keys.clientKey) \(keys.clientKey.lweSecretKey) \(keys.clientKey.glweSecretKey)"
         XCTAssertTrue(text.contains("redacted"))
         XCTAssertFalse(text.contains("[0, 1") || text.contains("[1, 0"))
@@ -117,7 +122,7 @@ final class KeyStoreTests: XCTestCase {
     func testKeyStoreRejectsFileExtensionsThatLeaveTheDirectory() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ext-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let keys = try KeySet.generate(.test)
+        let keys = try KeySet.generate(.test, randomness: randomness())
         for bad in ["../x", "a/b", "", String(repeating: "a", count: 17)] {
             XCTAssertThrowsError(try KeyStore(directory: dir).save(keys, extraFiles: [.init(role: "extra", bytes: [1], isPrivate: false, fileExtension: bad)]), bad)
         }

@@ -60,8 +60,11 @@ final class SignedDecryptionTests: XCTestCase {
     /// Encrypt → decrypt with a real client key → sign → verify like KMSVerifier.
     func testDecryptAndSignWithClientKey() throws {
         let f = try fixture()
-        let (ck, pk) = try KeyGeneration.generate(.test)
-        let cts = [ck.encrypt(f.values[0]), pk.encrypt(f.values[1]), ck.encrypt(f.values[2]), pk.encrypt(f.values[3])]
+        var g = TestSeed.generator()
+        let randomness = try TFHERandomness.seeded(g.tfheSeed())
+        let (ck, pk) = try KeyGeneration.generate(.test, randomness: randomness)
+        let cts = [ck.encrypt(f.values[0], randomness: randomness), pk.encrypt(f.values[1], randomness: randomness),
+                   ck.encrypt(f.values[2], randomness: randomness), pk.encrypt(f.values[3], randomness: randomness)]
         let r = try SignedDecryption.decryptAndSign(ciphertexts: cts, handles: f.handles, decryptor: ck,
                                                     signer: f.signers[1], aclAddress: f.acl, domain: f.domain)
         XCTAssertEqual(r.plaintexts, f.values)
@@ -91,7 +94,9 @@ final class SignedDecryptionTests: XCTestCase {
         XCTAssertThrowsError(try verifier.verify(handles: f.handles, decryptedResult: bytes, signatures: [sigs[0]]))
         XCTAssertThrowsError(try verifier.verify(handles: f.handles, decryptedResult: bytes, signatures: []))
         // an outsider before the threshold reverts; after it, it is never inspected
-        let outsider = try SignedDecryption.sign(plaintexts: f.values, handles: f.handles, signer: KMSSigner.generate(), aclAddress: f.acl, domain: f.domain)
+        var g = TestSeed.generator()
+        let stranger = KMSSigner(key: try Secp256k1PrivateKey(rawRepresentation: g.bytes(32)))
+        let outsider = try SignedDecryption.sign(plaintexts: f.values, handles: f.handles, signer: stranger, aclAddress: f.acl, domain: f.domain)
         XCTAssertThrowsError(try verifier.verify(handles: f.handles, decryptedResult: bytes, signatures: [sigs[0], outsider.signature])) { e in
             XCTAssertEqual(e as? SignatureError, .unknownSigner(outsider.signer))
         }
@@ -136,8 +141,9 @@ final class SignedDecryptionTests: XCTestCase {
         XCTAssertEqual(Array(payload.prefix(pt.bincode.count)), pt.bincode)
         var reader = BincodeReader(payload)
         XCTAssertEqual(try KMSPlaintext(reading: &reader), pt)
+        var g = TestSeed.generator()
         for t in FheType.allCases {
-            let value = ClearValue.random(t)
+            let value = try ClearValue.random(t, using: &g)
             XCTAssertEqual(try KMSPlaintext(bincode: KMSPlaintext(value).bincode).value, value)
             XCTAssertEqual(KMSPlaintext(value).bytes.count, t.byteWidth)
         }

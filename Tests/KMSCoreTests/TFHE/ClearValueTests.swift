@@ -1,3 +1,4 @@
+import KMSTestSupport
 import XCTest
 @testable import KMSCore
 
@@ -18,7 +19,8 @@ final class ClearValueTests: XCTestCase {
         XCTAssertEqual(v, .max(.euint256))
         XCTAssertEqual(v.decimalString, max256)
         XCTAssertThrowsError(try ClearValue(type: .euint256, decimal: "115792089237316195423570985008687907853269984665640564039457584007913129639936"))
-        let r = ClearValue.random(.ebytes256)
+        var g = TestSeed.generator()
+        let r = try ClearValue.random(.ebytes256, using: &g)
         XCTAssertEqual(try ClearValue(type: .ebytes256, decimal: r.decimalString), r)
         XCTAssertEqual(try ClearValue(type: .euint8, decimal: "000255").words, [255])
         XCTAssertEqual(try ClearValue(type: .euint8, decimal: "0").decimalString, "0")
@@ -37,6 +39,7 @@ final class ClearValueTests: XCTestCase {
         XCTAssertEqual(ClearValue.max(.ebytes64).bigEndianBytes.count, 64)
     }
 
+    /// `ClearValue.random` itself, so from the system CSPRNG (not the test seed).
     func testRandomValuesRespectTheWidth() {
         for t in FheType.allCases {
             for _ in 0..<20 {

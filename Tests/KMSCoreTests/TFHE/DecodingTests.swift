@@ -1,3 +1,4 @@
+import KMSTestSupport
 import XCTest
 @testable import KMSCore
 
@@ -43,9 +44,11 @@ final class DecodingTests: XCTestCase {
 
     func testNoisePastHalfDeltaFlipsTheValue() throws {
         // Proves the rounding is real: noise just below Δ/2 is absorbed, just above it is not.
-        let (ck, _) = try KeyGeneration.generate(.default)
+        var g = TestSeed.generator()
+        let randomness = try g.tfheRandomness()
+        let (ck, _) = try KeyGeneration.generate(.default, randomness: randomness)
         let v = try ClearValue(type: .euint8, 0b10_01_11_00)   // blocks 0, 3, 1, 2
-        let ct = ck.encrypt(v)
+        let ct = ck.encrypt(v, randomness: randomness)
         guard case .lwe(let list, let key) = ct.body else { return XCTFail() }
         let half = enc.delta / 2
         func perturbed(block: Int, by e: UInt64) throws -> ClearValue {

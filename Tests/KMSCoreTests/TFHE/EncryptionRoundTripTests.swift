@@ -1,19 +1,24 @@
+import KMSTestSupport
 import XCTest
 @testable import KMSCore
 
 final class EncryptionRoundTripTests: XCTestCase {
     /// Values every type is tried with: 0, the maximum, and random values.
-    private func samples(_ t: FheType) -> [ClearValue] {
-        [try! ClearValue(type: t, 0), .max(t), .random(t), .random(t)]
+    private func samples(_ t: FheType, using g: inout SeededGenerator) throws -> [ClearValue] {
+        [try ClearValue(type: t, 0), .max(t), try .random(t, using: &g), try .random(t, using: &g)]
     }
 
-    private func roundTrip(_ params: ParameterSet, file: StaticString = #filePath, line: UInt = #line) throws {
-        let (ck, pk) = try KeyGeneration.generate(params)
+    /// Keys, values and encryption randomness from the run's seed (`SWIFTKMS_TEST_SEED`).
+    private func roundTrip(_ params: ParameterSet, file: StaticString = #filePath, line: UInt = #line,
+                           function: String = #function) throws {
+        var g = TestSeed.generator(function: function)
+        let randomness = try g.tfheRandomness()
+        let (ck, pk) = try KeyGeneration.generate(params, randomness: randomness)
         for t in FheType.allCases {
-            for v in samples(t) {
-                let sk = ck.encrypt(v)
+            for v in try samples(t, using: &g) {
+                let sk = ck.encrypt(v, randomness: randomness)
                 XCTAssertEqual(try ck.decrypt(sk), v, "\(params.name) secret-key \(t)", file: file, line: line)
-                let pub = pk.encrypt(v)
+                let pub = pk.encrypt(v, randomness: randomness)
                 XCTAssertEqual(try ck.decrypt(pub), v, "\(params.name) public-key \(t)", file: file, line: line)
             }
         }
@@ -24,7 +29,8 @@ final class EncryptionRoundTripTests: XCTestCase {
     func testAllTypesUnder2M128Parameters() throws { try roundTrip(.v1_0_2m128) }
 
     func testCiphertextShapesFollowTheParameters() throws {
-        let (ck, pk) = try KeyGeneration.generate(.default)
+        var g = TestSeed.generator()
+        let (ck, pk) = try KeyGeneration.generate(.default, randomness: g.tfheRandomness())
         let v = try ClearValue(type: .euint64, 12345)
         let sk = ck.encrypt(v)
         guard case .lwe(let list, let choice) = sk.body else { return XCTFail("secret-key encryption must give LWE blocks") }
@@ -43,9 +49,11 @@ final class EncryptionRoundTripTests: XCTestCase {
 
     func testCompactListsWithSeveralBinsDecrypt() throws {
         // test parameters: compact-PKE dimension 128 → ebytes256 (1024 blocks) spans 8 bins.
-        let (ck, pk) = try KeyGeneration.generate(.test)
-        let v = ClearValue.random(.ebytes256)
-        let ct = pk.encrypt(v)
+        var g = TestSeed.generator()
+        let randomness = try g.tfheRandomness()
+        let (ck, pk) = try KeyGeneration.generate(.test, randomness: randomness)
+        let v = try ClearValue.random(.ebytes256, using: &g)
+        let ct = pk.encrypt(v, randomness: randomness)
         guard case .compact(let c, _, _) = ct.body else { return XCTFail() }
         XCTAssertEqual(c.masks.count, 8 * 128)
         XCTAssertEqual(try ck.decrypt(ct), v)
@@ -63,7 +71,8 @@ final class EncryptionRoundTripTests: XCTestCase {
     }
 
     func testKeysAreBinaryAndBalanced() throws {
-        let (ck, _) = try KeyGeneration.generate(.default)
+        var g = TestSeed.generator()
+        let (ck, _) = try KeyGeneration.generate(.default, randomness: g.tfheRandomness())
         let s = ck.glweSecretKey.coefficients
         XCTAssertEqual(s.count, 2048)
         XCTAssertTrue(s.allSatisfy { $0 <= 1 })
@@ -77,8 +86,9 @@ final class EncryptionRoundTripTests: XCTestCase {
 
     func testCompactPublicKeySatisfiesTheTfheRsRelation() throws {
         // b − a ⊛ rev(s) = e with |e| ≤ 2^bound, for both real sets.
+        var g = TestSeed.generator()
         for params in [ParameterSet.default, .v1_0_2m128] {
-            let (ck, pk) = try KeyGeneration.generate(params)
+            let (ck, pk) = try KeyGeneration.generate(params, randomness: g.tfheRandomness())
             let s = try XCTUnwrap(ck.compactPrivateKey)
             let n = pk.key.polynomialSize
             var prod = [UInt64](repeating: 0, count: n)
@@ -95,15 +105,18 @@ final class EncryptionRoundTripTests: XCTestCase {
         }
     }
 
+    /// The default (system) encryption randomness differs between calls; the key is seeded.
     func testPublicKeyEncryptionIsRandomised() throws {
-        let (_, pk) = try KeyGeneration.generate(.test)
+        var g = TestSeed.generator()
+        let (_, pk) = try KeyGeneration.generate(.test, randomness: g.tfheRandomness())
         let v = try ClearValue(type: .euint8, 7)
         XCTAssertNotEqual(pk.encrypt(v), pk.encrypt(v))
     }
 
     func testWrongKeyIsRejectedOrGarbles() throws {
-        let (a, _) = try KeyGeneration.generate(.test)
-        let (b, _) = try KeyGeneration.generate(.default)
+        var g = TestSeed.generator()
+        let (a, _) = try KeyGeneration.generate(.test, randomness: g.tfheRandomness())
+        let (b, _) = try KeyGeneration.generate(.default, randomness: g.tfheRandomness())
         let ct = a.encrypt(try ClearValue(type: .euint8, 5))
         XCTAssertThrowsError(try b.decrypt(ct)) { error in
             guard case .keyMismatch = error as? TFHEError else { return XCTFail("\(error)") }
@@ -113,7 +126,8 @@ final class EncryptionRoundTripTests: XCTestCase {
     /// Reflection (`dump`, `Mirror`, debuggers) of secret keys must not walk into the key
     /// material, as `description` already redacts it.
     func testReflectionDoesNotExposeSecretKeyMaterial() throws {
-        let keys = try KeySet.generate(.test)
+        var g = TestSeed.generator()
+        let keys = try KeySet.generate(.test, randomness: g.tfheRandomness())
         var out = ""
         dump(keys, to: &out)
         XCTAssertTrue(out.contains("<redacted>") || out.contains("ClientKey"), out)

@@ -1,4 +1,5 @@
 import XCTest
+import KMSTestSupport
 @testable import KMSPrimitives
 
 /// Cross-checks of the optimized secp256k1 code (field products and carries, safegcd
@@ -6,12 +7,18 @@ import XCTest
 /// verification and recovery) against `Secp256k1Reference`, on random inputs and on the
 /// edge cases of each algorithm.
 final class Secp256k1FastPathTests: XCTestCase {
-    private var rng = SystemRandomNumberGenerator()
+    /// Each test method draws from its own stream of the run's seed (`SWIFTKMS_TEST_SEED`).
+    private lazy var rng = TestSeed.generator(function: name)
 
     private func randomU256() -> U256 { U256(rng.next(), rng.next(), rng.next(), rng.next()) }
     private func randomScalar() -> Secp256k1Scalar { Secp256k1Scalar(reducing: randomU256()) }
     private func randomField() -> Secp256k1Field { Secp256k1Field.canonical(randomU256()) }
     private func hex(_ u: U256) -> String { Hex.encode(u.bigEndianBytes) }
+    private func randomKey() -> Secp256k1PrivateKey {
+        var k = randomScalar()
+        while k.isZero { k = randomScalar() }
+        return Secp256k1PrivateKey(scalar: k)
+    }
 
     private static let p = Secp256k1Field.p
     private static let n = Secp256k1Scalar.n
@@ -324,9 +331,9 @@ final class Secp256k1FastPathTests: XCTestCase {
     /// tampered and high-s signatures.
     func testVerifyAndRecoverMatchReference() throws {
         for i in 0..<24 {
-            let key = Secp256k1PrivateKey.generate()
+            let key = randomKey()
             let q = key.publicKey.point
-            var digest = SecureRandom.bytes(32)
+            var digest = rng.bytes(32)
             if i == 0 { digest = [UInt8](repeating: 0, count: 32) }           // z = 0: u1 = 0
             if i == 1 { digest = Self.n.bigEndianBytes }                       // z = n ≡ 0
             if i == 2 { digest = [UInt8](repeating: 0xff, count: 32) }         // z ≥ n
@@ -362,7 +369,7 @@ final class Secp256k1FastPathTests: XCTestCase {
         for d in [Secp256k1Scalar.one, -Secp256k1Scalar.one] {
             let key = Secp256k1PrivateKey(scalar: d)
             for _ in 0..<5 {
-                let digest = SecureRandom.bytes(32)
+                let digest = rng.bytes(32)
                 let sig = key.sign(digest: digest)
                 XCTAssertTrue(key.publicKey.isValidSignature(sig, digest: digest))
                 XCTAssertEqual(try Secp256k1PublicKey.recover(digest: digest, signature: sig), key.publicKey)
@@ -385,7 +392,7 @@ final class Secp256k1FastPathTests: XCTestCase {
         XCTAssertThrowsError(try Secp256k1PublicKey.recover(digest: z.bigEndianBytes, signature: sig)) { e in
             XCTAssertEqual(e as? SignatureError, .recoveryFailed)
         }
-        let key = Secp256k1PrivateKey.generate()
+        let key = randomKey()
         let lowS = s.isHigh ? -s : s
         let zInf = -(r * key.scalar)
         let candidate = Secp256k1Signature(r: r, s: lowS, recoveryID: 0)
@@ -407,7 +414,7 @@ final class Secp256k1FastPathTests: XCTestCase {
             let rs = Secp256k1Scalar(unchecked: r)
             var s = randomScalar()
             if s.isHigh { s = -s }
-            let digest = SecureRandom.bytes(32)
+            let digest = rng.bytes(32)
             for id: UInt8 in [2, 3] {
                 let sig = Secp256k1Signature(r: rs, s: s, recoveryID: id)
                 let key = try Secp256k1PublicKey.recover(digest: digest, signature: sig)

@@ -7,6 +7,14 @@ final class Secp256k1Tests: XCTestCase {
         try Secp256k1PrivateKey(rawRepresentation: Hex.decode(hex))
     }
 
+    /// A private key drawn from the test run's seeded generator.
+    private func randomKey(_ g: inout SeededGenerator) -> Secp256k1PrivateKey {
+        while true {
+            // Out of range (0 or ≥ n) with probability ≈ 2^-128: draw again.
+            if let k = try? Secp256k1PrivateKey(rawRepresentation: g.bytes(32)) { return k }
+        }
+    }
+
     // MARK: curve arithmetic
 
     func testSmallMultiplesOfG() throws {
@@ -46,7 +54,7 @@ final class Secp256k1Tests: XCTestCase {
     }
 
     func testFieldAndScalarIdentities() {
-        var g = SystemRandomNumberGenerator()
+        var g = TestSeed.generator()
         for _ in 0..<50 {
             let a = Secp256k1Field(unchecked: U256(g.next(), g.next(), g.next(), g.next() >> 1))
             if a.isZero { continue }
@@ -74,7 +82,7 @@ final class Secp256k1Tests: XCTestCase {
     }
 
     func testGeneratorTableMatchesLadder() throws {
-        var g = SystemRandomNumberGenerator()
+        var g = TestSeed.generator()
         for _ in 0..<10 {
             let k = Secp256k1Scalar(reducing: U256(g.next(), g.next(), g.next(), g.next()))
             let viaTable = Secp256k1Point.generatorMultiple(k)
@@ -173,10 +181,12 @@ final class Secp256k1Tests: XCTestCase {
         }
     }
 
+    /// Keys and messages from the run's seeded generator (`SWIFTKMS_TEST_SEED` replays them).
     func testRandomSignRecoverRoundTrips() throws {
+        var g = TestSeed.generator()
         for i in 0..<25 {
-            let sk = Secp256k1PrivateKey.generate()
-            let digest = Keccak256.hash(SecureRandom.bytes(40 + i))
+            let sk = randomKey(&g)
+            let digest = Keccak256.hash(g.bytes(40 + i))
             let sig = sk.signEthereum(digest: digest)
             XCTAssertEqual(sig.count, 65)
             XCTAssertTrue(sig[64] == 27 || sig[64] == 28)

@@ -24,9 +24,11 @@ final class ReencryptionClientTests: XCTestCase {
         let keys = F.keySet
         let kms = Reencryptor(keyID: keys.keyID, decryptor: keys.clientKey, signer: KMSSigner(key: try F.server()))
         let c = try client()
+        var g = TestSeed.generator()
+        let randomness = try g.tfheRandomness()
         for type in FheType.allCases {
-            for value in [ClearValue.random(type), ClearValue.max(type)] {
-                let ct = try CiphertextFile(keyID: keys.keyID, ciphertext: keys.publicKey.encrypt(value)).encoded()
+            for value in [try ClearValue.random(type, using: &g), ClearValue.max(type)] {
+                let ct = try CiphertextFile(keyID: keys.keyID, ciphertext: keys.publicKey.encrypt(value, randomness: randomness)).encoded()
                 let user = try F.userRequest(F.handle(type))
                 let response = try kms.reencrypt(F.kmsRequest(user, ciphertext: ct, keyID: keys.keyID))
                 XCTAssertEqual(try response.decodedPayload().fheType, type)
@@ -147,7 +149,9 @@ final class ReencryptionClientTests: XCTestCase {
         try assertRefused(try resigned(good) { $0.fheType = .euint16 }, user, .fheTypeMismatch(expected: .euint8, actual: .euint16))
         try assertRefused(try resigned(good) { try self.editCipher(&$0) { $0.box[20] ^= 1 } }, user, .boxOpenFailed)
         try assertRefused(try resigned(good) { try self.editCipher(&$0) { $0.nonce[3] ^= 1 } }, user, .boxOpenFailed)
-        try assertRefused(try resigned(good) { try self.editCipher(&$0) { $0.serverEncryptionKey = BoxSecretKey.generate().publicKey } },
+        var g = TestSeed.generator()
+        let otherBoxKey = try g.boxKey().publicKey
+        try assertRefused(try resigned(good) { try self.editCipher(&$0) { $0.serverEncryptionKey = otherBoxKey } },
                           user, .boxOpenFailed)
         try assertRefused(try resigned(good) { $0.signcryptedCiphertext.removeLast() }, user,
                           matching: { if case .malformedSigncryption = $0 { true } else { false } })
@@ -155,7 +159,8 @@ final class ReencryptionClientTests: XCTestCase {
 
     func testResponseFromAnUntrustedServer() throws {
         let (good, user) = try genuine()
-        let mallory = Secp256k1PrivateKey.generate()
+        var g = TestSeed.generator()
+        let mallory = g.secp256k1Key()
         // Mallory signs with her own key and puts her own verification key in.
         let forged = try resigned(good, key: mallory) { $0.verificationKey = ServerVerificationKey(mallory.publicKey).bincode }
         try assertRefused(forged, user, .untrustedServer(address: mallory.address.checksummed))
@@ -173,7 +178,8 @@ final class ReencryptionClientTests: XCTestCase {
     func testWrongUserKeyAndInnerChecks() throws {
         let (good, user) = try genuine()
         // A different user key pair than the one in the request.
-        let stranger = ReencryptionClient(encryptionKey: BoxSecretKey.generate(),
+        var g = TestSeed.generator()
+        let stranger = ReencryptionClient(encryptionKey: try g.boxKey(),
                                           trustedSigners: [try EthereumAddress(eip55: F.serverAddress)])
         XCTAssertThrowsError(try stranger.decrypt([good], for: user)) {
             guard case .invalidEncryptionKey = $0 as? ReencryptionError else { return XCTFail("\($0)") }

@@ -35,9 +35,11 @@ enum ReencryptionFixtures {
         func decrypt(_ ciphertext: FheCiphertext) throws -> ClearValue { throw Called() }
     }
 
-    /// One test-parameter key set for the whole test run (key generation is the slow part).
+    /// One test-parameter key set for the whole test run (key generation is the slow part),
+    /// from the run's seed.
     static let keySet: KeySet = {
-        do { return try KeySet.generate(.test) } catch { fatalError("test key generation failed: \(error)") }
+        var g = TestSeed.generator(function: "ReencryptionFixtures.keySet")
+        do { return try KeySet.generate(.test, randomness: g.tfheRandomness()) } catch { fatalError("test key generation failed: \(error)") }
     }()
 
     /// The user's signed request for `handle`, as fhevmjs would build it.

@@ -89,7 +89,8 @@ final class ReencryptionServerTests: XCTestCase {
 
         // Signed by someone else.
         r = good
-        let eve = Secp256k1PrivateKey.generate()
+        var g = TestSeed.generator()
+        let eve = g.secp256k1Key()
         r.signature = Reencrypt(publicKey: r.encryptionKey).sign(with: eve, domain: r.domain)
         assertRefused(r) { $0 == .userSignatureMismatch(recovered: eve.address.checksummed, expected: F.userAddress) }
         // Signed for another chain, contract or key: recovers to another address.

@@ -98,7 +98,8 @@ final class SigncryptionTests: XCTestCase {
         c.nonce[0] ^= 1
         assertUnsigncrypt(f, c, throws: .boxOpenFailed)
         c = good
-        c.serverEncryptionKey = BoxSecretKey.generate().publicKey
+        var g = TestSeed.generator()
+        c.serverEncryptionKey = try g.boxKey().publicKey
         assertUnsigncrypt(f, c, throws: .boxOpenFailed)
 
         assertUnsigncrypt(f, try cipher(f, boxed: Array(boxed.suffix(127))), throws: .signcryptedMessageTooShort(127))
@@ -117,7 +118,7 @@ final class SigncryptionTests: XCTestCase {
         assertUnsigncrypt(f, try cipher(f, boxed: altered), throws: .invalidInnerSignature)
 
         // Another server key: its digest is not the one inside the box.
-        let other = ServerVerificationKey(Secp256k1PrivateKey.generate().publicKey)
+        let other = ServerVerificationKey(g.secp256k1Key().publicKey)
         assertUnsigncrypt(f, good, throws: .serverKeyDigestMismatch, serverKey: other)
         // Another client address: the inner signature does not cover it.
         let eve = try EthereumAddress(eip55: "0x0971C80fF03B428fD2094dd5354600ab103201C5")

@@ -1,3 +1,4 @@
+import KMSTestSupport
 import XCTest
 @testable import KMSCore
 
@@ -10,8 +11,9 @@ final class NativeFormatTests: XCTestCase {
         custom.castingKeySwitch = nil
         custom.compression = nil
         custom.compute.modulusSwitchNoiseReduction = ParameterSet.v1_0_2m128.compute.modulusSwitchNoiseReduction
+        var g = TestSeed.generator()
         for p in [ParameterSet.test, .default, .v1_0_2m128, custom] {
-            let (ck, pk) = try KeyGeneration.generate(p)
+            let (ck, pk) = try KeyGeneration.generate(p, randomness: g.tfheRandomness())
             let ck2 = try KeyFileCoding.decodeClientKey(KeyFileCoding.encode(ck))
             XCTAssertEqual(ck2.parameters, p)
             XCTAssertEqual(ck2.lweSecretKey.coefficients, ck.lweSecretKey.coefficients)
@@ -23,25 +25,30 @@ final class NativeFormatTests: XCTestCase {
     }
 
     func testCiphertextsRoundTrip() throws {
-        let keys = try KeySet.generate(.test)
+        var g = TestSeed.generator()
+        let randomness = try g.tfheRandomness()
+        let keys = try KeySet.generate(.test, randomness: randomness)
         for t in FheType.allCases {
-            let v = ClearValue.random(t)
-            for ct in [keys.clientKey.encrypt(v), keys.publicKey.encrypt(v)] {
+            let v = try ClearValue.random(t, using: &g)
+            for ct in [keys.clientKey.encrypt(v, randomness: randomness), keys.publicKey.encrypt(v, randomness: randomness)] {
                 let f = CiphertextFile(keyID: keys.keyID, ciphertext: ct)
                 let back = try CiphertextFile(decoding: f.encoded())
                 XCTAssertEqual(back, f)
                 XCTAssertEqual(try keys.clientKey.decrypt(back.ciphertext), v)
             }
         }
-        let anonymous = CiphertextFile(keyID: nil, ciphertext: keys.clientKey.encrypt(ClearValue(bool: true)))
+        let anonymous = CiphertextFile(keyID: nil, ciphertext: keys.clientKey.encrypt(ClearValue(bool: true), randomness: randomness))
         XCTAssertEqual(try CiphertextFile(decoding: anonymous.encoded()), anonymous)
     }
 
     /// Every truncation, a bit flip in every header/metadata byte, and appended bytes: a typed
     /// error or (for flips inside key/ciphertext payload words) a successful parse — never a crash.
     func testCorruptedInputsGiveTypedErrors() throws {
-        let keys = try KeySet.generate(.test)
-        let ct = try CiphertextFile(keyID: keys.keyID, ciphertext: keys.publicKey.encrypt(ClearValue.random(.euint8))).encoded()
+        var g = TestSeed.generator()
+        let randomness = try g.tfheRandomness()
+        let keys = try KeySet.generate(.test, randomness: randomness)
+        let value = try ClearValue.random(.euint8, using: &g)
+        let ct = try CiphertextFile(keyID: keys.keyID, ciphertext: keys.publicKey.encrypt(value, randomness: randomness)).encoded()
         let pk = KeyFileCoding.encode(keys.publicKey)
         let ck = KeyFileCoding.encode(keys.clientKey)
         let decoders: [(String, [UInt8], ([UInt8]) throws -> Void)] = [
@@ -96,7 +103,8 @@ final class NativeFormatTests: XCTestCase {
     }
 
     func testNonBinarySecretKeysAreRejected() throws {
-        let (ck, _) = try KeyGeneration.generate(.test)
+        var g = TestSeed.generator()
+        let (ck, _) = try KeyGeneration.generate(.test, randomness: g.tfheRandomness())
         var bytes = KeyFileCoding.encode(ck)
         // The last coefficient byte of the compression key is the file's last byte.
         bytes[bytes.count - 1] = 2
@@ -144,7 +152,8 @@ final class NativeFormatTests: XCTestCase {
         p.compression?.packingKsGlweDimension = .init(1 << 32)
         p.compression?.packingKsPolynomialSize = .init(1 << 32)
         p.compression?.lwePerGlwe = 1
-        let (ck, _) = try KeyGeneration.generate(.test)
+        var g = TestSeed.generator()
+        let (ck, _) = try KeyGeneration.generate(.test, randomness: g.tfheRandomness())
         var w = NativeFormat.header(.clientKey)
         ParameterSetCoding.write(p, to: &w)
         w.writeBytes(ck.lweSecretKey.coefficients.map { UInt8($0) })

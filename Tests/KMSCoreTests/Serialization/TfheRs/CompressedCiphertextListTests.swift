@@ -18,9 +18,10 @@ final class CompressedCiphertextListTests: XCTestCase {
         XCTAssertEqual(q.unpack(), values)
         // High bits beyond the modulus are dropped, not smeared into neighbours.
         XCTAssertEqual(PackedIntegers.pack([0xF001, 2], logModulus: 12).unpack(), [1, 2])
-        // Random round trips at every width.
+        // Random round trips at every width (values from the run's seed).
+        var g = TestSeed.generator()
         for log in 1...63 {
-            let vals = (0..<37).map { _ in UInt64.random(in: 0...UInt64.max) & ((1 << UInt64(log)) - 1) }
+            let vals = (0..<37).map { _ in UInt64.random(in: 0...UInt64.max, using: &g) & ((1 << UInt64(log)) - 1) }
             let r = PackedIntegers.pack(vals, logModulus: log)
             XCTAssertEqual(r.words.count, (37 * log + 63) / 64)
             XCTAssertEqual(r.unpack(), vals, "log \(log)")
@@ -40,7 +41,8 @@ final class CompressedCiphertextListTests: XCTestCase {
     }
 
     func testGlweEncryptionPhaseIsThePlaintextPlusNoise() throws {
-        let r = TFHERandomness.system()
+        var g = TestSeed.generator()
+        let r = try g.tfheRandomness()
         let key = GlweSecretKey.generate(glweDimension: 4, polynomialSize: 256, from: r.secret)
         let m = (0..<256).map { UInt64($0) << 56 }
         let exact = try GlweEncryption.encrypt(m, key: key, noise: .tUniform(boundLog2: 0), maskGenerator: r.mask, noiseGenerator: r.noise)
@@ -55,10 +57,12 @@ final class CompressedCiphertextListTests: XCTestCase {
     /// A list built per the spec with the real 0.8.7 compression key decrypts, for every type.
     func testListsBuiltWithTheRealCompressionKeyDecrypt() throws {
         let ck = try ClientKey(tfheRs: RealKeys.load(RealKeys.v0_8_7).ck)
+        var g = TestSeed.generator()
+        let randomness = try g.tfheRandomness()
         for t in FheType.allCases {
-            for v in interopSamples(t) {
+            for v in try interopSamples(t, using: &g) {
                 // fhEVM stores one value per list.
-                let list = try TfheRsCompressedCiphertextList.encrypt([v], clientKey: ck)
+                let list = try TfheRsCompressedCiphertextList.encrypt([v], clientKey: ck, randomness: randomness)
                 XCTAssertEqual(list.list.glweCiphertexts.count, (t.blockCount(messageBits: 2) + 255) / 256)
                 let bytes = try TfheRsFile(object: .compressedCiphertextList(list), layout: .v0_8).encode()
                 let parsed = try TfheRsFile.decode(bytes, limits: .ciphertext)
@@ -66,14 +70,14 @@ final class CompressedCiphertextListTests: XCTestCase {
             }
         }
         // Several values in one list, spanning GLWE boundaries.
-        let values = FheType.allCases.map { ClearValue.random($0) } + [.max(.ebytes256), ClearValue(bool: true)]
-        let list = try TfheRsCompressedCiphertextList.encrypt(values, clientKey: ck)
+        let values = try FheType.allCases.map { try ClearValue.random($0, using: &g) } + [.max(.ebytes256), ClearValue(bool: true)]
+        let list = try TfheRsCompressedCiphertextList.encrypt(values, clientKey: ck, randomness: randomness)
         XCTAssertEqual(list.list.count, values.reduce(0) { $0 + $1.type.blockCount(messageBits: 2) })
         XCTAssertEqual(try ck.decrypt(tfheRs: .compressedCiphertextList(list)), values)
         // Our own 2m128 keys have compression too.
-        let (own, _) = try KeyGeneration.generate(.v1_0_2m128)
-        let v = ClearValue.random(.euint256)
-        XCTAssertEqual(try own.decrypt(tfheRs: .compressedCiphertextList(TfheRsCompressedCiphertextList.encrypt([v], clientKey: own))), [v])
+        let (own, _) = try KeyGeneration.generate(.v1_0_2m128, randomness: randomness)
+        let v = try ClearValue.random(.euint256, using: &g)
+        XCTAssertEqual(try own.decrypt(tfheRs: .compressedCiphertextList(TfheRsCompressedCiphertextList.encrypt([v], clientKey: own, randomness: randomness))), [v])
     }
 
     /// An fhEVM handle's list (one euint8) is ≈1.86 KB with its header, as the spec says.
@@ -111,11 +115,13 @@ final class CompressedCiphertextListTests: XCTestCase {
     }
 
     func testPackingKeySwitchDecompositionIsBalancedAndExact() throws {
-        let r = TFHERandomness.system()
+        var g = TestSeed.generator()
+        let r = try g.tfheRandomness()
         let key = GlweSecretKey.generate(glweDimension: 1, polynomialSize: 4, from: r.secret)
         for (b, l) in [(4, 4), (13, 1), (3, 6), (8, 2)] {
             let pksk = try LwePackingKeyswitchKeyGeneration.generate(inputKey: .generate(dimension: 1, from: r.secret), outputKey: key,
-                                                                     baseLog: .init(b), levelCount: .init(l), noise: .tUniform(boundLog2: 0))
+                                                                     baseLog: .init(b), levelCount: .init(l), noise: .tUniform(boundLog2: 0),
+                                                                     randomness: r)
             var digits = [Int64](repeating: 0, count: l)
             for _ in 0..<2000 {
                 let x = r.mask.nextUInt64()
@@ -137,15 +143,18 @@ final class CompressedCiphertextListTests: XCTestCase {
     /// the message modulus, packing-key-switched into GLWEs under the compression key,
     /// modulus-switched and packed — then decrypted directly with the compression key.
     func testServerSideCompressionThroughThePackingKeySwitchDecrypts() throws {
-        let (ck, _) = try KeyGeneration.generate(.test)
+        var g = TestSeed.generator()
+        let randomness = try g.tfheRandomness()
+        let (ck, _) = try KeyGeneration.generate(.test, randomness: randomness)
         let p = try XCTUnwrap(ck.parameters.compression)
         let key = try XCTUnwrap(ck.compressionKey)
         let pksk = try LwePackingKeyswitchKeyGeneration.generate(inputKey: ck.bigLweSecretKey, outputKey: key, baseLog: p.packingKsBaseLog,
-                                                       levelCount: p.packingKsLevel, noise: p.packingKsKeyNoiseDistribution)
+                                                       levelCount: p.packingKsLevel, noise: p.packingKsKeyNoiseDistribution,
+                                                       randomness: randomness)
         let enc = ck.parameters.compute.encoding
         for t in FheType.allCases {
-            for v in interopSamples(t) {
-                guard case .lwe(let blocks, let choice) = ck.encrypt(v).body else { return XCTFail() }
+            for v in try interopSamples(t, using: &g) {
+                guard case .lwe(let blocks, let choice) = ck.encrypt(v, randomness: randomness).body else { return XCTFail() }
                 XCTAssertEqual(choice, .big)
                 let list = try CompressedCiphertextList.compress(blocks, packingKey: pksk, parameters: p, encoding: enc)
                 XCTAssertEqual(list.glweCiphertexts.count, (blocks.count + p.lwePerGlwe - 1) / p.lwePerGlwe)
@@ -155,11 +164,11 @@ final class CompressedCiphertextListTests: XCTestCase {
             }
         }
         // A key for another GLWE key gives garbage, not the values.
-        let other = try LwePackingKeyswitchKeyGeneration.generate(inputKey: .generate(dimension: 256, from: TFHERandomness.system().secret),
+        let other = try LwePackingKeyswitchKeyGeneration.generate(inputKey: .generate(dimension: 256, from: randomness.secret),
                                                         outputKey: key, baseLog: p.packingKsBaseLog, levelCount: p.packingKsLevel,
-                                                        noise: p.packingKsKeyNoiseDistribution)
-        let v = ClearValue.random(.euint256)
-        guard case .lwe(let blocks, _) = ck.encrypt(v).body else { return XCTFail() }
+                                                        noise: p.packingKsKeyNoiseDistribution, randomness: randomness)
+        let v = try ClearValue.random(.euint256, using: &g)
+        guard case .lwe(let blocks, _) = ck.encrypt(v, randomness: randomness).body else { return XCTFail() }
         let wrong = try CompressedCiphertextList.compress(blocks, packingKey: other, parameters: p, encoding: enc)
         XCTAssertNotEqual(try wrong.blockValues(compressionKey: key), RadixEncoding.blocks(of: v, encoding: enc))
     }

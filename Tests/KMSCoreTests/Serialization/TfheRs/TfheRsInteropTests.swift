@@ -10,13 +10,16 @@ final class TfheRsInteropTests: XCTestCase {
     /// Encrypt all 12 types under each real CompactPublicKey with our code (as fhevmjs builds a
     /// CompactCiphertextList), serialize, parse, decrypt with the real ClientKey.
     func testAllTypesEncryptedUnderEachRealPublicKeyDecryptWithTheRealClientKey() throws {
+        var g = TestSeed.generator()
+        let randomness = try g.tfheRandomness()
         for pair in RealKeys.all {
             let (tck, tpk, _, _) = try RealKeys.load(pair)
             let ck = try ClientKey(tfheRs: tck)
             for packed in [false, true] {
                 for t in FheType.allCases {
-                    for v in interopSamples(t) {
-                        let list = try TfheRsCompactCiphertextList.encrypt([v], publicKey: tpk, packed: packed, layout: layout(pair))
+                    for v in try interopSamples(t, using: &g) {
+                        let list = try TfheRsCompactCiphertextList.encrypt([v], publicKey: tpk, packed: packed, layout: layout(pair),
+                                                                           randomness: randomness)
                         let file = TfheRsFile(object: .compactCiphertextList(list), layout: layout(pair),
                                               safeSerialized: pair.versioned, versioned: pair.versioned)
                         let parsed = try TfheRsFile.decode(file.encode(), expecting: .compactCiphertextList, layout: layout(pair))
@@ -25,8 +28,9 @@ final class TfheRsInteropTests: XCTestCase {
                 }
             }
             // One list holding every type, as fhevmjs sends several inputs at once.
-            let values = FheType.allCases.map { ClearValue.random($0) }
-            let list = try TfheRsCompactCiphertextList.encrypt(values, publicKey: tpk, packed: true, layout: layout(pair))
+            let values = try FheType.allCases.map { try ClearValue.random($0, using: &g) }
+            let list = try TfheRsCompactCiphertextList.encrypt(values, publicKey: tpk, packed: true, layout: layout(pair),
+                                                               randomness: randomness)
             XCTAssertEqual(list.info.count, 12)
             XCTAssertEqual(try ck.decrypt(tfheRs: .compactCiphertextList(list)), values, pair.directory)
         }
@@ -34,8 +38,10 @@ final class TfheRsInteropTests: XCTestCase {
 
     /// The reverse: our own keys, exported as tfhe-rs files and read back, encrypt and decrypt.
     func testOurKeysExportedAsTfheRsEncryptAndDecryptAllTypes() throws {
+        var g = TestSeed.generator()
+        let randomness = try g.tfheRandomness()
         for params in [ParameterSet.default, .v1_0_2m128] {
-            let (ck, pk) = try KeyGeneration.generate(params)
+            let (ck, pk) = try KeyGeneration.generate(params, randomness: randomness)
             let layout = TfheRsLayout.preferred(for: params)
             let ckBytes = try TfheRsFile(object: .clientKey(TfheRsClientKey(ck, layout: layout)), layout: layout).encode()
             let pkBytes = try TfheRsFile(object: .compactPublicKey(TfheRsCompactPublicKey(pk, layout: layout)), layout: layout).encode()
@@ -50,12 +56,12 @@ final class TfheRsInteropTests: XCTestCase {
             let back = try ClientKey(tfheRs: tck)
             XCTAssertEqual(back.parameters, params, "parameters map back to the named set")
             for t in FheType.allCases {
-                for v in interopSamples(t) {
-                    let list = try TfheRsCompactCiphertextList.encrypt([v], publicKey: tpk, layout: layout)
+                for v in try interopSamples(t, using: &g) {
+                    let list = try TfheRsCompactCiphertextList.encrypt([v], publicKey: tpk, layout: layout, randomness: randomness)
                     let parsed = try TfheRsFile.decode(TfheRsFile(object: .compactCiphertextList(list), layout: layout).encode())
                     XCTAssertEqual(try back.decrypt(tfheRs: parsed.object), [v], "\(params.name) \(t)")
                     // Our own public-key ciphertext, written as tfhe-rs and decrypted from the tfhe-rs bytes.
-                    let ours = try TfheRsObject(pk.encrypt(v), parameters: params, layout: layout)
+                    let ours = try TfheRsObject(pk.encrypt(v, randomness: randomness), parameters: params, layout: layout)
                     let bytes = try TfheRsFile(object: ours, layout: layout).encode()
                     XCTAssertEqual(try ck.decrypt(tfheRs: TfheRsFile.decode(bytes).object), [v])
                 }
@@ -65,11 +71,13 @@ final class TfheRsInteropTests: XCTestCase {
 
     /// Secret-key encryptions with the real client keys written as FheUint/FheBool files.
     func testSecretKeyCiphertextsAsFheUintAndFheBoolFiles() throws {
+        var g = TestSeed.generator()
+        let randomness = try g.tfheRandomness()
         for pair in RealKeys.all {
             let ck = try ClientKey(tfheRs: RealKeys.load(pair).ck)
             for t in FheType.allCases {
-                let v = ClearValue.random(t)
-                let object = try TfheRsObject(ck.encrypt(v), parameters: ck.parameters, layout: layout(pair))
+                let v = try ClearValue.random(t, using: &g)
+                let object = try TfheRsObject(ck.encrypt(v, randomness: randomness), parameters: ck.parameters, layout: layout(pair))
                 XCTAssertEqual(object.type, t == .ebool ? .fheBool : .fheUint)
                 let bytes = try TfheRsFile(object: object, layout: layout(pair)).encode()
                 if bytes.count > TfheRsLimits.ciphertext.sizeLimit {
@@ -95,9 +103,11 @@ final class TfheRsInteropTests: XCTestCase {
 
     func testSeededCompressedCiphertextsDecrypt() throws {
         let ck = try ClientKey(tfheRs: RealKeys.load(RealKeys.v0_8_7).ck)
+        var g = TestSeed.generator()
+        let randomness = try g.tfheRandomness()
         for t in FheType.allCases {
-            let v = ClearValue.random(t)
-            let seeded = try TfheRsSeededCiphertext.encrypt(v, clientKey: ck)
+            let v = try ClearValue.random(t, using: &g)
+            let seeded = try TfheRsSeededCiphertext.encrypt(v, clientKey: ck, randomness: randomness)
             let bytes = try TfheRsFile(object: .seededCiphertext(seeded), layout: .v0_8).encode()
             let parsed = try TfheRsFile.decode(bytes)
             XCTAssertEqual(parsed.object.type, t == .ebool ? .compressedFheBool : .compressedFheUint)

@@ -7,6 +7,9 @@ import KMSTestSupport
 /// content is not available, but their sizes are recorded in `metadata/lfs_manifest.tsv`. Objects
 /// of the same shapes written by our encoder must have exactly those sizes.
 final class TfheRsLayoutSizeTests: XCTestCase {
+    /// Keys of each test method from the run's seed (`SWIFTKMS_TEST_SEED`).
+    private lazy var g = TestSeed.generator(function: name)
+
     private func lfsSize(_ path: String) throws -> Int {
         let text = String(decoding: try SharedVectors.data("tfhe/metadata/lfs_manifest.tsv"), as: UTF8.self)
         for line in text.split(separator: "\n") {
@@ -33,7 +36,7 @@ final class TfheRsLayoutSizeTests: XCTestCase {
         let p = ParameterSet(name: "lfs-test", tfheRsName: "VALID_TEST_PARAMS_TUNIFORM", compute: compute,
                              compactPublicKey: nil, castingKeySwitch: nil,
                              compression: compression ? ParameterSet.default.compression : nil, isSecure: true)
-        return try KeyGeneration.generate(p).0
+        return try KeyGeneration.generate(p, randomness: g.tfheRandomness()).0
     }
 
     func testClientKeySizes() throws {
@@ -46,7 +49,7 @@ final class TfheRsLayoutSizeTests: XCTestCase {
         var c = ParameterSet.v1_0_2m128.compute
         c.lweDimension = 2
         c.modulusSwitchNoiseReduction?.zerosCount = 2
-        let r = TFHERandomness.system()
+        let r = try g.tfheRandomness()
         let k = TfheRsClientKey(glweSecretKey: .generate(glweDimension: 1, polynomialSize: 2048, from: r.secret),
                                 lweSecretKey: .generate(dimension: 2, from: r.secret), parameters: c,
                                 compactPrivateKey: nil, compressionKey: nil)
@@ -55,7 +58,7 @@ final class TfheRsLayoutSizeTests: XCTestCase {
 
     func testCompactPublicKeyFromTheBigKeySize() throws {
         let ck = try ourKey(compression: false)
-        let pk = try KeyGeneration.generatePublicKey(ck)
+        let pk = try KeyGeneration.generatePublicKey(ck, randomness: g.tfheRandomness())
         let t = try TfheRsCompactPublicKey(pk, layout: .v0_8)
         XCTAssertEqual(t.parameters.expansionKind, .noCasting(.big))
         XCTAssertEqual(try size(.compactPublicKey(t)), try lfsSize("data/0_8/high_level_api/compact_public_key.bcode"))
@@ -79,7 +82,7 @@ final class TfheRsLayoutSizeTests: XCTestCase {
     /// [FheUint8 17, FheInt8 −12, false, true], as tfhe-rs's 0.8 heterogeneous lists.
     func testHeterogeneousListSizes() throws {
         let ck = try ourKey(compression: true)
-        let pk = try TfheRsCompactPublicKey(KeyGeneration.generatePublicKey(ck), layout: .v0_8)
+        let pk = try TfheRsCompactPublicKey(KeyGeneration.generatePublicKey(ck, randomness: g.tfheRandomness()), layout: .v0_8)
         let info: [TfheRsDataKind] = [.unsigned(blocks: 4), .signed(blocks: 4), .boolean, .boolean]
         // 17 = 0b00010001 → blocks 1,0,1,0; −12 = 0xF4 → 0,1,3,3.
         let blocks: [UInt64] = [1, 0, 1, 0, 0, 1, 3, 3, 0, 1]

@@ -21,7 +21,8 @@ final class TfheRsLayoutTests: XCTestCase {
     /// Every object written in every layout and encoding reads back as the same bytes and (for
     /// objects whose bytes tell) the same layout.
     func testEveryObjectRoundTripsInEveryLayoutAndEncoding() throws {
-        let (ck, pk) = try KeyGeneration.generate(.test)
+        var g = TestSeed.generator()
+        let (ck, pk) = try KeyGeneration.generate(.test, randomness: g.tfheRandomness())
         let real = try ClientKey(tfheRs: RealKeys.load(RealKeys.v0_8_7).ck)
         let values = [try ClearValue(type: .euint8, 7), ClearValue(bool: false)]
         for layout in TfheRsLayout.allCases {
@@ -50,7 +51,8 @@ final class TfheRsLayoutTests: XCTestCase {
     }
 
     func testVersionTagsTellTheLayoutOfKeysAndLists() throws {
-        let (ck, pk) = try KeyGeneration.generate(.default)
+        var g = TestSeed.generator()
+        let (ck, pk) = try KeyGeneration.generate(.default, randomness: g.tfheRandomness())
         for layout in TfheRsLayout.allCases {
             let bytes = try TfheRsFile(object: .clientKey(TfheRsClientKey(ck, layout: layout)), layout: layout).encode()
             XCTAssertEqual(try TfheRsFile.decode(bytes).compatibleLayouts.layouts, [layout])
@@ -70,7 +72,8 @@ final class TfheRsLayoutTests: XCTestCase {
     }
 
     func testFeaturesALayoutCannotExpressAreRefusedWhenWriting() throws {
-        let (ck, pk) = try KeyGeneration.generate(.v1_0_2m128)
+        var g = TestSeed.generator()
+        let (ck, pk) = try KeyGeneration.generate(.v1_0_2m128, randomness: g.tfheRandomness())
         // Modulus-switch noise reduction needs 1.0; the V2 zk scheme needs 0.11.
         XCTAssertThrowsError(try TfheRsFile(object: .clientKey(TfheRsClientKey(ck, layout: .v0_8)), layout: .v0_8).encode()) { error in
             guard case .unsupported = error as? TfheRsError else { return XCTFail("\(error)") }

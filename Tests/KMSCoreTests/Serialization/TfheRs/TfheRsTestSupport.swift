@@ -36,8 +36,3 @@ enum RealKeys {
         return (ck, pk, ckFile, pkFile)
     }
 }
-
-/// Values each type is tried with: 0, the maximum, one random value.
-func interopSamples(_ t: FheType) -> [ClearValue] {
-    [try! ClearValue(type: t, 0), .max(t), .random(t)]
-}
