@@ -17,9 +17,14 @@ enum ParameterSetCoding {
         }
         w.write(c.log2PFail)
         w.write(c.encryptionKeyChoice.rawValue)
-        w.writeOptionTag(c.modulusSwitchNoiseReduction != nil)
-        if let m = c.modulusSwitchNoiseReduction {
+        // Modulus switch: u8 0 standard, 1 drift noise reduction + its parameters (the bytes of
+        // the former Option), 2 centered mean.
+        switch c.modulusSwitchType {
+        case .standard: w.write(UInt8(0))
+        case .driftTechniqueNoiseReduction(let m):
+            w.write(UInt8(1))
             w.write(UInt64(m.zerosCount)); w.write(m.msBound); w.write(m.msRSigmaFactor); w.write(m.msInputVariance)
+        case .centeredMeanNoiseReduction: w.write(UInt8(2))
         }
         w.writeOptionTag(p.compactPublicKey != nil)
         if let k = p.compactPublicKey {
@@ -57,10 +62,16 @@ enum ParameterSetCoding {
         }
         let pFail = try r.readDouble()
         let choice = try keyChoice(&r)
-        var ms: ModulusSwitchNoiseReduction?
-        if try r.readOptionTag() {
-            ms = ModulusSwitchNoiseReduction(zerosCount: try small(&r, "zeros_count"), msBound: try r.readDouble(),
-                                             msRSigmaFactor: try r.readDouble(), msInputVariance: try r.readDouble())
+        let switchTag: UInt8 = try r.read()
+        let switchType: ModulusSwitchType
+        switch switchTag {
+        case 0: switchType = .standard
+        case 1:
+            switchType = .driftTechniqueNoiseReduction(ModulusSwitchNoiseReduction(
+                zerosCount: try small(&r, "zeros_count"), msBound: try r.readDouble(),
+                msRSigmaFactor: try r.readDouble(), msInputVariance: try r.readDouble()))
+        case 2: switchType = .centeredMeanNoiseReduction
+        default: throw .unknownTag(what: "modulus switch type", value: UInt64(switchTag))
         }
         let compute = ClassicPBSParameters(
             lweDimension: LweDimension(lwe), glweDimension: GlweDimension(glwe), polynomialSize: PolynomialSize(poly),
@@ -68,7 +79,7 @@ enum ParameterSetCoding {
             pbsBaseLog: DecompositionBaseLog(ints[0]), pbsLevel: DecompositionLevelCount(ints[1]),
             ksBaseLog: DecompositionBaseLog(ints[2]), ksLevel: DecompositionLevelCount(ints[3]),
             messageModulus: ints[4], carryModulus: ints[5], maxNoiseLevel: ints[6], log2PFail: pFail,
-            encryptionKeyChoice: choice, modulusSwitchNoiseReduction: ms)
+            encryptionKeyChoice: choice, modulusSwitchType: switchType)
         var cpk: CompactPublicKeyParameters?
         if try r.readOptionTag() {
             let dim = try small(&r, "encryption_lwe_dimension")

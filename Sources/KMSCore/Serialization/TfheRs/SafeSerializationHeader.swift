@@ -86,8 +86,8 @@ public struct SafeSerializationHeader: Sendable, Equatable {
                 mode = .versioned(versioningVersion: v)
             case 1:
                 let v = try r.readString(max: 16)
-                guard TfheRsLayout(release: v) != nil else {
-                    throw TfheRsError.unsupportedHeader("unversioned data of tfhe-rs \(v) (only 0.8 to 1.0 are supported)")
+                guard !TfheRsLayout.layouts(forCrateVersion: v).isEmpty else {
+                    throw TfheRsError.unsupportedHeader("unversioned data of tfhe-rs \(v) (only 0.8 to 1.7 are supported)")
                 }
                 mode = .unversioned(crateVersion: v)
             default:

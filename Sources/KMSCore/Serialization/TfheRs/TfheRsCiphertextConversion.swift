@@ -26,6 +26,15 @@ extension TfheRsObject {
             let (t, key) = try Self.checkRadix(c.radix.blocks, lweDimension: c.radix.lwe.lweDimension, kind: c.kind,
                                                parameters: parameters, as: type)
             return [FheCiphertext(trusted: t, parameters.compute.encoding, .lwe(c.radix.lwe, key: key))]
+        case .ciphertextVec(let items):
+            var out: [FheCiphertext] = []
+            out.reserveCapacity(items.count)
+            for c in items {
+                let (t, key) = try Self.checkRadix(c.radix.blocks, lweDimension: c.radix.lwe.lweDimension, kind: c.kind,
+                                                   parameters: parameters, as: type)
+                out.append(FheCiphertext(trusted: t, parameters.compute.encoding, .lwe(c.radix.lwe, key: key)))
+            }
+            return out
         case .seededCiphertext(let c):
             let dimension = c.blocks.first?.lweDimension ?? 0
             guard c.blocks.allSatisfy({ $0.lweDimension == dimension }) else {
@@ -33,10 +42,14 @@ extension TfheRsObject {
             }
             let (t, key) = try Self.checkRadix(c.blocks.map(\.metadata), lweDimension: dimension, kind: c.kind,
                                                parameters: parameters, as: type)
-            let list = try TfheRsError.invalid("seeded ciphertext") { () throws(TFHEError) in
+            guard c.blocks.allSatisfy({ $0.skipsFirstByte == c.blocks[0].skipsFirstByte }) else {
+                throw .unsupported("seeds of one ciphertext starting at different keystream positions")
+            }
+            var list = try TfheRsError.invalid("seeded ciphertext") { () throws(TFHEError) in
                 try SeededLweCiphertextList(lweDimension: LweDimension(dimension), bodies: c.blocks.map(\.body),
                                             seeds: c.blocks.flatMap(\.seed))
             }
+            list.skipsFirstByte = c.blocks[0].skipsFirstByte
             return [FheCiphertext(trusted: t, parameters.compute.encoding, .seeded(list, key: key))]
         case .compactCiphertextList(let l):
             let p = parameters.effectiveCompactPublicKey
@@ -152,8 +165,10 @@ extension TfheRsObject {
             let meta = TfheRsBlockMetadata(degree: degree, noiseLevel: 1, encoding: enc, pbsOrder: TfheRsPBSOrder(key: key))
             var blocks: [TfheRsSeededBlock] = []
             for i in 0..<list.count {
-                blocks.append(try TfheRsSeededBlock(body: list.bodies[i], lweDimension: list.lweDimension.value,
-                                                    seed: list.seed(i), metadata: meta))
+                var block = try TfheRsSeededBlock(body: list.bodies[i], lweDimension: list.lweDimension.value,
+                                                  seed: list.seed(i), metadata: meta)
+                block.skipsFirstByte = list.skipsFirstByte
+                blocks.append(block)
             }
             self = .seededCiphertext(try TfheRsSeededCiphertext(kind: kind, blocks: blocks))
         case .compact(let list, let blocks, let packed):

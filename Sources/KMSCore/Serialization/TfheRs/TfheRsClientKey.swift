@@ -50,6 +50,8 @@ public struct TfheRsClientKey: Sendable, CustomStringConvertible {
     package var compressionKey: CompressionKey?
     /// The high-level API tag (usually empty).
     package var tag: [UInt8]
+    /// tfhe-rs 1.1+ optional keys (noise squashing, re-randomization, OPRF).
+    package var extensions = TfheRsClientKeyExtensions()
 
     package init(glweSecretKey: GlweSecretKey, lweSecretKey: LweSecretKey, parameters: ClassicPBSParameters,
                 compactPrivateKey: CompactPrivateKey?, compressionKey: CompressionKey?, tag: [UInt8] = []) {
@@ -68,15 +70,27 @@ public struct TfheRsClientKey: Sendable, CustomStringConvertible {
     /// Reads the object (after any header).
     init(from d: inout TfheRsDecoder) throws(TfheRsError) {
         try d.version(TfheRsVersions.hlClientKey)
-        try d.version(TfheRsVersions.integerConfigClientKey)
+        let integerVersion = try d.version(TfheRsVersions.integerConfigClientKey)
         try d.version(TfheRsVersions.integerClientKey)
-        try d.version(TfheRsVersions.shortintClientKey)
+        let shortintVersion = try d.version(TfheRsVersions.shortintClientKey)
+        if shortintVersion >= 1 {
+            // tfhe-rs main 2025-06 and 1.3+: AtomicPatternClientKey::Standard(StandardAtomicPatternClientKey).
+            try d.version(TfheRsVersions.atomicPatternClientKey)
+            let at = d.offset
+            guard try d.variant("AtomicPatternClientKey", count: 2) == 0 else {
+                throw .unsupported("KeySwitch32 atomic-pattern client key at offset \(at) (only the standard pattern is supported)")
+            }
+            try d.version(TfheRsVersions.standardAtomicPatternClientKey)
+        }
         let glweAt = d.offset
         let (glweCoefficients, polynomialSize) = try d.glweSecretKeyData()
         let lweAt = d.offset
         let lwe = try d.lweSecretKey("LWE secret key")
         let paramsAt = d.offset
-        let params = try d.shortintParameterSet()
+        let params = shortintVersion >= 1 ? try d.pbsParameters() : try d.shortintParameterSet()
+        if shortintVersion >= 1, try d.option() {
+            throw .unsupported("WoPBS parameters in the client key at offset \(d.offset) (only PBS keys are supported)")
+        }
         guard params.polynomialSize.value == polynomialSize,
               glweCoefficients.count == params.glweDimension.value * params.polynomialSize.value else {
             throw .invalidField("GLWE secret key at offset \(glweAt) has \(glweCoefficients.count) coefficients of polynomial size \(polynomialSize); the parameters at offset \(paramsAt) say \(params.glweDimension)×\(params.polynomialSize)")
@@ -111,19 +125,31 @@ public struct TfheRsClientKey: Sendable, CustomStringConvertible {
             }
             compression = CompressionKey(key: try TfheRsDecoder.glweKey(coefficients, polynomialSize: n, at: keyAt), parameters: p)
         }
+        let extensions = try d.clientKeyExtensions(integerClientKeyVersion: integerVersion)
         self.init(glweSecretKey: glwe, lweSecretKey: lwe, parameters: params,
                   compactPrivateKey: cpk, compressionKey: compression, tag: try d.tag())
+        self.extensions = extensions
     }
 
     /// Writes the object (after any header).
     func encode(to e: inout TfheRsEncoder) throws(TfheRsError) {
         e.version(TfheRsVersions.hlClientKey)
-        e.version(TfheRsVersions.integerConfigClientKey)
+        let integerVersion = e.version(TfheRsVersions.integerConfigClientKey)
         e.version(TfheRsVersions.integerClientKey)
-        e.version(TfheRsVersions.shortintClientKey)
+        let shortintVersion = e.version(TfheRsVersions.shortintClientKey)
+        if shortintVersion >= 1 {
+            e.version(TfheRsVersions.atomicPatternClientKey)
+            e.u32(0)
+            e.version(TfheRsVersions.standardAtomicPatternClientKey)
+        }
         e.glweSecretKey(glweSecretKey)
         e.lweSecretKey(lweSecretKey)
-        try e.shortintParameterSet(parameters)
+        if shortintVersion >= 1 {
+            try e.pbsParameters(parameters)
+            e.option(false)     // no WoPBS parameters
+        } else {
+            try e.shortintParameterSet(parameters)
+        }
         e.option(compactPrivateKey != nil)
         if let c = compactPrivateKey {
             e.version(TfheRsVersions.integerCompactPrivateKey)
@@ -139,6 +165,7 @@ public struct TfheRsClientKey: Sendable, CustomStringConvertible {
             e.glweSecretKey(c.key)
             e.compressionParameters(c.parameters)
         }
+        try e.clientKeyExtensions(extensions, integerClientKeyVersion: integerVersion)
         e.tag(tag)
     }
 }

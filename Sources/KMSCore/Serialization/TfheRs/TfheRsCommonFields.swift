@@ -83,6 +83,57 @@ extension TfheRsDecoder {
         try unitEnum(TfheRsVersions.pbsOrder, count: 2) == 0 ? .keyswitchBootstrap : .bootstrapKeyswitch
     }
 
+    /// `AtomicPatternKind` (tfhe-rs 1.2+): 0 `Standard(PBSOrder)`, 1 `KeySwitch32` (refused: its
+    /// blocks live under a 32-bit small key this library does not hold).
+    mutating func atomicPatternKind() throws(TfheRsError) -> TfheRsPBSOrder {
+        try version(TfheRsVersions.atomicPatternKind)
+        let at = offset
+        guard try variant("AtomicPatternKind", count: 2) == 0 else {
+            throw .unsupported("KeySwitch32 atomic pattern at offset \(at) (only the standard pattern is supported)")
+        }
+        return try pbsOrder()
+    }
+
+    /// The PBS order of a block: a bare `PBSOrder` before the block's version `apkFrom`, an
+    /// `AtomicPatternKind` from it.
+    mutating func blockPBSOrder(blockVersion v: UInt32, apkFrom: UInt32 = 1) throws(TfheRsError) -> TfheRsPBSOrder {
+        v >= apkFrom ? try atomicPatternKind() : try pbsOrder()
+    }
+
+    /// `CompressionSeed`: V0 (≤ 1.5) a bare u128, first keystream byte skipped; V1 (1.6+)
+    /// `AesCtrParams { SeedKind::Ctr(Seed u128), TableIndex { AesIndex u128, ByteIndex u64 } }`.
+    /// Returns the 16 seed bytes (little-endian) and whether the stream starts at byte 1.
+    mutating func compressionSeed() throws(TfheRsError) -> (seed: [UInt8], skipsFirstByte: Bool) {
+        func bytes(_ s: (low: UInt64, high: UInt64)) -> [UInt8] {
+            (0..<8).map { UInt8(truncatingIfNeeded: s.low >> UInt64(8 * $0)) } + (0..<8).map { UInt8(truncatingIfNeeded: s.high >> UInt64(8 * $0)) }
+        }
+        let v = try version(TfheRsVersions.compressionSeed)
+        guard v >= 1 else { return (bytes(try u128()), true) }
+        let at = offset
+        try version(TfheRsVersions.aesCtrParams)
+        try version(TfheRsVersions.seedKind)
+        guard try variant("SeedKind", count: 2) == 0 else {
+            throw .unsupported("XOF seed at offset \(at) (only AES-CTR seeds are supported)")
+        }
+        try version(TfheRsVersions.seed)
+        let seed = bytes(try u128())
+        try version(TfheRsVersions.tableIndex)
+        try version(TfheRsVersions.aesIndex)
+        let aes = try u128()
+        try version(TfheRsVersions.byteIndex)
+        let byte = try u64()
+        guard aes.low == 0, aes.high == 0, byte <= 1 else {
+            throw .unsupported("seed at offset \(at) starts at AES block \(aes.high == 0 ? String(aes.low) : "≥ 2^64"), byte \(byte) (only (0, 0) and (0, 1) are supported)")
+        }
+        return (seed, byte == 1)
+    }
+
+    /// tfhe-rs 1.4+ `ReRandomizationMetadata`: opaque bytes (empty on fresh encryptions).
+    mutating func reRandomizationMetadata() throws(TfheRsError) -> [UInt8] {
+        try version(TfheRsVersions.reRandomizationMetadata)
+        return try byteVector(max: limits.maxTagLength)
+    }
+
     /// The high-level `Tag` (arbitrary user bytes).
     mutating func tag() throws(TfheRsError) -> [UInt8] {
         try version(TfheRsVersions.tag)
@@ -98,6 +149,11 @@ extension TfheRsDecoder {
         guard inner == 0 else {
             throw .unsupported("parameter set at offset \(innerAt) uses WoPBS parameters (only PBSOnly is supported)")
         }
+        return try pbsParameters()
+    }
+
+    /// `PBSParameters`: 0 Classic(ClassicPBSParameters), 1 MultiBit (refused).
+    mutating func pbsParameters() throws(TfheRsError) -> ClassicPBSParameters {
         try version(TfheRsVersions.pbsParameters)
         let kindAt = offset
         let kind = try variant("PBSParameters", count: 2)
@@ -122,31 +178,45 @@ extension TfheRsDecoder {
         let log2PFail = try f64()
         try nativeCiphertextModulus()
         let keyChoice = try encryptionKeyChoice()
-        var msnr: ModulusSwitchNoiseReduction?
-        if v >= 1, try option() {
-            try version(TfheRsVersions.msNoiseReduction)
-            let zeros = try newtype("LweCiphertextCount", max: limits.maxListLength)
-            try version(TfheRsVersions.noiseEstimationMeasureBound)
-            let bound = try f64()
-            try version(TfheRsVersions.rSigmaFactor)
-            let rSigma = try f64()
-            try version(TfheRsVersions.variance)
-            let variance = try f64()
-            msnr = ModulusSwitchNoiseReduction(zerosCount: zeros, msBound: bound, msRSigmaFactor: rSigma, msInputVariance: variance)
+        var switchType = ModulusSwitchType.standard
+        if v >= 2 {
+            // tfhe-rs 1.3+: ModulusSwitchType { Standard, DriftTechniqueNoiseReduction(params), CenteredMeanNoiseReduction }.
+            try version(TfheRsVersions.modulusSwitchType)
+            switch try variant("ModulusSwitchType", count: 3) {
+            case 0: switchType = .standard
+            case 1: switchType = .driftTechniqueNoiseReduction(try msNoiseReductionParameters())
+            default: switchType = .centeredMeanNoiseReduction
+            }
+        } else if v >= 1, try option() {
+            switchType = .driftTechniqueNoiseReduction(try msNoiseReductionParameters())
         }
         return ClassicPBSParameters(
             lweDimension: lweDimension, glweDimension: glweDimension, polynomialSize: polynomialSize,
             lweNoiseDistribution: lweNoise, glweNoiseDistribution: glweNoise,
             pbsBaseLog: pbsBaseLog, pbsLevel: pbsLevel, ksBaseLog: ksBaseLog, ksLevel: ksLevel,
             messageModulus: moduli.messageModulus, carryModulus: moduli.carryModulus, maxNoiseLevel: maxNoiseLevel, log2PFail: log2PFail,
-            encryptionKeyChoice: keyChoice, modulusSwitchNoiseReduction: msnr)
+            encryptionKeyChoice: keyChoice, modulusSwitchType: switchType)
+    }
+
+    /// `ModulusSwitchNoiseReductionParams`.
+    mutating func msNoiseReductionParameters() throws(TfheRsError) -> ModulusSwitchNoiseReduction {
+        try version(TfheRsVersions.msNoiseReduction)
+        let zeros = try newtype("LweCiphertextCount", max: limits.maxListLength)
+        try version(TfheRsVersions.noiseEstimationMeasureBound)
+        let bound = try f64()
+        try version(TfheRsVersions.rSigmaFactor)
+        let rSigma = try f64()
+        try version(TfheRsVersions.variance)
+        let variance = try f64()
+        return ModulusSwitchNoiseReduction(zerosCount: zeros, msBound: bound, msRSigmaFactor: rSigma, msInputVariance: variance)
     }
 
     /// `CompactCiphertextListExpansionKind`: 0 RequiresCasting, 1 NoCasting(PBSOrder).
     mutating func expansionKind() throws(TfheRsError) -> CompactPublicKeyParameters.ExpansionKind {
-        try version(TfheRsVersions.expansionKind)
+        let v = try version(TfheRsVersions.expansionKind)
         if try variant("CompactCiphertextListExpansionKind", count: 2) == 0 { return .requiresCasting }
-        return .noCasting(try pbsOrder() == .keyswitchBootstrap ? .big : .small)
+        // 1.6+: NoCasting(AtomicPatternKind) instead of NoCasting(PBSOrder).
+        return .noCasting(try blockPBSOrder(blockVersion: v) == .keyswitchBootstrap ? .big : .small)
     }
 
     /// `CompactPublicKeyEncryptionParameters` (V1, tfhe-rs 0.11, adds `zk_scheme`).
@@ -176,7 +246,14 @@ extension TfheRsDecoder {
 
     /// `CompressionParameters`.
     mutating func compressionParameters() throws(TfheRsError) -> CompressionParameters {
-        try version(TfheRsVersions.compressionParameters)
+        if try version(TfheRsVersions.compressionParameters) >= 1 {
+            // 1.5+: enum { Classic(ClassicCompressionParameters), MultiBit(…) }.
+            let at = offset
+            guard try variant("CompressionParameters", count: 2) == 0 else {
+                throw .unsupported("multi-bit compression parameters at offset \(at) (only classic ones are supported)")
+            }
+            try version(TfheRsVersions.classicCompressionParameters)
+        }
         let brLevel: DecompositionLevelCount = try decomposition("DecompositionLevelCount")
         let brBaseLog: DecompositionBaseLog = try decomposition("DecompositionBaseLog")
         let ksLevel: DecompositionLevelCount = try decomposition("DecompositionLevelCount")
@@ -222,6 +299,44 @@ extension TfheRsEncoder {
         unitEnum(TfheRsVersions.pbsOrder, o.rawValue)
     }
 
+    /// `AtomicPatternKind::Standard(order)`.
+    mutating func atomicPatternKind(_ o: TfheRsPBSOrder) {
+        version(TfheRsVersions.atomicPatternKind)
+        u32(0)
+        pbsOrder(o)
+    }
+
+    mutating func blockPBSOrder(_ o: TfheRsPBSOrder, blockVersion v: UInt32, apkFrom: UInt32 = 1) {
+        if v >= apkFrom { atomicPatternKind(o) } else { pbsOrder(o) }
+    }
+
+    mutating func compressionSeed(_ seed: [UInt8], skipsFirstByte: Bool) {
+        var low: UInt64 = 0, high: UInt64 = 0
+        for i in 0..<8 {
+            low |= UInt64(seed[i]) << UInt64(8 * i)
+            high |= UInt64(seed[8 + i]) << UInt64(8 * i)
+        }
+        if version(TfheRsVersions.compressionSeed) == 0 {
+            u128(low: low, high: high)
+            return
+        }
+        version(TfheRsVersions.aesCtrParams)
+        version(TfheRsVersions.seedKind)
+        u32(0)
+        version(TfheRsVersions.seed)
+        u128(low: low, high: high)
+        version(TfheRsVersions.tableIndex)
+        version(TfheRsVersions.aesIndex)
+        u128(low: 0, high: 0)
+        version(TfheRsVersions.byteIndex)
+        u64(skipsFirstByte ? 1 : 0)
+    }
+
+    mutating func reRandomizationMetadata(_ bytes: [UInt8]) {
+        version(TfheRsVersions.reRandomizationMetadata)
+        byteVector(bytes)
+    }
+
     mutating func tag(_ t: [UInt8]) {
         version(TfheRsVersions.tag)
         byteVector(t)
@@ -231,6 +346,10 @@ extension TfheRsEncoder {
         version(TfheRsVersions.parameterSet)
         version(TfheRsVersions.parameterSetInner)
         u32(0)  // PBSOnly
+        try pbsParameters(p)
+    }
+
+    mutating func pbsParameters(_ p: ClassicPBSParameters) throws(TfheRsError) {
         version(TfheRsVersions.pbsParameters)
         u32(0)  // Classic
         try classicPBSParameters(p)
@@ -253,30 +372,42 @@ extension TfheRsEncoder {
         f64(p.log2PFail)
         nativeCiphertextModulus()
         encryptionKeyChoice(p.encryptionKeyChoice)
-        if v >= 1 {
-            option(p.modulusSwitchNoiseReduction != nil)
-            if let m = p.modulusSwitchNoiseReduction {
-                version(TfheRsVersions.msNoiseReduction)
-                newtype("LweCiphertextCount", m.zerosCount)
-                version(TfheRsVersions.noiseEstimationMeasureBound)
-                f64(m.msBound)
-                version(TfheRsVersions.rSigmaFactor)
-                f64(m.msRSigmaFactor)
-                version(TfheRsVersions.variance)
-                f64(m.msInputVariance)
+        if v >= 2 {
+            version(TfheRsVersions.modulusSwitchType)
+            switch p.modulusSwitchType {
+            case .standard: u32(0)
+            case .driftTechniqueNoiseReduction(let m): u32(1); msNoiseReductionParameters(m)
+            case .centeredMeanNoiseReduction: u32(2)
             }
-        } else if p.modulusSwitchNoiseReduction != nil {
+        } else if v >= 1 {
+            if p.modulusSwitchType == .centeredMeanNoiseReduction {
+                throw .unsupported("the centered-mean modulus switch cannot be written in the \(layout) layout (tfhe-rs 1.3 or later is needed)")
+            }
+            option(p.modulusSwitchNoiseReduction != nil)
+            if let m = p.modulusSwitchNoiseReduction { msNoiseReductionParameters(m) }
+        } else if p.modulusSwitchType != .standard {
             throw .unsupported("modulus-switch noise reduction cannot be written in the \(layout) layout (tfhe-rs 1.0 or later is needed)")
         }
     }
 
+    mutating func msNoiseReductionParameters(_ m: ModulusSwitchNoiseReduction) {
+        version(TfheRsVersions.msNoiseReduction)
+        newtype("LweCiphertextCount", m.zerosCount)
+        version(TfheRsVersions.noiseEstimationMeasureBound)
+        f64(m.msBound)
+        version(TfheRsVersions.rSigmaFactor)
+        f64(m.msRSigmaFactor)
+        version(TfheRsVersions.variance)
+        f64(m.msInputVariance)
+    }
+
     mutating func expansionKind(_ k: CompactPublicKeyParameters.ExpansionKind) {
-        version(TfheRsVersions.expansionKind)
+        let v = version(TfheRsVersions.expansionKind)
         switch k {
         case .requiresCasting: u32(0)
         case .noCasting(let c):
             u32(1)
-            pbsOrder(c == .big ? .keyswitchBootstrap : .bootstrapKeyswitch)
+            blockPBSOrder(c == .big ? .keyswitchBootstrap : .bootstrapKeyswitch, blockVersion: v)
         }
     }
 
@@ -303,7 +434,10 @@ extension TfheRsEncoder {
     }
 
     mutating func compressionParameters(_ p: CompressionParameters) {
-        version(TfheRsVersions.compressionParameters)
+        if version(TfheRsVersions.compressionParameters) >= 1 {
+            u32(0)
+            version(TfheRsVersions.classicCompressionParameters)
+        }
         newtype("DecompositionLevelCount", p.brLevel)
         newtype("DecompositionBaseLog", p.brBaseLog)
         newtype("DecompositionLevelCount", p.packingKsLevel)

@@ -21,6 +21,8 @@ public struct TfheRsCompressedCiphertextList: Sendable, Equatable {
     package var pbsOrder: TfheRsPBSOrder
     package var info: [TfheRsDataKind]
     package var tag: [UInt8]
+    /// tfhe-rs 1.4+ re-randomization metadata, one per value (empty until re-randomized).
+    package var reRandomizationMetadata: [[UInt8]] = []
 
     /// Pairs a compressed list with the kinds of its values, whose blocks must add up to its count.
     package init(list: CompressedCiphertextList, pbsOrder: TfheRsPBSOrder = .keyswitchBootstrap,
@@ -36,9 +38,17 @@ public struct TfheRsCompressedCiphertextList: Sendable, Equatable {
     }
 
     init(from d: inout TfheRsDecoder) throws(TfheRsError) {
-        try d.version(TfheRsVersions.hlCompressedCiphertextList)
+        let hlVersion = try d.version(TfheRsVersions.hlCompressedCiphertextList)
+        // Plain bincode writes the `InnerCompressedCiphertextList` enum (variant 0, Cpu);
+        // versioned data goes straight to the integer list.
+        if !d.versioned {
+            let at = d.offset
+            guard try d.variant("InnerCompressedCiphertextList", count: 1) == 0 else {
+                throw .unknownVariant(type: "InnerCompressedCiphertextList", value: 1, offset: at)
+            }
+        }
         try d.version(TfheRsVersions.integerCompressedList)
-        try d.version(TfheRsVersions.shortintCompressedList)
+        let shortintVersion = try d.version(TfheRsVersions.shortintCompressedList)
         let listAt = d.offset
         // A compressed GLWE takes at least 80 bytes versioned.
         let n = try d.vecLength("compressed GLWE count", max: min(d.limits.maxListLength, d.remaining / 40))
@@ -62,23 +72,49 @@ public struct TfheRsCompressedCiphertextList: Sendable, Equatable {
                 try ModulusSwitchedGlweCiphertext(glweDimension: k, polynomialSize: size, bodiesCount: bodies, packed: packed)
             })
         }
-        try d.nativeCiphertextModulus()
-        let moduli = try d.blockModuli(at: d.offset)
-        let order = try d.pbsOrder()
-        let per = try d.dimension("LweCiphertextCount")
-        let count = try d.newtype("CiphertextCount", max: d.limits.maxListLength)
+        let moduli: BlockEncoding, order: TfheRsPBSOrder, per: Int, count: Int
+        if shortintVersion >= 2 {
+            // tfhe-rs 1.3+: the metadata is optional (absent only for an empty list) and the
+            // block count is the sum of the bodies stored.
+            let metaAt = d.offset
+            guard try d.option() else {
+                throw .unsupported("compressed list without metadata at offset \(metaAt) (an empty list)")
+            }
+            try d.version(TfheRsVersions.compressedListMeta)
+            try d.nativeCiphertextModulus()
+            moduli = try d.blockModuli(at: d.offset)
+            order = try d.atomicPatternKind()
+            per = try d.dimension("LweCiphertextCount")
+            count = glwes.reduce(0) { $0 + $1.bodiesCount }
+        } else {
+            try d.nativeCiphertextModulus()
+            moduli = try d.blockModuli(at: d.offset)
+            order = try d.blockPBSOrder(blockVersion: shortintVersion)
+            per = try d.dimension("LweCiphertextCount")
+            count = try d.newtype("CiphertextCount", max: d.limits.maxListLength)
+        }
         let list = try TfheRsError.invalid("compressed list at offset \(listAt)") { () throws(TFHEError) in
             try CompressedCiphertextList(glweCiphertexts: glwes, messageModulus: moduli.messageModulus, carryModulus: moduli.carryModulus,
                                          lwePerGlwe: per, count: count)
         }
         let info = try d.dataKinds()
         try self.init(list: list, pbsOrder: order, info: info, tag: try d.tag())
+        if hlVersion >= 3 {
+            // tfhe-rs 1.4+: one re-randomization metadata per value.
+            let countAt = d.offset
+            let m = try d.vecLength("re-randomization metadata count", max: min(d.limits.maxListLength, d.remaining / 8))
+            guard m == info.count else {
+                throw .invalidField("\(m) re-randomization metadata at offset \(countAt) for \(info.count) values")
+            }
+            for _ in 0..<m { reRandomizationMetadata.append(try d.reRandomizationMetadata()) }
+        }
     }
 
     func encode(to e: inout TfheRsEncoder) throws(TfheRsError) {
-        e.version(TfheRsVersions.hlCompressedCiphertextList)
+        let hlVersion = e.version(TfheRsVersions.hlCompressedCiphertextList)
+        if !e.versioned { e.u32(0) }
         e.version(TfheRsVersions.integerCompressedList)
-        e.version(TfheRsVersions.shortintCompressedList)
+        let shortintVersion = e.version(TfheRsVersions.shortintCompressedList)
         e.count(list.glweCiphertexts.count)
         for g in list.glweCiphertexts {
             e.version(TfheRsVersions.modulusSwitchedGlwe)
@@ -91,13 +127,28 @@ public struct TfheRsCompressedCiphertextList: Sendable, Equatable {
             e.newtype("LweCiphertextCount", g.bodiesCount)
             e.nativeCiphertextModulus()
         }
-        e.nativeCiphertextModulus()
-        e.newtype("MessageModulus", list.messageModulus)
-        e.newtype("CarryModulus", list.carryModulus)
-        e.pbsOrder(pbsOrder)
-        e.newtype("LweCiphertextCount", list.lwePerGlwe)
-        e.newtype("CiphertextCount", list.count)
+        if shortintVersion >= 2 {
+            e.option(true)
+            e.version(TfheRsVersions.compressedListMeta)
+            e.nativeCiphertextModulus()
+            e.newtype("MessageModulus", list.messageModulus)
+            e.newtype("CarryModulus", list.carryModulus)
+            e.atomicPatternKind(pbsOrder)
+            e.newtype("LweCiphertextCount", list.lwePerGlwe)
+        } else {
+            e.nativeCiphertextModulus()
+            e.newtype("MessageModulus", list.messageModulus)
+            e.newtype("CarryModulus", list.carryModulus)
+            e.blockPBSOrder(pbsOrder, blockVersion: shortintVersion)
+            e.newtype("LweCiphertextCount", list.lwePerGlwe)
+            e.newtype("CiphertextCount", list.count)
+        }
         try e.dataKinds(info)
         e.tag(tag)
+        if hlVersion >= 3 {
+            let metadata = reRandomizationMetadata.count == info.count ? reRandomizationMetadata : Array(repeating: [], count: info.count)
+            e.count(metadata.count)
+            for m in metadata { e.reRandomizationMetadata(m) }
+        }
     }
 }

@@ -35,7 +35,7 @@ public struct TfheRsFile: Sendable {
         if safeSerialized {
             header = SafeSerializationHeader(
                 mode: versioned ? .versioned(versioningVersion: SafeSerializationHeader.currentVersioningVersion)
-                                : .unversioned(crateVersion: layout.version),
+                                : .unversioned(crateVersion: layout.unversionedCrateVersion),
                 name: object.type.typeName)
         } else {
             header = nil
@@ -67,17 +67,29 @@ public struct TfheRsFile: Sendable {
             if let expecting, expecting != type {
                 throw .unexpectedObject(expected: expecting.typeName, found: type.typeName)
             }
-            let candidates: TfheRsLayoutSet
             switch header.mode {
-            case .versioned: candidates = layout.map { TfheRsLayoutSet($0) } ?? .all
+            case .versioned:
+                var d = try TfheRsDecoder(bytes, offset: start, versioned: true, layouts: layout.map { TfheRsLayoutSet($0) } ?? .all, limits: limits)
+                let object = try TfheRsObject.decode(type, from: &d)
+                try d.finish()
+                return TfheRsFile(header: header, versioned: true, layouts: d.layouts, object: object)
             case .unversioned(let crate):
-                guard let l = TfheRsLayout(release: crate) else { throw .unsupportedHeader("tfhe-rs \(crate)") }
-                candidates = TfheRsLayoutSet(l)
+                // Plain data after the header: each layout the crate version may stand for.
+                let ls = TfheRsLayout.layouts(forCrateVersion: crate).filter { layout == nil || $0 == layout }
+                guard !ls.isEmpty else { throw .unsupportedHeader("tfhe-rs \(crate)") }
+                var best: (offset: Int, error: TfheRsError)?
+                for l in ls {
+                    var d = try TfheRsDecoder(bytes, offset: start, versioned: false, layouts: TfheRsLayoutSet(l), limits: limits)
+                    do {
+                        let object = try TfheRsObject.decode(type, from: &d)
+                        try d.finish()
+                        return TfheRsFile(header: header, versioned: false, layouts: d.layouts, object: object)
+                    } catch {
+                        if best == nil || d.offset > best!.offset { best = (d.offset, error) }
+                    }
+                }
+                throw best?.error ?? .unsupportedHeader("tfhe-rs \(crate)")
             }
-            var d = try TfheRsDecoder(bytes, offset: start, versioned: header.isVersioned, layouts: candidates, limits: limits)
-            let object = try TfheRsObject.decode(type, from: &d)
-            try d.finish()
-            return TfheRsFile(header: header, versioned: header.isVersioned, layouts: d.layouts, object: object)
         }
 
         // No header: try every candidate encoding; the first to read every byte wins.

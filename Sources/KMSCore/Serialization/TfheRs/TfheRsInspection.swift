@@ -50,6 +50,8 @@ extension TfheRsFile {
         case .ciphertext(let c):
             o["ciphertext"] = .object(Self.json(blocks: c.radix.blocks, lweDimension: c.radix.lwe.lweDimension, kind: c.kind))
             o["tag"] = .string(Hex.encode(c.tag))
+        case .ciphertextVec(let items):
+            o["ciphertexts"] = .array(items.map { .object(Self.json(blocks: $0.radix.blocks, lweDimension: $0.radix.lwe.lweDimension, kind: $0.kind)) })
         case .seededCiphertext(let c):
             // Described from the seeds and metadata: nothing is expanded.
             var j = Self.json(blocks: c.blocks.map(\.metadata), lweDimension: c.blocks.first?.lweDimension ?? 0, kind: c.kind)
@@ -147,6 +149,13 @@ extension TfheRsFile {
                 .object(["modulus_switch_zeros_count": n($0.zerosCount), "ms_bound": number($0.msBound),
                          "ms_r_sigma_factor": number($0.msRSigmaFactor), "ms_input_variance": number($0.msInputVariance)])
             } ?? .null,
+            "modulus_switch_type": .string({
+                switch p.modulusSwitchType {
+                case .standard: "Standard"
+                case .driftTechniqueNoiseReduction: "DriftTechniqueNoiseReduction"
+                case .centeredMeanNoiseReduction: "CenteredMeanNoiseReduction"
+                }
+            }()),
         ]
     }
 

@@ -1,11 +1,18 @@
 /// A generation of tfhe-rs serialization layouts: the releases whose bytes are identical for
-/// every object this library reads and writes (keys, ciphertexts, lists).
+/// every object this library reads and writes (keys, ciphertexts, lists, server keys).
 ///
-/// | layout | releases | differences |
+/// | layout | releases | differences from the line above |
 /// |---|---|---|
 /// | `v0_8` | 0.8.0 – 0.10.x | the reference: `ClassicPBSParameters` V0, compact-PKE parameters V0, shortint `CompactCiphertextList` V1 (with `noise_level`) |
 /// | `v0_11` | 0.11.x | compact-PKE parameters V1 (+`zk_scheme`), shortint `CompactCiphertextList` V2 (no `noise_level`) |
 /// | `v1_0` | 1.0.x | `ClassicPBSParameters` V1 (+ modulus-switch noise reduction), `DataKind::String` |
+/// | `v1_1` | 1.1.x | `IntegerClientKey` V4 (+ noise-squashing private key), `IntegerServerKey` V5 |
+/// | `v1_2` | 1.2.x | shortint `Ciphertext`/`CompressedCiphertext` V1 and compressed list V1 (atomic-pattern kind instead of PBS order); atomic-pattern server key |
+/// | `main2025` | tfhe-rs main 2025-05-26 … 2025-07-01 (e.g. git ec78318) | shortint `ClientKey` V1 (atomic-pattern client key) |
+/// | `v1_3` | 1.3.x | `IntegerClientKey` V5, `ClassicPBSParameters` V2 (`ModulusSwitchType`), shortint compressed list V2 (no count), squashed-noise state |
+/// | `v1_4` | 1.4.x | `IntegerClientKey` V6, `FheUint`/`FheInt`/`FheBool` V2 (re-randomization metadata), `DataKind` V1, high-level compressed list V3 |
+/// | `v1_5` | 1.5.x | `CompressionParameters` V1 (classic / multi-bit enum) |
+/// | `v1_6` | 1.6.x – 1.7.x | `IntegerClientKey` V8, `CompactCiphertextListExpansionKind` V1, `CompressionSeed` V1 (`AesCtrParams`), unversioned header crate version "0.1" |
 ///
 /// In versioned data the layout is read from the version tags; plain (unversioned) bincode
 /// carries no tags, so its layout must be known or found by trying each one.
@@ -13,13 +20,28 @@ public enum TfheRsLayout: Int, Sendable, Hashable, Comparable, CaseIterable, Cus
     case v0_8 = 0
     case v0_11 = 1
     case v1_0 = 2
+    case v1_1 = 3
+    case v1_2 = 4
+    case main2025 = 5
+    case v1_3 = 6
+    case v1_4 = 7
+    case v1_5 = 8
+    case v1_6 = 9
 
-    /// The release line as `major.minor` of its first release (`"0.8"`, `"0.11"`, `"1.0"`).
+    /// The release line as `major.minor` of its first release (`"0.8"`, `"0.11"`, `"1.0"`, …);
+    /// `main2025` is written `"main-2025-06"`.
     package var version: String {
         switch self {
         case .v0_8: "0.8"
         case .v0_11: "0.11"
         case .v1_0: "1.0"
+        case .v1_1: "1.1"
+        case .v1_2: "1.2"
+        case .main2025: "main-2025-06"
+        case .v1_3: "1.3"
+        case .v1_4: "1.4"
+        case .v1_5: "1.5"
+        case .v1_6: "1.6"
         }
     }
 
@@ -29,46 +51,85 @@ public enum TfheRsLayout: Int, Sendable, Hashable, Comparable, CaseIterable, Cus
         case .v0_8: "0.8.0-0.10.x"
         case .v0_11: "0.11.x"
         case .v1_0: "1.0.x"
+        case .v1_1: "1.1.x"
+        case .v1_2: "1.2.x"
+        case .main2025: "main 2025-05-26..2025-07-01"
+        case .v1_3: "1.3.x"
+        case .v1_4: "1.4.x"
+        case .v1_5: "1.5.x"
+        case .v1_6: "1.6.x-1.7.x"
         }
     }
 
     public var description: String { "tfhe-rs \(releases)" }
 
+    /// The `crate_version` an unversioned `safe_serialize` header of this layout carries: the
+    /// `tfhe` crate's `major.minor` up to 1.5, the `tfhe-safe-serialize` crate's "0.1" from 1.6.
+    package var unversionedCrateVersion: String {
+        switch self {
+        case .v0_8: "0.8"
+        case .main2025: "1.2"
+        case .v1_6: "0.1"
+        default: version
+        }
+    }
+
     /// The layout of a tfhe-rs release given as `"major.minor"` or `"major.minor.patch"`
-    /// (`"0.8.7"`, `"0.10"`, `"1.0.0"`); `nil` for releases outside 0.8 – 1.0.
+    /// (`"0.8.7"`, `"0.10"`, `"1.0.0"`, `"1.7"`), or `"main-2025-06"`; `nil` for other releases.
     public init?(release: String) {
+        if release == "main-2025-06" { self = .main2025; return }
         let parts = release.split(separator: ".").map { Int($0) }
         guard parts.count >= 2, let major = parts[0], let minor = parts[1] else { return nil }
         switch (major, minor) {
         case (0, 8), (0, 9), (0, 10): self = .v0_8
         case (0, 11): self = .v0_11
         case (1, 0): self = .v1_0
+        case (1, 1): self = .v1_1
+        case (1, 2): self = .v1_2
+        case (1, 3): self = .v1_3
+        case (1, 4): self = .v1_4
+        case (1, 5): self = .v1_5
+        case (1, 6), (1, 7): self = .v1_6
         default: return nil
         }
     }
 
     public static func < (a: TfheRsLayout, b: TfheRsLayout) -> Bool { a.rawValue < b.rawValue }
+
+    /// The layouts an unversioned `safe_serialize` header's `crate_version` may stand for:
+    /// "0.1" is the `tfhe-safe-serialize` crate of 1.6+, "1.2" also covers the main-branch
+    /// window that followed it, others map through `init(release:)`.
+    package static func layouts(forCrateVersion crate: String) -> [TfheRsLayout] {
+        if crate == "0.1" { return [.v1_6] }
+        guard let l = TfheRsLayout(release: crate) else { return [] }
+        return l == .v1_2 ? [.v1_2, .main2025] : [l]
+    }
 }
 
 /// A set of layouts, as a bit mask (the candidates a versioned reader has not yet ruled out).
 package struct TfheRsLayoutSet: Sendable, Hashable, CustomStringConvertible {
-    var bits: UInt8
+    var bits: UInt16
 
-    init(bits: UInt8) { self.bits = bits }
+    init(bits: UInt16) { self.bits = bits }
 
     /// Every layout.
-    package static let all = TfheRsLayoutSet(bits: 0b111)
+    package static let all = TfheRsLayoutSet(TfheRsLayout.allCases)
 
     /// A single layout.
-    package init(_ layout: TfheRsLayout) { bits = 1 << UInt8(layout.rawValue) }
+    package init(_ layout: TfheRsLayout) { bits = 1 << UInt16(layout.rawValue) }
 
     /// The given layouts.
     package init(_ layouts: [TfheRsLayout]) {
         bits = 0
-        for l in layouts { bits |= 1 << UInt8(l.rawValue) }
+        for l in layouts { bits |= 1 << UInt16(l.rawValue) }
     }
 
-    package func contains(_ l: TfheRsLayout) -> Bool { bits & (1 << UInt8(l.rawValue)) != 0 }
+    /// The layouts from `first` on.
+    package static func from(_ first: TfheRsLayout) -> TfheRsLayoutSet {
+        TfheRsLayoutSet(TfheRsLayout.allCases.filter { $0 >= first })
+    }
+
+    package func contains(_ l: TfheRsLayout) -> Bool { bits & (1 << UInt16(l.rawValue)) != 0 }
     package var isEmpty: Bool { bits == 0 }
     package var layouts: [TfheRsLayout] { TfheRsLayout.allCases.filter(contains) }
     /// The newest layout of the set.
@@ -80,30 +141,31 @@ package struct TfheRsLayoutSet: Sendable, Hashable, CustomStringConvertible {
     package var description: String { layouts.map(\.releases).joined(separator: ", ") }
 }
 
-/// The `Versionize` version tag of one tfhe-rs type in each layout.
+/// The `Versionize` version tag of one tfhe-rs type in each layout: the tag of the first
+/// layout, and the layouts where it changes.
 struct TfheRsVersionRule: Sendable {
     let type: String
-    let v0_8: UInt32
-    let v0_11: UInt32
-    let v1_0: UInt32
+    private let tags: [UInt32]
 
-    init(_ type: String, _ v0_8: UInt32, _ v0_11: UInt32, _ v1_0: UInt32) {
+    /// Tags given as `(first layout, tag)` steps, oldest first; the first step starts at `v0_8`.
+    init(_ type: String, steps: [(TfheRsLayout, UInt32)]) {
         self.type = type
-        self.v0_8 = v0_8
-        self.v0_11 = v0_11
-        self.v1_0 = v1_0
+        var tags: [UInt32] = []
+        for l in TfheRsLayout.allCases {
+            tags.append(steps.last { $0.0 <= l }?.1 ?? 0)
+        }
+        self.tags = tags
+    }
+
+    /// The 0.8 / 0.11 / 1.0 tags; later layouts keep the 1.0 tag.
+    init(_ type: String, _ v0_8: UInt32, _ v0_11: UInt32, _ v1_0: UInt32) {
+        self.init(type, steps: [(.v0_8, v0_8), (.v0_11, v0_11), (.v1_0, v1_0)])
     }
 
     /// A type at version 0 in every layout.
-    init(_ type: String) { self.init(type, 0, 0, 0) }
+    init(_ type: String) { self.init(type, steps: [(.v0_8, 0)]) }
 
-    func version(in layout: TfheRsLayout) -> UInt32 {
-        switch layout {
-        case .v0_8: v0_8
-        case .v0_11: v0_11
-        case .v1_0: v1_0
-        }
-    }
+    func version(in layout: TfheRsLayout) -> UInt32 { tags[layout.rawValue] }
 
     /// The layouts in which this type has version `v`.
     func layouts(withVersion v: UInt32) -> TfheRsLayoutSet {
@@ -115,17 +177,17 @@ struct TfheRsVersionRule: Sendable {
 enum TfheRsVersions {
     // High-level API
     static let hlClientKey = TfheRsVersionRule("high_level_api::ClientKey", 1, 1, 1)
-    static let integerConfigClientKey = TfheRsVersionRule("IntegerClientKey", 3, 3, 3)
+    static let integerConfigClientKey = TfheRsVersionRule("IntegerClientKey", steps: [(.v0_8, 3), (.v1_1, 4), (.v1_3, 5), (.v1_4, 6), (.v1_6, 8)])
     static let hlCompactPublicKey = TfheRsVersionRule("high_level_api::CompactPublicKey", 1, 1, 1)
     static let integerConfigCompactPublicKey = TfheRsVersionRule("IntegerCompactPublicKey")
-    static let hlFheUint = TfheRsVersionRule("high_level_api::FheUint", 1, 1, 1)
-    static let hlFheInt = TfheRsVersionRule("high_level_api::FheInt", 1, 1, 1)
-    static let hlFheBool = TfheRsVersionRule("high_level_api::FheBool", 1, 1, 1)
+    static let hlFheUint = TfheRsVersionRule("high_level_api::FheUint", steps: [(.v0_8, 1), (.v1_4, 2)])
+    static let hlFheInt = TfheRsVersionRule("high_level_api::FheInt", steps: [(.v0_8, 1), (.v1_4, 2)])
+    static let hlFheBool = TfheRsVersionRule("high_level_api::FheBool", steps: [(.v0_8, 1), (.v1_4, 2)])
     static let unsignedRadixOwned = TfheRsVersionRule("UnsignedRadixCiphertextVersionedOwned")
     static let signedRadixOwned = TfheRsVersionRule("SignedRadixCiphertextVersionedOwned")
     static let innerBooleanOwned = TfheRsVersionRule("InnerBooleanVersionedOwned")
     static let hlCompactCiphertextList = TfheRsVersionRule("high_level_api::CompactCiphertextList", 1, 1, 1)
-    static let hlCompressedCiphertextList = TfheRsVersionRule("high_level_api::CompressedCiphertextList", 2, 2, 2)
+    static let hlCompressedCiphertextList = TfheRsVersionRule("high_level_api::CompressedCiphertextList", steps: [(.v0_8, 2), (.v1_4, 3)])
     static let hlCompressedFheUint = TfheRsVersionRule("high_level_api::CompressedFheUint", 1, 1, 1)
     static let hlCompressedFheInt = TfheRsVersionRule("high_level_api::CompressedFheInt", 1, 1, 1)
     static let hlCompressedRadix = TfheRsVersionRule("CompressedRadixCiphertext", 1, 1, 1)
@@ -142,29 +204,29 @@ enum TfheRsVersions {
     static let booleanBlock = TfheRsVersionRule("BooleanBlock")
     static let integerCompactList = TfheRsVersionRule("integer::CompactCiphertextList", 1, 1, 1)
     static let integerCompressedList = TfheRsVersionRule("integer::CompressedCiphertextList")
-    static let dataKind = TfheRsVersionRule("DataKind")
+    static let dataKind = TfheRsVersionRule("DataKind", steps: [(.v0_8, 0), (.v1_4, 1)])
     // shortint
-    static let shortintClientKey = TfheRsVersionRule("shortint::ClientKey")
+    static let shortintClientKey = TfheRsVersionRule("shortint::ClientKey", steps: [(.v0_8, 0), (.main2025, 1)])
     static let shortintCompactPrivateKey = TfheRsVersionRule("shortint::CompactPrivateKey")
     static let shortintCompressionPrivateKeys = TfheRsVersionRule("shortint::CompressionPrivateKeys")
     static let shortintCompactPublicKey = TfheRsVersionRule("shortint::CompactPublicKey", 1, 1, 1)
-    static let shortintCiphertext = TfheRsVersionRule("shortint::Ciphertext")
-    static let shortintCompressedCiphertext = TfheRsVersionRule("shortint::CompressedCiphertext")
+    static let shortintCiphertext = TfheRsVersionRule("shortint::Ciphertext", steps: [(.v0_8, 0), (.v1_2, 1)])
+    static let shortintCompressedCiphertext = TfheRsVersionRule("shortint::CompressedCiphertext", steps: [(.v0_8, 0), (.v1_2, 1)])
     static let shortintCompactList = TfheRsVersionRule("shortint::CompactCiphertextList", 1, 2, 2)
-    static let shortintCompressedList = TfheRsVersionRule("shortint::CompressedCiphertextList")
+    static let shortintCompressedList = TfheRsVersionRule("shortint::CompressedCiphertextList", steps: [(.v0_8, 0), (.v1_2, 1), (.v1_3, 2)])
     static let parameterSet = TfheRsVersionRule("ShortintParameterSet")
     static let parameterSetInner = TfheRsVersionRule("ShortintParameterSetInner")
     static let pbsParameters = TfheRsVersionRule("PBSParameters")
-    static let classicPBSParameters = TfheRsVersionRule("ClassicPBSParameters", 0, 0, 1)
+    static let classicPBSParameters = TfheRsVersionRule("ClassicPBSParameters", steps: [(.v0_8, 0), (.v1_0, 1), (.v1_3, 2)])
     static let msNoiseReduction = TfheRsVersionRule("ModulusSwitchNoiseReductionParams")
     static let noiseEstimationMeasureBound = TfheRsVersionRule("NoiseEstimationMeasureBound")
     static let rSigmaFactor = TfheRsVersionRule("RSigmaFactor")
     static let variance = TfheRsVersionRule("Variance")
     static let compactPkeParameters = TfheRsVersionRule("CompactPublicKeyEncryptionParameters", 0, 1, 1)
-    static let expansionKind = TfheRsVersionRule("CompactCiphertextListExpansionKind")
+    static let expansionKind = TfheRsVersionRule("CompactCiphertextListExpansionKind", steps: [(.v0_8, 0), (.v1_6, 1)])
     static let zkScheme = TfheRsVersionRule("SupportedCompactPkeZkScheme")
     static let keySwitchingParameters = TfheRsVersionRule("ShortintKeySwitchingParameters")
-    static let compressionParameters = TfheRsVersionRule("CompressionParameters")
+    static let compressionParameters = TfheRsVersionRule("CompressionParameters", steps: [(.v0_8, 0), (.v1_5, 1)])
     static let encryptionKeyChoice = TfheRsVersionRule("EncryptionKeyChoice")
     static let pbsOrder = TfheRsVersionRule("PBSOrder")
     // core_crypto
@@ -172,7 +234,7 @@ enum TfheRsVersions {
     static let lweSecretKey = TfheRsVersionRule("LweSecretKey")
     static let lweCiphertext = TfheRsVersionRule("LweCiphertext")
     static let seededLweCiphertext = TfheRsVersionRule("SeededLweCiphertext")
-    static let compressionSeed = TfheRsVersionRule("CompressionSeed")
+    static let compressionSeed = TfheRsVersionRule("CompressionSeed", steps: [(.v0_8, 0), (.v1_6, 1)])
     static let glweCiphertext = TfheRsVersionRule("GlweCiphertext")
     static let lweCompactPublicKey = TfheRsVersionRule("LweCompactPublicKey")
     static let lweCompactList = TfheRsVersionRule("LweCompactCiphertextList")
@@ -183,4 +245,27 @@ enum TfheRsVersions {
     static let gaussian = TfheRsVersionRule("Gaussian")
     static let tUniform = TfheRsVersionRule("TUniform")
     static let newtype = TfheRsVersionRule("newtype")
+    // 1.x additions
+    static let atomicPatternClientKey = TfheRsVersionRule("AtomicPatternClientKey")
+    static let standardAtomicPatternClientKey = TfheRsVersionRule("StandardAtomicPatternClientKey")
+    static let atomicPatternKind = TfheRsVersionRule("AtomicPatternKind")
+    static let modulusSwitchType = TfheRsVersionRule("ModulusSwitchType")
+    static let reRandomizationMetadata = TfheRsVersionRule("ReRandomizationMetadata")
+    static let compressedListMeta = TfheRsVersionRule("CompressedCiphertextListMeta")
+    static let classicCompressionParameters = TfheRsVersionRule("ClassicCompressionParameters")
+    static let aesCtrParams = TfheRsVersionRule("AesCtrParams")
+    static let seedKind = TfheRsVersionRule("SeedKind")
+    static let seed = TfheRsVersionRule("Seed")
+    static let tableIndex = TfheRsVersionRule("TableIndex")
+    static let aesIndex = TfheRsVersionRule("AesIndex")
+    static let byteIndex = TfheRsVersionRule("ByteIndex")
+    static let noiseSquashingParameters = TfheRsVersionRule("NoiseSquashingParameters", steps: [(.v0_8, 0), (.v1_3, 1), (.v1_4, 2)])
+    static let noiseSquashingClassicParameters = TfheRsVersionRule("NoiseSquashingClassicParameters")
+    static let integerNoiseSquashingPrivateKey = TfheRsVersionRule("integer::NoiseSquashingPrivateKey")
+    static let shortintNoiseSquashingPrivateKey = TfheRsVersionRule("shortint::NoiseSquashingPrivateKey")
+    static let integerNoiseSquashingCompressionPrivateKey = TfheRsVersionRule("integer::NoiseSquashingCompressionPrivateKey")
+    static let shortintNoiseSquashingCompressionPrivateKey = TfheRsVersionRule("shortint::NoiseSquashingCompressionPrivateKey")
+    static let noiseSquashingCompressionParameters = TfheRsVersionRule("NoiseSquashingCompressionParameters")
+    static let reRandomizationParameters = TfheRsVersionRule("ReRandomizationParameters")
+
 }

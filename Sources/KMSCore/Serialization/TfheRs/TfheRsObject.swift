@@ -10,6 +10,10 @@ public enum TfheRsObjectType: String, Sendable, CaseIterable, CustomStringConver
     case compressedFheUint = "high_level_api::CompressedFheUint"
     case compressedFheInt = "high_level_api::CompressedFheInt"
     case compressedFheBool = "high_level_api::CompressedFheBool"
+    /// A bincode `Vec` of `FheUint`/`FheInt` ciphertexts, as tfhe-rs programs (and
+    /// `serialize(&vec)`) write several values: u64 count, then each ciphertext. Plain bincode
+    /// does not tell `FheUint` from `FheInt`; they are read as `FheUint`.
+    case fheUintVec = "Vec<high_level_api::FheUint>"
 
     /// The tfhe-rs type name (`high_level_api::ClientKey`, …).
     public var typeName: String { rawValue }
@@ -29,6 +33,8 @@ public enum TfheRsObject: Sendable {
     case compressedCiphertextList(TfheRsCompressedCiphertextList)
     /// `CompressedFheUint`, `CompressedFheInt` or `CompressedFheBool` (seeded).
     case seededCiphertext(TfheRsSeededCiphertext)
+    /// A `Vec<FheUint>` (plain bincode of a Rust vector of ciphertexts).
+    case ciphertextVec([TfheRsFheCiphertext])
 
     /// The object's type.
     public var type: TfheRsObjectType {
@@ -49,6 +55,7 @@ public enum TfheRsObject: Sendable {
             case .signed: .compressedFheInt
             case .boolean: .compressedFheBool
             }
+        case .ciphertextVec: .fheUintVec
         }
     }
 
@@ -65,7 +72,17 @@ public enum TfheRsObject: Sendable {
         case .compressedFheUint: .seededCiphertext(try TfheRsSeededCiphertext(kind: .unsigned, from: &d))
         case .compressedFheInt: .seededCiphertext(try TfheRsSeededCiphertext(kind: .signed, from: &d))
         case .compressedFheBool: .seededCiphertext(try TfheRsSeededCiphertext(kind: .boolean, from: &d))
+        case .fheUintVec: .ciphertextVec(try decodeVec(from: &d))
         }
+    }
+
+    /// A `Vec<FheUint>`: u64 count, then each ciphertext (each at least one 100-byte block).
+    private static func decodeVec(from d: inout TfheRsDecoder) throws(TfheRsError) -> [TfheRsFheCiphertext] {
+        let n = try d.vecLength("ciphertext count", max: min(d.limits.maxListLength, d.remaining / 100))
+        var items: [TfheRsFheCiphertext] = []
+        items.reserveCapacity(n)
+        for _ in 0..<n { items.append(try TfheRsFheCiphertext(kind: .unsigned, from: &d)) }
+        return items
     }
 
     /// Writes the object (after any header).
@@ -76,7 +93,10 @@ public enum TfheRsObject: Sendable {
         case .ciphertext(let c): c.encode(to: &e)
         case .compactCiphertextList(let l): try l.encode(to: &e)
         case .compressedCiphertextList(let l): try l.encode(to: &e)
-        case .seededCiphertext(let c): c.encode(to: &e)
+        case .seededCiphertext(let c): try c.encode(to: &e)
+        case .ciphertextVec(let items):
+            e.count(items.count)
+            for c in items { c.encode(to: &e) }
         }
     }
 
@@ -90,7 +110,8 @@ public enum TfheRsObject: Sendable {
         case .ciphertext(let c): 8 * c.radix.lwe.data.count + 100 * c.radix.count + 256
         case .compactCiphertextList(let l): 8 * (l.list.masks.count + l.list.bodies.count) + 16 * l.info.count + 512
         case .compressedCiphertextList(let l): l.list.glweCiphertexts.reduce(0) { $0 + 8 * $1.packed.words.count + 128 } + 16 * l.info.count + 512
-        case .seededCiphertext(let c): 132 * c.blocks.count + 256
+        case .seededCiphertext(let c): 192 * c.blocks.count + 256
+        case .ciphertextVec(let items): items.reduce(8) { $0 + 8 * $1.radix.lwe.data.count + 108 * $1.radix.count + 64 }
         }
     }
 }

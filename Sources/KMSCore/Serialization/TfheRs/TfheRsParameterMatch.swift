@@ -100,6 +100,7 @@ extension TfheRsLayout {
         case ParameterSet.default.name: return .v0_8
         case ParameterSet.v1_0_2m128.name: return .v1_0
         default:
+            if p.compute.modulusSwitchType == .centeredMeanNoiseReduction { return .v1_4 }
             if p.compute.modulusSwitchNoiseReduction != nil { return .v1_0 }
             if p.compactPublicKey?.zkScheme != nil { return .v0_11 }
             return .v0_8

@@ -100,6 +100,8 @@ public struct TfheRsFheCiphertext: Sendable, Equatable {
     package var kind: Kind
     package var radix: TfheRsRadixCiphertext
     package var tag: [UInt8]
+    /// tfhe-rs 1.4+ re-randomization metadata (empty on fresh encryptions; not written before 1.4).
+    package var reRandomizationMetadata: [UInt8] = []
 
     /// A ciphertext; `FheBool` must have exactly one block.
     package init(kind: Kind, radix: TfheRsRadixCiphertext, tag: [UInt8] = []) throws(TfheRsError) {
@@ -122,9 +124,10 @@ public struct TfheRsFheCiphertext: Sendable, Equatable {
 
     init(kind: Kind, from d: inout TfheRsDecoder) throws(TfheRsError) {
         let radix: TfheRsRadixCiphertext
+        let hlVersion: UInt32
         switch kind {
         case .unsigned, .signed:
-            try d.version(kind == .unsigned ? TfheRsVersions.hlFheUint : TfheRsVersions.hlFheInt)
+            hlVersion = try d.version(kind == .unsigned ? TfheRsVersions.hlFheUint : TfheRsVersions.hlFheInt)
             try d.version(kind == .unsigned ? TfheRsVersions.unsignedRadixOwned : TfheRsVersions.signedRadixOwned)
             try d.version(kind == .unsigned ? TfheRsVersions.baseRadix : TfheRsVersions.baseSignedRadix)
             let countAt = d.offset
@@ -133,28 +136,31 @@ public struct TfheRsFheCiphertext: Sendable, Equatable {
             guard count > 0 else { throw .invalidField("radix ciphertext at offset \(countAt) has no blocks") }
             radix = try d.shortintCiphertexts(count)
         case .boolean:
-            try d.version(TfheRsVersions.hlFheBool)
+            hlVersion = try d.version(TfheRsVersions.hlFheBool)
             try d.version(TfheRsVersions.innerBooleanOwned)
             try d.version(TfheRsVersions.booleanBlock)
             radix = try d.shortintCiphertexts(1)
         }
         self.init(trusted: kind, radix, try d.tag())
+        if hlVersion >= 2 { reRandomizationMetadata = try d.reRandomizationMetadata() }
     }
 
     func encode(to e: inout TfheRsEncoder) {
+        let hlVersion: UInt32
         switch kind {
         case .unsigned, .signed:
-            e.version(kind == .unsigned ? TfheRsVersions.hlFheUint : TfheRsVersions.hlFheInt)
+            hlVersion = e.version(kind == .unsigned ? TfheRsVersions.hlFheUint : TfheRsVersions.hlFheInt)
             e.version(kind == .unsigned ? TfheRsVersions.unsignedRadixOwned : TfheRsVersions.signedRadixOwned)
             e.version(kind == .unsigned ? TfheRsVersions.baseRadix : TfheRsVersions.baseSignedRadix)
             e.count(radix.count)
         case .boolean:
-            e.version(TfheRsVersions.hlFheBool)
+            hlVersion = e.version(TfheRsVersions.hlFheBool)
             e.version(TfheRsVersions.innerBooleanOwned)
             e.version(TfheRsVersions.booleanBlock)
         }
         e.shortintCiphertexts(radix)
         e.tag(tag)
+        if hlVersion >= 2 { e.reRandomizationMetadata(reRandomizationMetadata) }
     }
 }
 
@@ -171,7 +177,7 @@ extension TfheRsDecoder {
         var blocks: [TfheRsBlockMetadata] = []
         blocks.reserveCapacity(count)
         for i in 0..<count {
-            try version(TfheRsVersions.shortintCiphertext)
+            let blockVersion = try version(TfheRsVersions.shortintCiphertext)
             try version(TfheRsVersions.lweCiphertext)
             let lenAt = offset
             let len = try length(max: limits.maxDimension + 1, elementSize: 8)
@@ -184,7 +190,7 @@ extension TfheRsDecoder {
             dataOffsets.append(offset)
             try skip(len * 8)
             try nativeCiphertextModulus()
-            blocks.append(try blockMetadata(order: .standard))
+            blocks.append(try blockMetadata(order: .standard, blockVersion: blockVersion))
         }
         let size = lweSize
         let total = count * size
@@ -212,13 +218,13 @@ extension TfheRsDecoder {
         case compressed
     }
 
-    mutating func blockMetadata(order: MetadataOrder) throws(TfheRsError) -> TfheRsBlockMetadata {
+    mutating func blockMetadata(order: MetadataOrder, blockVersion: UInt32) throws(TfheRsError) -> TfheRsBlockMetadata {
         let at = offset
         let degree = try newtype("Degree", max: 1 << 32)
         var noise = 0
         if order == .standard { noise = try newtype("NoiseLevel", max: 1 << 32) }
         let encoding = try blockModuli(at: at)
-        let pbs = try pbsOrder()
+        let pbs = try blockPBSOrder(blockVersion: blockVersion)
         if order == .compressed { noise = try newtype("NoiseLevel", max: 1 << 32) }
         return TfheRsBlockMetadata(degree: degree, noiseLevel: noise, encoding: encoding, pbsOrder: pbs)
     }
@@ -228,21 +234,21 @@ extension TfheRsEncoder {
     mutating func shortintCiphertexts(_ radix: TfheRsRadixCiphertext) {
         let size = radix.lwe.lweSize
         for (i, b) in radix.blocks.enumerated() {
-            version(TfheRsVersions.shortintCiphertext)
+            let blockVersion = version(TfheRsVersions.shortintCiphertext)
             version(TfheRsVersions.lweCiphertext)
             count(size)
             rawWords(radix.lwe.data, from: i * size, count: size)
             nativeCiphertextModulus()
-            blockMetadata(b, order: .standard)
+            blockMetadata(b, order: .standard, blockVersion: blockVersion)
         }
     }
 
-    mutating func blockMetadata(_ b: TfheRsBlockMetadata, order: TfheRsDecoder.MetadataOrder) {
+    mutating func blockMetadata(_ b: TfheRsBlockMetadata, order: TfheRsDecoder.MetadataOrder, blockVersion: UInt32) {
         newtype("Degree", b.degree)
         if order == .standard { newtype("NoiseLevel", b.noiseLevel) }
         newtype("MessageModulus", b.messageModulus)
         newtype("CarryModulus", b.carryModulus)
-        pbsOrder(b.pbsOrder)
+        blockPBSOrder(b.pbsOrder, blockVersion: blockVersion)
         if order == .compressed { newtype("NoiseLevel", b.noiseLevel) }
     }
 }

@@ -1,6 +1,7 @@
 /// One seeded shortint block (`shortint::CompressedCiphertext` holding a `SeededLweCiphertext`):
 /// only the body is stored; the mask is the first n u64 words of the tfhe-rs AES-CTR stream of
-/// `seed` (tfhe-rs ≤ 1.5 convention: first keystream byte skipped).
+/// `seed`, from the stream position the seed names (tfhe-rs ≤ 1.5 seeds skip the first
+/// keystream byte; 1.6+ `AesCtrParams` seeds give the position, (0, 0) for new ones).
 public struct TfheRsSeededBlock: Sendable, Equatable, Hashable {
     package var body: UInt64
     /// n, the dimension of the key (LWE size − 1).
@@ -8,6 +9,9 @@ public struct TfheRsSeededBlock: Sendable, Equatable, Hashable {
     /// The 128-bit `CompressionSeed`, little-endian.
     package var seed: [UInt8]
     package var metadata: TfheRsBlockMetadata
+    /// Whether the mask starts at keystream byte 1 (≤ 1.5 seeds, and 1.6+ seeds with table
+    /// index (0, 1)) rather than byte 0.
+    package var skipsFirstByte = true
 
     package init(body: UInt64, lweDimension: Int, seed: [UInt8], metadata: TfheRsBlockMetadata) throws(TfheRsError) {
         guard seed.count == 16 else { throw .invalidField("a compression seed is 16 bytes, got \(seed.count)") }
@@ -22,7 +26,7 @@ public struct TfheRsSeededBlock: Sendable, Equatable, Hashable {
     /// (`8·(n+1)` bytes; check `lweDimension` against the key before calling this on input).
     package func decompressed() -> [UInt64] {
         // 16-byte seed by construction.
-        guard let g = try? AesCtrGenerator(seed: seed) else { return [] }
+        guard let g = try? AesCtrGenerator(seed: seed, start: skipsFirstByte ? .skipFirstByte : .fromFirstByte) else { return [] }
         var ct = g.uniformWords(lweDimension)
         ct.append(body)
         return ct
@@ -110,27 +114,28 @@ public struct TfheRsSeededCiphertext: Sendable, Equatable {
         var blocks: [TfheRsSeededBlock] = []
         blocks.reserveCapacity(count)
         for _ in 0..<count {
-            try d.version(TfheRsVersions.shortintCompressedCiphertext)
+            let blockVersion = try d.version(TfheRsVersions.shortintCompressedCiphertext)
             try d.version(TfheRsVersions.seededLweCiphertext)
             let body = try d.u64()
             let sizeAt = d.offset
             let size = try d.newtype("LweSize", max: d.limits.maxDimension + 1)
             guard size >= 2 else { throw .invalidField("seeded LWE size \(size) at offset \(sizeAt)") }
-            try d.version(TfheRsVersions.compressionSeed)
-            let s = try d.u128()
-            var seed = [UInt8](repeating: 0, count: 16)
-            for i in 0..<8 {
-                seed[i] = UInt8(truncatingIfNeeded: s.low >> UInt64(8 * i))
-                seed[8 + i] = UInt8(truncatingIfNeeded: s.high >> UInt64(8 * i))
-            }
+            let (seed, skips) = try d.compressionSeed()
             try d.nativeCiphertextModulus()
-            let meta = try d.blockMetadata(order: .compressed)
-            blocks.append(try TfheRsSeededBlock(body: body, lweDimension: size - 1, seed: seed, metadata: meta))
+            let meta = try d.blockMetadata(order: .compressed, blockVersion: blockVersion)
+            var block = try TfheRsSeededBlock(body: body, lweDimension: size - 1, seed: seed, metadata: meta)
+            block.skipsFirstByte = skips
+            blocks.append(block)
         }
         try self.init(kind: kind, blocks: blocks, tag: try d.tag())
     }
 
-    func encode(to e: inout TfheRsEncoder) {
+    func encode(to e: inout TfheRsEncoder) throws(TfheRsError) {
+        // A seed that skips the first keystream byte has no 1.6+ form but the upgraded (0, 1)
+        // index, and one that starts at byte 0 no ≤ 1.5 form at all.
+        if e.layout < .v1_6, blocks.contains(where: { !$0.skipsFirstByte }) {
+            throw .unsupported("seeds starting at keystream byte 0 cannot be written in the \(e.layout) layout (tfhe-rs 1.6 or later is needed)")
+        }
         switch kind {
         case .unsigned, .signed:
             e.version(kind == .unsigned ? TfheRsVersions.hlCompressedFheUint : TfheRsVersions.hlCompressedFheInt)
@@ -144,19 +149,13 @@ public struct TfheRsSeededCiphertext: Sendable, Equatable {
             e.u32(0)
         }
         for b in blocks {
-            e.version(TfheRsVersions.shortintCompressedCiphertext)
+            let blockVersion = e.version(TfheRsVersions.shortintCompressedCiphertext)
             e.version(TfheRsVersions.seededLweCiphertext)
             e.u64(b.body)
             e.newtype("LweSize", b.lweDimension + 1)
-            e.version(TfheRsVersions.compressionSeed)
-            var low: UInt64 = 0, high: UInt64 = 0
-            for i in 0..<8 {
-                low |= UInt64(b.seed[i]) << UInt64(8 * i)
-                high |= UInt64(b.seed[8 + i]) << UInt64(8 * i)
-            }
-            e.u128(low: low, high: high)
+            e.compressionSeed(b.seed, skipsFirstByte: b.skipsFirstByte)
             e.nativeCiphertextModulus()
-            e.blockMetadata(b.metadata, order: .compressed)
+            e.blockMetadata(b.metadata, order: .compressed, blockVersion: blockVersion)
         }
         e.tag(tag)
     }

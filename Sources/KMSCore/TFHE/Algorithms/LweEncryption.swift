@@ -61,7 +61,7 @@ package enum LweEncryption {
         out.reserveCapacity(list.count)
         for i in 0..<list.count {
             // 16-byte seeds by construction.
-            guard let g = try? AesCtrGenerator(seed: list.seed(i)) else { throw .ciphertextMismatch("seed \(i) is not 16 bytes") }
+            guard let g = try? AesCtrGenerator(seed: list.seed(i), start: list.skipsFirstByte ? .skipFirstByte : .fromFirstByte) else { throw .ciphertextMismatch("seed \(i) is not 16 bytes") }
             let dot = mask.withUnsafeMutableBufferPointer { m -> UInt64 in
                 g.fill(UnsafeMutableRawBufferPointer(m))
                 #if _endian(big)

@@ -14,6 +14,8 @@ public struct SeededLweCiphertextList: Sendable, Equatable, Hashable {
     package let bodies: [UInt64]
     /// 16 bytes per ciphertext, ciphertext 0 first.
     package let seeds: [UInt8]
+    /// Whether each mask starts at keystream byte 1 (tfhe-rs ≤ 1.5) rather than 0 (1.6+).
+    package var skipsFirstByte = true
 
     /// Wraps bodies and their 16-byte seeds (concatenated).
     package init(lweDimension: LweDimension, bodies: [UInt64], seeds: [UInt8]) throws(TFHEError) {

@@ -21,6 +21,17 @@ public struct ModulusSwitchNoiseReduction: Sendable, Equatable, Hashable {
     }
 }
 
+/// How a ciphertext's modulus is switched before blind rotation (tfhe-rs 1.3+ `ModulusSwitchType`;
+/// before 1.3 an optional drift-technique noise reduction).
+public enum ModulusSwitchType: Sendable, Equatable, Hashable {
+    /// Plain rounding.
+    case standard
+    /// The drift technique: encryptions of zero from the server key added to lower the rounding noise.
+    case driftTechniqueNoiseReduction(ModulusSwitchNoiseReduction)
+    /// Centered-mean modulus switch (tfhe-rs 1.4's default 2^-128 parameters).
+    case centeredMeanNoiseReduction
+}
+
 /// The compute parameters of a shortint/integer key (tfhe-rs `ClassicPBSParameters`), with the
 /// same field names in Swift style. The ciphertext modulus is always the native 2^64.
 public struct ClassicPBSParameters: Sendable, Equatable, Hashable {
@@ -43,15 +54,25 @@ public struct ClassicPBSParameters: Sendable, Equatable, Hashable {
     public var maxNoiseLevel: Int
     public var log2PFail: Double
     public var encryptionKeyChoice: EncryptionKeyChoice
-    /// tfhe-rs 1.0 modulus-switch noise reduction (absent before 1.0).
-    public var modulusSwitchNoiseReduction: ModulusSwitchNoiseReduction?
+    /// The modulus switch before blind rotation (tfhe-rs 1.0 drift noise reduction, 1.4 centered mean).
+    public var modulusSwitchType: ModulusSwitchType
+
+    /// The drift-technique parameters, when `modulusSwitchType` is that technique; setting `nil`
+    /// makes the switch `.standard`.
+    public var modulusSwitchNoiseReduction: ModulusSwitchNoiseReduction? {
+        get {
+            if case .driftTechniqueNoiseReduction(let p) = modulusSwitchType { return p }
+            return nil
+        }
+        set { modulusSwitchType = newValue.map { .driftTechniqueNoiseReduction($0) } ?? .standard }
+    }
 
     public init(lweDimension: LweDimension, glweDimension: GlweDimension, polynomialSize: PolynomialSize,
                 lweNoiseDistribution: NoiseDistribution, glweNoiseDistribution: NoiseDistribution,
                 pbsBaseLog: DecompositionBaseLog, pbsLevel: DecompositionLevelCount, ksBaseLog: DecompositionBaseLog, ksLevel: DecompositionLevelCount,
                 messageModulus: Int, carryModulus: Int, maxNoiseLevel: Int, log2PFail: Double,
                 encryptionKeyChoice: EncryptionKeyChoice,
-                modulusSwitchNoiseReduction: ModulusSwitchNoiseReduction? = nil) {
+                modulusSwitchNoiseReduction: ModulusSwitchNoiseReduction? = nil, modulusSwitchType: ModulusSwitchType? = nil) {
         self.lweDimension = lweDimension
         self.glweDimension = glweDimension
         self.polynomialSize = polynomialSize
@@ -66,7 +87,7 @@ public struct ClassicPBSParameters: Sendable, Equatable, Hashable {
         self.maxNoiseLevel = maxNoiseLevel
         self.log2PFail = log2PFail
         self.encryptionKeyChoice = encryptionKeyChoice
-        self.modulusSwitchNoiseReduction = modulusSwitchNoiseReduction
+        self.modulusSwitchType = modulusSwitchType ?? modulusSwitchNoiseReduction.map { .driftTechniqueNoiseReduction($0) } ?? .standard
     }
 
     /// Dimension of the big LWE key (k·N).
