@@ -57,7 +57,7 @@ final class SignedDecryptionTests: XCTestCase {
         XCTAssertThrowsError(try SignedDecryption.sign(plaintexts: [], handles: [], signer: f.signers[0], aclAddress: f.acl, domain: f.domain))
     }
 
-    /// Encrypt → decrypt with a real client key → sign → verify like KMSVerifier.
+    /// Encrypt → decrypt with one of our client keys → sign → verify like KMSVerifier.
     func testDecryptAndSignWithClientKey() throws {
         let f = try fixture()
         var g = TestSeed.generator()

@@ -32,7 +32,8 @@ final class NoiseDistributionTests: XCTestCase {
         XCTAssertEqual(v / exactVariance(b), 1, accuracy: 0.02)
     }
 
-    func testTUniformRealBoundsMeanAndVariance() {
+    /// The bounds of the parameter sets (2^17, 2^42, 2^46).
+    func testTUniformMeanAndVarianceAtTheBoundsOfTheParameterSets() {
         for b in [17, 42, 46] {
             let samples = 200_000
             let g = AesCtrGenerator(seed: UInt64(b))

@@ -84,8 +84,9 @@ final class EncryptionRoundTripTests: XCTestCase {
         XCTAssertEqual(ck.compressionKey?.polynomialSize, 256)
     }
 
-    func testCompactPublicKeySatisfiesTheTfheRsRelation() throws {
-        // b − a ⊛ rev(s) = e with |e| ≤ 2^bound, for both real sets.
+    /// Our compact public keys satisfy the relation of tfhe-rs's compact PKE (checked here, by our
+    /// code): b − a ⊛ rev(s) = e with |e| ≤ 2^bound, for both fhEVM parameter sets.
+    func testOurCompactPublicKeySatisfiesTheCompactPKERelation() throws {
         var g = TestSeed.generator()
         for params in [ParameterSet.default, .v1_0_2m128] {
             let (ck, pk) = try KeyGeneration.generate(params, randomness: g.tfheRandomness())

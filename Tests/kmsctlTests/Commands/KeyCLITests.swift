@@ -173,7 +173,9 @@ final class KeyCLITests: XCTestCase {
         XCTAssertTrue(r.stderr.contains("noise reduction"), r.stderr)
     }
 
-    func testEncryptUnderARealPublicKeyFileAndDecryptWithTheRealClientKeyFile() throws {
+    /// kmsctl encrypts under a real tfhe-rs public key file and decrypts with the real client key
+    /// file (both ways kmsctl: tfhe-rs itself does not decrypt here).
+    func testOurEncryptionUnderARealPublicKeyFileDecryptsWithTheRealClientKeyFile() throws {
         let tmp = try CLI.temporaryDirectory(self)
         let cases: [(String, String, String)] = [
             ("ebool", "true", "1"), ("euint4", "9", "9"), ("euint8", "0xff", "255"), ("euint16", "65535", "65535"),
@@ -204,7 +206,9 @@ final class KeyCLITests: XCTestCase {
                                        "--value", "1", "--format", "native", "--out", tmp.appendingPathComponent("x").path]).status, 0)
     }
 
-    func testTfheRsFormatWithAKeyDirectoryAndCompressedLists() throws {
+    /// kmsctl's tfhe-rs-format ciphertexts (and a compressed list written by our encoder) under
+    /// an imported key set, decrypted by kmsctl.
+    func testOurTfheRsFormatFilesAndCompressedListsRoundTripThroughOurCode() throws {
         let tmp = try CLI.temporaryDirectory(self)
         let keys = tmp.appendingPathComponent("keys")
         _ = try run(["key", "import", "--client-key", try path(pairs[1], "privateKey.bin"),

@@ -91,7 +91,8 @@ final class ReencryptCLITests: XCTestCase {
         }
     }
 
-    func testTfheRsCiphertextFile() throws {
+    /// A ciphertext kmsctl wrote in tfhe-rs format is reencrypted like a native one.
+    func testOurCiphertextWrittenInTfheRsFormatIsReencrypted() throws {
         let s = try setUpParties()
         let (req, ct) = try request(s, type: "euint128", code: 6, value: "340282366920938463463374607431768211455",
                                     tag: "tfhe", encryptFlags: ["--format", "tfhe-rs"])

@@ -112,9 +112,9 @@ final class SignedDecryptCLITests: XCTestCase {
         XCTAssertEqual(plain.stdout, "42\n")
     }
 
-    /// fhEVM stores tfhe-rs ciphertexts: signed decryption takes them like native files, and a
-    /// list file gives one value per handle, in order.
-    func testSignedDecryptionOfTfheRsCiphertexts() throws {
+    /// fhEVM stores tfhe-rs ciphertexts: signed decryption takes ours, written by kmsctl in
+    /// tfhe-rs format, like native files, and a list file gives one value per handle, in order.
+    func testSignedDecryptionOfOurCiphertextsWrittenInTfheRsFormat() throws {
         let dir = try CLI.temporaryDirectory(self)
         let s = try setUp(dir)
         var tfheRs: [String] = []

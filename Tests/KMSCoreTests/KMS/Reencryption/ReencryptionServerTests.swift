@@ -151,8 +151,9 @@ final class ReencryptionServerTests: XCTestCase {
         }
     }
 
-    /// fhEVM stores tfhe-rs ciphertexts: FheUint objects and compact lists are reencrypted too.
-    func testTfheRsCiphertexts() throws {
+    /// fhEVM stores tfhe-rs ciphertexts: ours, written in the tfhe-rs formats by our encoder
+    /// (FheUint objects, compact and compressed lists, seeded values), are reencrypted too.
+    func testOurCiphertextsInTfheRsFormatAreReencrypted() throws {
         let keys = F.keySet
         let kms = Reencryptor(keyID: keys.keyID, decryptor: keys.clientKey, signer: KMSSigner(key: try F.server()))
         let client = ReencryptionClient(encryptionKey: try F.userBoxKey(), trustedSigners: [try EthereumAddress(eip55: F.serverAddress)])

@@ -54,8 +54,9 @@ final class CompressedCiphertextListTests: XCTestCase {
         XCTAssertThrowsError(try GlweCiphertext(glweDimension: 4, polynomialSize: 256, data: Array(exact.data.dropLast())))
     }
 
-    /// A list built per the spec with the real 0.8.7 compression key decrypts, for every type.
-    func testListsBuiltWithTheRealCompressionKeyDecrypt() throws {
+    /// Our lists, built per the spec under the real 0.8.7 compression key, read back and decrypt
+    /// with it, for every type (tfhe-rs itself does not run here).
+    func testOurListsUnderTheRealCompressionKeyRoundTripThroughOurCode() throws {
         let ck = try ClientKey(tfheRs: RealKeys.load(RealKeys.v0_8_7).ck)
         var g = TestSeed.generator()
         let randomness = try g.tfheRandomness()

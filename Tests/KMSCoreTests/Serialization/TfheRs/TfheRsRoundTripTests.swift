@@ -2,14 +2,16 @@ import XCTest
 import KMSTestSupport
 @testable import KMSCore
 
-/// Encryption and decryption across the tfhe-rs boundary: our code against real tfhe-rs keys,
-/// and our own keys exported as tfhe-rs files.
-final class TfheRsInteropTests: XCTestCase {
+/// Encryption and decryption in the tfhe-rs formats, all by our code: under the real tfhe-rs
+/// keys of fhevmjs (decrypted with the real client key's secret, read by our code), and with our
+/// own keys exported as tfhe-rs files. tfhe-rs itself never runs here, so these tests do not
+/// prove that tfhe-rs reads what we write; `TfheRs1xOutputTests` reads what tfhe-rs wrote.
+final class TfheRsRoundTripTests: XCTestCase {
     private func layout(_ pair: RealKeys.Pair) -> TfheRsLayout { pair.expectedLayout }
 
     /// Encrypt all 12 types under each real CompactPublicKey with our code (as fhevmjs builds a
-    /// CompactCiphertextList), serialize, parse, decrypt with the real ClientKey.
-    func testAllTypesEncryptedUnderEachRealPublicKeyDecryptWithTheRealClientKey() throws {
+    /// CompactCiphertextList), serialize, parse, and decrypt with our code and the real ClientKey.
+    func testOurEncryptionUnderEachRealPublicKeyDecryptsWithTheRealClientKey() throws {
         var g = TestSeed.generator()
         let randomness = try g.tfheRandomness()
         for pair in RealKeys.all {
@@ -36,8 +38,8 @@ final class TfheRsInteropTests: XCTestCase {
         }
     }
 
-    /// The reverse: our own keys, exported as tfhe-rs files and read back, encrypt and decrypt.
-    func testOurKeysExportedAsTfheRsEncryptAndDecryptAllTypes() throws {
+    /// Our own keys, exported as tfhe-rs files and read back, encrypt and decrypt all types.
+    func testOurKeysExportedAsTfheRsFilesRoundTripThroughOurCode() throws {
         var g = TestSeed.generator()
         let randomness = try g.tfheRandomness()
         for params in [ParameterSet.default, .v1_0_2m128] {
@@ -69,8 +71,9 @@ final class TfheRsInteropTests: XCTestCase {
         }
     }
 
-    /// Secret-key encryptions with the real client keys written as FheUint/FheBool files.
-    func testSecretKeyCiphertextsAsFheUintAndFheBoolFiles() throws {
+    /// Our secret-key encryptions under the real client keys, written as FheUint/FheBool files,
+    /// read back and decrypted.
+    func testOurSecretKeyCiphertextsAsFheUintAndFheBoolFilesRoundTripThroughOurCode() throws {
         var g = TestSeed.generator()
         let randomness = try g.tfheRandomness()
         for pair in RealKeys.all {
@@ -101,7 +104,8 @@ final class TfheRsInteropTests: XCTestCase {
         XCTAssertEqual(c.radix.lwe.lweDimension, 1024)
     }
 
-    func testSeededCompressedCiphertextsDecrypt() throws {
+    /// Our seeded CompressedFheUint/CompressedFheBool under the real 0.8.7 key, read back and decrypted.
+    func testOurSeededCompressedCiphertextsRoundTripThroughOurCode() throws {
         let ck = try ClientKey(tfheRs: RealKeys.load(RealKeys.v0_8_7).ck)
         var g = TestSeed.generator()
         let randomness = try g.tfheRandomness()
