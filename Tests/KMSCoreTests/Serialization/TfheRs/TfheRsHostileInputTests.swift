@@ -95,7 +95,7 @@ final class TfheRsHostileInputTests: XCTestCase {
                 } catch {
                     // Some combinations break the object's own invariants (a 2/2 compact list
                     // of degree 3 reads as packed): a typed reading error is as good.
-                    _ = error  // a TfheRsError by the decoder's typed throws
+                    let _: TfheRsError = error  // the former `error is TfheRsError`, now proven by the compiler (typed throws)
                     continue
                 }
                 _ = file.inspection(sizeBytes: hostile.count)                  // describes, never traps
