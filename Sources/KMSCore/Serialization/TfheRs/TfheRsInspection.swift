@@ -90,6 +90,9 @@ extension TfheRsFile {
             j["fhe_types"] = Self.fheTypes(l.info, messageModulus: l.list.messageModulus)
             o["ciphertext"] = .object(j)
             o["tag"] = .string(Hex.encode(l.tag))
+        case .serverKey(let k):
+            o["server_key"] = .object(Self.json(k))
+            o["tag"] = .string(Hex.encode(k.tag))
         }
         return .object(o)
     }
@@ -108,6 +111,63 @@ extension TfheRsFile {
             "max_degree": .number(String(blocks.map(\.degree).max() ?? 0)),
             "max_noise_level": .number(String(blocks.map(\.noiseLevel).max() ?? 0)),
         ]
+    }
+
+    /// Shapes of the server key's parts (no key material).
+    static func json(_ k: TfheRsServerKey) -> [String: JSONValue] {
+        func n(_ v: Int) -> JSONValue { .number(String(v)) }
+        func ksk(_ k: TfheRsKeyswitchKey) -> JSONValue {
+            .object(["input_lwe_dimension": n(k.inputDimension), "output_lwe_dimension": n(k.outputLweSize - 1),
+                     "decomp_base_log": n(k.baseLog), "decomp_level_count": n(k.levelCount), "size_bytes": n(k.data.bytes.count)])
+        }
+        func bsk(_ b: TfheRsBootstrappingKey) -> JSONValue {
+            var j: [String: JSONValue] = [
+                "input_lwe_dimension": n(b.bsk.inputLweDimension), "glwe_dimension": n(b.bsk.glweSize - 1),
+                "polynomial_size": n(b.bsk.polynomialSize), "decomp_base_log": n(b.bsk.baseLog),
+                "decomp_level_count": n(b.bsk.levelCount), "size_bytes": n(b.bsk.polynomials.bytes.count),
+            ]
+            switch b.modulusSwitch {
+            case .standard: j["modulus_switch"] = .string("standard")
+            case .centeredMeanNoiseReduction: j["modulus_switch"] = .string("centered_mean_noise_reduction")
+            case .driftTechniqueNoiseReduction(let m):
+                j["modulus_switch"] = .string("drift_technique_noise_reduction")
+                j["modulus_switch_zeros_count"] = n(m.encryptionsOfZero.count / m.lweSize)
+                j["ms_bound"] = number(m.msBound)
+                j["ms_r_sigma_factor"] = number(m.msRSigmaFactor)
+                j["ms_input_variance"] = number(m.msInputVariance)
+            }
+            return .object(j)
+        }
+        func pksk(_ p: TfheRsPackingKeyswitchKey) -> [String: JSONValue] {
+            ["output_glwe_dimension": n(p.outputGlweSize - 1), "output_polynomial_size": n(p.outputPolynomialSize),
+             "decomp_base_log": n(p.baseLog), "decomp_level_count": n(p.levelCount), "size_bytes": n(p.data.bytes.count)]
+        }
+        var j: [String: JSONValue] = [
+            "message_modulus": n(k.messageModulus), "carry_modulus": n(k.carryModulus),
+            "max_degree": n(k.maxDegree), "max_noise_level": n(k.maxNoiseLevel),
+            "pbs_order": .string(k.pbsOrder.description),
+            "key_switching_key": ksk(k.keySwitchingKey), "bootstrapping_key": bsk(k.bootstrappingKey),
+            "casting_key": k.castingKey.map { ksk($0.keySwitchingKey) } ?? .null,
+            "compression_key": k.compressionKey.map { c -> JSONValue in
+                var p = pksk(c.packingKey)
+                p["lwe_per_glwe"] = n(c.lwePerGlwe)
+                p["storage_log_modulus"] = n(c.storageLogModulus)
+                return .object(p)
+            } ?? .null,
+            "decompression_key": k.decompressionKey.map { bsk($0.bootstrappingKey) } ?? .null,
+            "noise_squashing_key": k.noiseSquashingKey.map { s -> JSONValue in
+                .object(["input_lwe_dimension": n(s.bsk.inputLweDimension), "glwe_dimension": n(s.bsk.glweSize - 1),
+                         "polynomial_size": n(s.bsk.polynomialSize), "decomp_base_log": n(s.bsk.baseLog),
+                         "decomp_level_count": n(s.bsk.levelCount), "size_bytes": n(s.bsk.bulkSize)])
+            } ?? .null,
+            "noise_squashing_compression_key": k.noiseSquashingCompressionKey.map { c -> JSONValue in
+                var p = pksk(c.packingKey)
+                p["lwe_per_glwe"] = n(c.lwePerGlwe)
+                return .object(p)
+            } ?? .null,
+        ]
+        j["key_material_bytes"] = n(k.bulkSize)
+        return j
     }
 
     static func fheTypes(_ info: [TfheRsDataKind], messageModulus: Int) -> JSONValue {

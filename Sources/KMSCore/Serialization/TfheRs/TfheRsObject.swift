@@ -14,6 +14,9 @@ public enum TfheRsObjectType: String, Sendable, CaseIterable, CustomStringConver
     /// `serialize(&vec)`) write several values: u64 count, then each ciphertext. Plain bincode
     /// does not tell `FheUint` from `FheInt`; they are read as `FheUint`.
     case fheUintVec = "Vec<high_level_api::FheUint>"
+    /// The evaluation key (tfhe-rs 1.0 or later): key-switching and bootstrapping keys and the
+    /// optional casting, compression, decompression and noise-squashing keys.
+    case serverKey = "high_level_api::ServerKey"
 
     /// The tfhe-rs type name (`high_level_api::ClientKey`, …).
     public var typeName: String { rawValue }
@@ -35,6 +38,7 @@ public enum TfheRsObject: Sendable {
     case seededCiphertext(TfheRsSeededCiphertext)
     /// A `Vec<FheUint>` (plain bincode of a Rust vector of ciphertexts).
     case ciphertextVec([TfheRsFheCiphertext])
+    case serverKey(TfheRsServerKey)
 
     /// The object's type.
     public var type: TfheRsObjectType {
@@ -56,6 +60,7 @@ public enum TfheRsObject: Sendable {
             case .boolean: .compressedFheBool
             }
         case .ciphertextVec: .fheUintVec
+        case .serverKey: .serverKey
         }
     }
 
@@ -73,6 +78,7 @@ public enum TfheRsObject: Sendable {
         case .compressedFheInt: .seededCiphertext(try TfheRsSeededCiphertext(kind: .signed, from: &d))
         case .compressedFheBool: .seededCiphertext(try TfheRsSeededCiphertext(kind: .boolean, from: &d))
         case .fheUintVec: .ciphertextVec(try decodeVec(from: &d))
+        case .serverKey: .serverKey(try TfheRsServerKey(from: &d))
         }
     }
 
@@ -97,6 +103,7 @@ public enum TfheRsObject: Sendable {
         case .ciphertextVec(let items):
             e.count(items.count)
             for c in items { c.encode(to: &e) }
+        case .serverKey(let k): try k.encode(to: &e)
         }
     }
 
@@ -112,6 +119,7 @@ public enum TfheRsObject: Sendable {
         case .compressedCiphertextList(let l): l.list.glweCiphertexts.reduce(0) { $0 + 8 * $1.packed.words.count + 128 } + 16 * l.info.count + 512
         case .seededCiphertext(let c): 192 * c.blocks.count + 256
         case .ciphertextVec(let items): items.reduce(8) { $0 + 8 * $1.radix.lwe.data.count + 108 * $1.radix.count + 64 }
+        case .serverKey(let k): k.bulkSize + 4096
         }
     }
 }
