@@ -133,4 +133,24 @@ extension TfheRsInterop {
         return try TfheRsFile(object: object, layout: layout, safeSerialized: encoding == .safeSerialize,
                               versioned: encoding != .plain).encode()
     }
+
+    /// Encrypts several unsigned values with the client key as a bincode `Vec<FheUint>` (what a
+    /// tfhe-rs program writes with `bincode::serialize(&vec)`): u64 count, then each ciphertext in
+    /// `layout` (versioned unless `encoding` is `.plain`; a `Vec` has no `safe_serialize` header).
+    /// - Throws: `unsupported` for `ebool` values (a `Vec<FheBool>` is another type).
+    public static func encryptVec(_ values: [ClearValue], clientKey: ClientKey, layout: TfheRsLayout,
+                                  encoding: TfheRsKeyExport.Encoding = .plain,
+                                  randomness: TFHERandomness = .system()) throws(TfheRsError) -> [UInt8] {
+        var items: [TfheRsFheCiphertext] = []
+        for v in values {
+            guard v.type != .ebool else { throw .unsupported("a Vec<FheUint> cannot hold an ebool") }
+            guard case .ciphertext(let c) = try TfheRsObject(clientKey.encrypt(v, randomness: randomness),
+                                                             parameters: clientKey.parameters, layout: layout) else {
+                throw .unsupported("secret-key encryption did not give LWE blocks")
+            }
+            items.append(c)
+        }
+        return try TfheRsFile(object: .ciphertextVec(items), layout: layout, safeSerialized: false,
+                              versioned: encoding != .plain).encode()
+    }
 }
