@@ -53,7 +53,8 @@ public enum TestSeed {
 
     /// Read (or drawn) and printed exactly once, on first use.
     private static let run: Run = {
-        let env = ProcessInfo.processInfo.environment["SWIFTKMS_TEST_SEED"]
+        // An empty value counts as unset.
+        let env = ProcessInfo.processInfo.environment["SWIFTKMS_TEST_SEED"].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
         let value: UInt64
         let origin: String
         if let env {
