@@ -18,6 +18,9 @@ public struct TfheRsKeyExport: Sendable {
     public let clientKey: [UInt8]
     /// The tfhe-rs `CompactPublicKey`.
     public let publicKey: [UInt8]
+    /// The tfhe-rs `ServerKey`, when one was imported with the key set (server keys are not
+    /// generated here yet): the original bytes, or the original re-encoded for another layout.
+    public let serverKey: [UInt8]?
     public let layout: TfheRsLayout
     public let encoding: Encoding
 
@@ -41,6 +44,18 @@ public struct TfheRsKeyExport: Sendable {
             publicKey = try store.readFile(role: TfheRsKeyImport.publicKeyRole, manifest: manifest)
         } else {
             (clientKey, publicKey) = try Self.encode(keys, layout: l, encoding: e)
+        }
+        if manifest.files[TfheRsKeyImport.serverKeyRole] != nil {
+            let original = try store.readFile(role: TfheRsKeyImport.serverKeyRole, manifest: manifest)
+            if l == recordedLayout, e == recordedEncoding {
+                serverKey = original
+            } else {
+                let file = try TfheRsFile.decode(original, expecting: .serverKey, layout: recordedEncoding == .plain ? recordedLayout : nil)
+                serverKey = try TfheRsFile(object: file.object, layout: l, safeSerialized: e == .safeSerialize,
+                                           versioned: e != .plain).encode()
+            }
+        } else {
+            serverKey = nil
         }
         self.layout = l
         self.encoding = e

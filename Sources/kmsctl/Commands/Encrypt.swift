@@ -29,8 +29,11 @@ struct Encrypt: ParsableCommand {
     @Flag(help: "tfhe-rs lists: pack two blocks per entry (tfhe-rs build_packed).")
     var packed = false
 
-    @Option(name: .customLong("tfhe-rs-version"), help: "tfhe-rs release whose layout to write (default: the key's).")
+    @Option(name: .customLong("tfhe-rs-version"), help: "tfhe-rs release whose layout to write, 0.8 to 1.7 (default: the key's).")
     var tfheRsVersion: String?
+
+    @Option(help: "tfhe-rs encoding: safe_serialize, versioned (no header) or plain bincode (default: the key's).")
+    var encoding: Key.Export.EncodingOption?
 
     @Option(help: "fhEVM type: ebool, euint4, euint8, euint16, euint32, euint64, euint128, eaddress, euint256, ebytes64, ebytes128, ebytes256.")
     var type: String
@@ -51,15 +54,19 @@ struct Encrypt: ParsableCommand {
             guard method == .public else { throw ValidationError("--public-key FILE can only encrypt with the public key") }
         }
         if packed, publicKeyFile == nil, format != .tfheRs { throw ValidationError("--packed applies to --format tfhe-rs") }
+        if encoding != nil, publicKeyFile == nil, format != .tfheRs { throw ValidationError("--encoding applies to --format tfhe-rs") }
     }
 
     func run() throws {
         let fheType = try FheType(name: type)
         let clear = try ValueFormat.parse(value, as: fheType)
         let version = try Key.layout(tfheRsVersion)
+        let chosenEncoding = encoding.flatMap { TfheRsKeyExport.Encoding(rawValue: $0.rawValue) }
         if let publicKeyFile {
             let pk = try readInput(publicKeyFile)
-            let bytes = try parseFile(publicKeyFile) { _ in try TfheRsInterop.encrypt(clear, publicKeyBytes: pk, packed: packed, layout: version) }
+            let bytes = try parseFile(publicKeyFile) { _ in
+                try TfheRsInterop.encrypt(clear, publicKeyBytes: pk, packed: packed, layout: version, encoding: chosenEncoding)
+            }
             try SecureFile.write(bytes, to: URL(fileURLWithPath: out), permissions: 0o644, overwrite: true)
             return
         }
@@ -71,11 +78,11 @@ struct Encrypt: ParsableCommand {
             case .public:
                 let (_, pk) = try store.loadPublicKey()
                 let f = TfheRsKeyExport.recordedFormat(of: manifest, parameters: pk.parameters)
-                bytes = try TfheRsInterop.encrypt(clear, publicKey: pk, packed: packed, layout: version ?? f.layout, encoding: f.encoding)
+                bytes = try TfheRsInterop.encrypt(clear, publicKey: pk, packed: packed, layout: version ?? f.layout, encoding: chosenEncoding ?? f.encoding)
             case .secret:
                 let ck = try store.load().clientKey
                 let f = TfheRsKeyExport.recordedFormat(of: manifest, parameters: ck.parameters)
-                bytes = try TfheRsInterop.encrypt(clear, clientKey: ck, layout: version ?? f.layout, encoding: f.encoding)
+                bytes = try TfheRsInterop.encrypt(clear, clientKey: ck, layout: version ?? f.layout, encoding: chosenEncoding ?? f.encoding)
             }
             try SecureFile.write(bytes, to: URL(fileURLWithPath: out), permissions: 0o644, overwrite: true)
             return

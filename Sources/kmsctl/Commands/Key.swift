@@ -5,14 +5,14 @@ import KMSCore
 /// `kmsctl key`: tfhe-rs key files — inspect, import into a key directory, export from one.
 struct Key: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Inspect, import and export tfhe-rs key files (ClientKey, CompactPublicKey) and ciphertexts.",
+        abstract: "Inspect, import and export tfhe-rs key files (ClientKey, CompactPublicKey, ServerKey) and ciphertexts.",
         subcommands: [Inspect.self, Import.self, Export.self])
 
     /// Parses `--tfhe-rs-version`.
     static func layout(_ text: String?) throws -> TfheRsLayout? {
         guard let text else { return nil }
         guard let l = TfheRsLayout(release: text) else {
-            throw ValidationError("--tfhe-rs-version must be a release from 0.8 to 1.0 (e.g. 0.8, 0.10, 0.11, 1.0.0), got '\(text)'")
+            throw ValidationError("--tfhe-rs-version must be a tfhe-rs release from 0.8 to 1.7 (e.g. 0.10, 1.0.0, 1.4) or main-2025-06, got '\(text)'")
         }
         return l
     }
@@ -20,7 +20,7 @@ struct Key: ParsableCommand {
     struct Inspect: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Describe a tfhe-rs object as JSON (type, header, size, parameters); never prints key material.",
-            discussion: "Reads safe_serialize output, versioned bincode and plain (wasm) bincode of ClientKey, CompactPublicKey, FheUint, FheInt, FheBool, CompactCiphertextList, CompressedCiphertextList and seeded CompressedFheUint/CompressedFheBool.")
+            discussion: "Reads safe_serialize output, versioned bincode and plain (wasm) bincode of tfhe-rs 0.8 to 1.7: ClientKey, CompactPublicKey, ServerKey, FheUint, FheInt, FheBool, Vec<FheUint>, CompactCiphertextList, CompressedCiphertextList and seeded CompressedFheUint/CompressedFheBool.")
 
         @Argument(help: "The file (- for standard input).")
         var file: String
@@ -42,14 +42,17 @@ struct Key: ParsableCommand {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "import",
-            abstract: "Import a tfhe-rs ClientKey + CompactPublicKey pair into a key directory.",
-            discussion: "Checks that both files parse completely and that the public key belongs to the client key; stores the key set with the original files (roles tfhe_rs_client_key, tfhe_rs_public_key) and records the tfhe-rs layout in the manifest. Prints the key id.")
+            abstract: "Import a tfhe-rs ClientKey (with its CompactPublicKey and ServerKey, when given) into a key directory.",
+            discussion: "Checks that every file parses completely and belongs to the client key (the public key's noise, the server key's key-switching key); without --public-key, a public key is made from the client key. Stores the key set with the original files (roles tfhe_rs_client_key, tfhe_rs_public_key, tfhe_rs_server_key) and records the tfhe-rs layout in the manifest. Prints the key id.")
 
         @Option(name: .customLong("client-key"), help: "tfhe-rs ClientKey file.")
         var clientKey: String
 
-        @Option(name: .customLong("public-key"), help: "tfhe-rs CompactPublicKey file.")
-        var publicKey: String
+        @Option(name: .customLong("public-key"), help: "tfhe-rs CompactPublicKey file (default: made from the client key).")
+        var publicKey: String?
+
+        @Option(name: .customLong("server-key"), help: "tfhe-rs ServerKey file (tfhe-rs 1.0 or later).")
+        var serverKey: String?
 
         @Option(help: "Key directory to create.")
         var out: String
@@ -61,26 +64,30 @@ struct Key: ParsableCommand {
             let store = KeyStore(directory: URL(fileURLWithPath: out))
             if store.exists && !force { throw StorageError.alreadyExists(path: out + "/" + KeyStore.manifestName) }
             let ck = try readInput(clientKey)
-            let pk = try readInput(publicKey)
+            let pk = try publicKey.map { try readInput($0) }
+            let sk = try serverKey.map { try readInput($0, maxSize: TfheRsLimits.key.sizeLimit) }
             let imported: TfheRsKeyImport
             do {
-                imported = try TfheRsKeyImport(clientKey: ck, publicKey: pk)
+                imported = try TfheRsKeyImport(clientKey: ck, publicKey: pk, serverKey: sk)
             } catch {
-                throw CLIInputError.invalidFile(path: "\(clientKey) + \(publicKey)", reason: "\(error)")
+                let paths = [clientKey, publicKey, serverKey].compactMap { $0 }.joined(separator: " + ")
+                throw CLIInputError.invalidFile(path: paths, reason: "\(error)")
             }
             let m = imported.parameterMatch
             if m.namedSet == nil {
                 printError("note: parameters are \(m.parameters.tfheRsName)")
             }
             try imported.save(to: store, overwrite: force)
-            printError("imported tfhe-rs \(imported.layout.releases) key pair (\(imported.keySet.parameters.name) parameters) into \(out)")
+            let parts = ["client key", imported.publicKeyDerived ? "public key (made from the client key)" : "public key",
+                         imported.hasServerKey ? "server key" : nil].compactMap { $0 }.joined(separator: ", ")
+            printError("imported tfhe-rs \(imported.layout.releases) \(parts) (\(imported.keySet.parameters.name) parameters) into \(out)")
             print(imported.keySet.keyID.hex)
         }
     }
 
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write a key set as tfhe-rs files: client_key.bin (0600) and public_key.bin.",
+            abstract: "Write a key set as tfhe-rs files: client_key.bin (0600), public_key.bin and, when one was imported, server_key.bin.",
             discussion: "Uses the tfhe-rs layout the key set was imported with (the original bytes), else the parameter set's: default → 0.8.x, 2m128 → 1.0.x.")
 
         enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -100,7 +107,7 @@ struct Key: ParsableCommand {
         @Option(help: "Output directory (created if needed).")
         var out: String
 
-        @Option(name: .customLong("tfhe-rs-version"), help: "tfhe-rs release whose layout to write (0.8-0.10, 0.11, 1.0).")
+        @Option(name: .customLong("tfhe-rs-version"), help: "tfhe-rs release whose layout to write (0.8 to 1.7).")
         var version: String?
 
         @Option(help: "safe_serialize (default), versioned (no header) or plain bincode.")
@@ -118,6 +125,9 @@ struct Key: ParsableCommand {
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
             try SecureFile.write(export.clientKey, to: dir.appendingPathComponent("client_key.bin"), permissions: 0o600, overwrite: force)
             try SecureFile.write(export.publicKey, to: dir.appendingPathComponent("public_key.bin"), permissions: 0o644, overwrite: force)
+            if let sk = export.serverKey {
+                try SecureFile.write(sk, to: dir.appendingPathComponent("server_key.bin"), permissions: 0o644, overwrite: force)
+            }
             printError("wrote tfhe-rs \(export.layout.releases) \(export.encoding.rawValue) files to \(out)")
         }
     }

@@ -104,15 +104,17 @@ public enum TfheRsInterop {}
 
 extension TfheRsInterop {
     /// Encrypts `value` under a serialized tfhe-rs `CompactPublicKey` as a `CompactCiphertextList`,
-    /// written with the key's encoding and layout (or `layout`).
+    /// written with the key's layout and encoding, or the given ones.
     public static func encrypt(_ value: ClearValue, publicKeyBytes: [UInt8], packed: Bool = false,
-                               layout: TfheRsLayout? = nil, randomness: TFHERandomness = .system()) throws(TfheRsError) -> [UInt8] {
-        let file = try TfheRsFile.decode(publicKeyBytes, expecting: .compactPublicKey, layout: layout, limits: .key)
+                               layout: TfheRsLayout? = nil, encoding: TfheRsKeyExport.Encoding? = nil,
+                               randomness: TFHERandomness = .system()) throws(TfheRsError) -> [UInt8] {
+        let file = try TfheRsFile.decode(publicKeyBytes, expecting: .compactPublicKey, limits: .key)
         guard case .compactPublicKey(let pk) = file.object else { throw .unexpectedObject(expected: "CompactPublicKey", found: file.object.type.typeName) }
         let l = layout ?? file.layout
+        let e = encoding ?? TfheRsKeyExport.Encoding(safeSerialized: file.header != nil, versioned: file.versioned)
         let list = try TfheRsCompactCiphertextList.encrypt([value], publicKey: pk, packed: packed, layout: l, randomness: randomness)
-        return try TfheRsFile(object: .compactCiphertextList(list), layout: l, safeSerialized: file.header != nil,
-                              versioned: file.versioned).encode()
+        return try TfheRsFile(object: .compactCiphertextList(list), layout: l, safeSerialized: e == .safeSerialize,
+                              versioned: e != .plain).encode()
     }
 
     /// Encrypts `value` under our compact public key as a tfhe-rs `CompactCiphertextList`.
