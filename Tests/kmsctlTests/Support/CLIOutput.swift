@@ -136,3 +136,27 @@ struct KeyInspectionOutput: Decodable {
         let parameters: [String: JSONTree]
     }
 }
+
+/// `kmsctl key inspect` of a tfhe-rs ServerKey (the members the tests read).
+struct ServerKeyInspectionOutput: Decodable {
+    let object: String
+    let secret: Bool
+    let serverKey: ServerKey
+
+    struct ServerKey: Decodable {
+        let keySwitchingKey: KeySwitchingKey
+        let bootstrappingKey: BootstrappingKey
+        enum CodingKeys: String, CodingKey { case keySwitchingKey = "key_switching_key", bootstrappingKey = "bootstrapping_key" }
+    }
+    struct KeySwitchingKey: Decodable {
+        let inputLweDimension: Int
+        enum CodingKeys: String, CodingKey { case inputLweDimension = "input_lwe_dimension" }
+    }
+    struct BootstrappingKey: Decodable {
+        let polynomialSize: Int
+        let modulusSwitch: String
+        enum CodingKeys: String, CodingKey { case polynomialSize = "polynomial_size", modulusSwitch = "modulus_switch" }
+    }
+
+    enum CodingKeys: String, CodingKey { case object, secret, serverKey = "server_key" }
+}
