@@ -10,4 +10,5 @@ let benchmarks: @Sendable () -> Void = {
     registerReencryptionBenchmarks()
     registerChainBenchmarks()
     registerTfheRsBenchmarks()
+    registerServerKeyBenchmarks()
 }

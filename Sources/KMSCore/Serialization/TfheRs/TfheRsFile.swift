@@ -77,17 +77,21 @@ public struct TfheRsFile: Sendable {
                 // Plain data after the header: each layout the crate version may stand for.
                 let ls = TfheRsLayout.layouts(forCrateVersion: crate).filter { layout == nil || $0 == layout }
                 guard !ls.isEmpty else { throw .unsupportedHeader("tfhe-rs \(crate)") }
+                // Every candidate that reads the bytes is reported ("1.2" also stands for the
+                // main-branch window after it, whose bytes differ only for some objects).
                 var best: (offset: Int, error: TfheRsError)?
+                var found: (object: TfheRsObject, layouts: TfheRsLayoutSet)?
                 for l in ls {
                     var d = try TfheRsDecoder(bytes, offset: start, versioned: false, layouts: TfheRsLayoutSet(l), limits: limits)
                     do {
                         let object = try TfheRsObject.decode(type, from: &d)
                         try d.finish()
-                        return TfheRsFile(header: header, versioned: false, layouts: d.layouts, object: object)
+                        found = (found?.object ?? object, TfheRsLayoutSet(bits: (found?.layouts.bits ?? 0) | d.layouts.bits))
                     } catch {
                         if best == nil || d.offset > best!.offset { best = (d.offset, error) }
                     }
                 }
+                if let found { return TfheRsFile(header: header, versioned: false, layouts: found.layouts, object: found.object) }
                 throw best?.error ?? .unsupportedHeader("tfhe-rs \(crate)")
             }
         }

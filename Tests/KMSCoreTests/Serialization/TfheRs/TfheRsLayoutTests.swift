@@ -46,10 +46,8 @@ final class TfheRsLayoutTests: XCTestCase {
                     // Plain data without a header needs the layout when the bytes cannot tell.
                     let decoded = try TfheRsFile.decode(bytes, expecting: object.type, layout: (!versioned && !safe) ? layout : nil)
                     // An unversioned header says "1.2" for 1.2 and for the main-branch window after
-                    // it; what both write alike reads as 1.2, the first candidate.
-                    let sameAsOnePointTwo = safe && !versioned && layout == .main2025 && decoded.compatibleLayouts.contains(.v1_2)
-                    XCTAssertTrue(decoded.compatibleLayouts.contains(layout) || sameAsOnePointTwo,
-                                  "\(object.type) \(layout) safe=\(safe) versioned=\(versioned)")
+                    // it; what both write alike reads as both.
+                    XCTAssertTrue(decoded.compatibleLayouts.contains(layout), "\(object.type) \(layout) safe=\(safe) versioned=\(versioned)")
                     XCTAssertEqual(decoded.header == nil, !safe)
                     XCTAssertEqual(decoded.versioned, versioned)
                     XCTAssertEqual(try decoded.encode(), bytes, "\(object.type) \(layout) safe=\(safe) versioned=\(versioned)")
