@@ -20,7 +20,7 @@ extension TfheRsObject {
     ///   the parameters, `unsupported` for values that are not fhEVM types (signed integers, strings).
     public func ciphertexts(parameters: ParameterSet, as type: FheType? = nil) throws(TfheRsError) -> [FheCiphertext] {
         switch self {
-        case .clientKey, .compactPublicKey, .serverKey:
+        case .clientKey, .compactPublicKey, .serverKey, .compressedServerKey:
             throw .unexpectedObject(expected: "ciphertext", found: self.type.typeName)
         case .ciphertext(let c):
             let (t, key) = try Self.checkRadix(c.radix.blocks, lweDimension: c.radix.lwe.lweDimension, kind: c.kind,

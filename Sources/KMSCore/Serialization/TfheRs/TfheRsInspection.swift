@@ -93,6 +93,9 @@ extension TfheRsFile {
         case .serverKey(let k):
             o["server_key"] = .object(Self.json(k))
             o["tag"] = .string(Hex.encode(k.tag))
+        case .compressedServerKey(let k):
+            o["server_key"] = .object(Self.json(k))
+            o["tag"] = .string(Hex.encode(k.tag))
         }
         return .object(o)
     }
@@ -167,6 +170,82 @@ extension TfheRsFile {
             } ?? .null,
         ]
         j["key_material_bytes"] = n(k.bulkSize)
+        return j
+    }
+
+    /// Shapes of the seeded server key's parts (no key material, no seeds).
+    static func json(_ k: TfheRsCompressedServerKey) -> [String: JSONValue] {
+        func n(_ v: Int) -> JSONValue { .number(String(v)) }
+        func ksk(_ k: TfheRsSeededKeyswitchKey) -> JSONValue {
+            .object(["input_lwe_dimension": n(k.inputDimension), "output_lwe_dimension": n(k.outputLweSize - 1),
+                     "decomp_base_log": n(k.baseLog), "decomp_level_count": n(k.levelCount), "size_bytes": n(k.data.bytes.count),
+                     "seed_kind": .string(k.seed.kindName)])
+        }
+        func pksk(_ p: TfheRsSeededPackingKeyswitchKey) -> [String: JSONValue] {
+            ["input_lwe_dimension": n(p.inputDimension), "output_glwe_dimension": n(p.outputGlweSize - 1),
+             "output_polynomial_size": n(p.outputPolynomialSize), "decomp_base_log": n(p.baseLog),
+             "decomp_level_count": n(p.levelCount), "size_bytes": n(p.data.bytes.count), "seed_kind": .string(p.seed.kindName)]
+        }
+        var j: [String: JSONValue] = [
+            "seeded": .bool(true),
+            "message_modulus": n(k.messageModulus), "carry_modulus": n(k.carryModulus),
+            "max_degree": n(k.maxDegree), "max_noise_level": n(k.maxNoiseLevel),
+            "pbs_order": .string(k.pbsOrder.description),
+            "key_switching_key": ksk(k.keySwitchingKey),
+            "bootstrapping_key": .object(json(k.bootstrappingKey.bsk, modulusSwitch: k.bootstrappingKey.modulusSwitch)),
+            "casting_key": k.castingKey.map { c -> JSONValue in
+                guard case .object(var o) = ksk(c.keySwitchingKey) else { return .null }
+                o["destination_key"] = json(c.destinationKey)
+                return .object(o)
+            } ?? .null,
+            "compression_key": k.compressionKey.map { c -> JSONValue in
+                var p = pksk(c.packingKey)
+                p["lwe_per_glwe"] = n(c.lwePerGlwe)
+                p["storage_log_modulus"] = n(c.storageLogModulus)
+                return .object(p)
+            } ?? .null,
+            "decompression_key": k.decompressionKey.map { d -> JSONValue in
+                var o = json(d.bootstrappingKey.bsk, modulusSwitch: d.bootstrappingKey.modulusSwitch)
+                o["lwe_per_glwe"] = n(d.lwePerGlwe)
+                return .object(o)
+            } ?? .null,
+            "noise_squashing_key": k.noiseSquashingKey.map { .object(json($0)) } ?? .null,
+            "noise_squashing_compression_key": k.noiseSquashingCompressionKey.map { c -> JSONValue in
+                var p = pksk(c.packingKey)
+                p["lwe_per_glwe"] = n(c.lwePerGlwe)
+                return .object(p)
+            } ?? .null,
+        ]
+        j["key_material_bytes"] = n(k.bulkSize)
+        return j
+    }
+
+    /// A seeded bootstrapping key's shape and its modulus switch.
+    static func json(_ b: TfheRsSeededBootstrapKey, modulusSwitch: TfheRsCompressedModulusSwitchConfiguration) -> [String: JSONValue] {
+        func n(_ v: Int) -> JSONValue { .number(String(v)) }
+        var j: [String: JSONValue] = [
+            "input_lwe_dimension": n(b.inputLweDimension), "glwe_dimension": n(b.glweSize - 1),
+            "polynomial_size": n(b.polynomialSize), "decomp_base_log": n(b.baseLog),
+            "decomp_level_count": n(b.levelCount), "size_bytes": n(b.data.bytes.count),
+            "ciphertext_modulus": .string(b.data.elementSize == 16 ? "2^128" : "2^64"), "seed_kind": .string(b.seed.kindName),
+            "modulus_switch": .string(modulusSwitch.name),
+        ]
+        if case .driftTechniqueNoiseReduction(let m) = modulusSwitch {
+            j["modulus_switch_zeros_count"] = n(m.encryptionsOfZero.count)
+            j["ms_bound"] = number(m.msBound)
+            j["ms_r_sigma_factor"] = number(m.msRSigmaFactor)
+            j["ms_input_variance"] = number(m.msInputVariance)
+        }
+        return j
+    }
+
+    /// The seeded noise-squashing key: its 128-bit bootstrapping key and block moduli.
+    static func json(_ k: TfheRsCompressedNoiseSquashingKey) -> [String: JSONValue] {
+        var j = json(k.bsk, modulusSwitch: k.modulusSwitch)
+        j["seeded"] = .bool(true)
+        j["message_modulus"] = .number(String(k.messageModulus))
+        j["carry_modulus"] = .number(String(k.carryModulus))
+        j["key_material_bytes"] = .number(String(k.bulkSize))
         return j
     }
 

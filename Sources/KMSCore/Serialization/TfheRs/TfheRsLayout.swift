@@ -6,12 +6,12 @@
 /// | `v0_8` | 0.8.0 – 0.10.x | the reference: `ClassicPBSParameters` V0, compact-PKE parameters V0, shortint `CompactCiphertextList` V1 (with `noise_level`) |
 /// | `v0_11` | 0.11.x | compact-PKE parameters V1 (+`zk_scheme`), shortint `CompactCiphertextList` V2 (no `noise_level`) |
 /// | `v1_0` | 1.0.x | `ClassicPBSParameters` V1 (+ modulus-switch noise reduction), `DataKind::String` |
-/// | `v1_1` | 1.1.x | `IntegerClientKey` V4 (+ noise-squashing private key), `IntegerServerKey` V5 |
-/// | `v1_2` | 1.2.x | shortint `Ciphertext`/`CompressedCiphertext` V1 and compressed list V1 (atomic-pattern kind instead of PBS order); atomic-pattern server key |
+/// | `v1_1` | 1.1.x | `IntegerClientKey` V4 (+ noise-squashing private key), `IntegerServerKey` V5, `IntegerCompressedServerKey` V3 |
+/// | `v1_2` | 1.2.x | shortint `Ciphertext`/`CompressedCiphertext` V1 and compressed list V1 (atomic-pattern kind instead of PBS order); atomic-pattern server key and compressed server key |
 /// | `main2025` | tfhe-rs main 2025-05-26 … 2025-07-01 (e.g. git ec78318) | shortint `ClientKey` V1 (atomic-pattern client key) |
-/// | `v1_3` | 1.3.x | `IntegerClientKey` V5, `ClassicPBSParameters` V2 (`ModulusSwitchType`), shortint compressed list V2 (no count), squashed-noise state |
-/// | `v1_4` | 1.4.x | `IntegerClientKey` V6, `FheUint`/`FheInt`/`FheBool` V2 (re-randomization metadata), `DataKind` V1, high-level compressed list V3 |
-/// | `v1_5` | 1.5.x | `CompressionParameters` V1 (classic / multi-bit enum) |
+/// | `v1_3` | 1.3.x | `IntegerClientKey` V5, `ClassicPBSParameters` V2 (`ModulusSwitchType`), shortint compressed list V2 (no count), squashed-noise state, seeded bootstrapping key V3 (`CompressedModulusSwitchConfiguration`) |
+/// | `v1_4` | 1.4.x | `IntegerClientKey` V6, `FheUint`/`FheInt`/`FheBool` V2 (re-randomization metadata), `DataKind` V1, high-level compressed list V3; the seeded casting key gains `destination_atomic_pattern` under the same tag |
+/// | `v1_5` | 1.5.x | `CompressionParameters` V1 (classic / multi-bit enum), seeded decompression key V2 |
 /// | `v1_6` | 1.6.x – 1.7.x | `IntegerClientKey` V8, `CompactCiphertextListExpansionKind` V1, `CompressionSeed` V1 (`AesCtrParams`), unversioned header crate version "0.1" |
 ///
 /// In versioned data the layout is read from the version tags; plain (unversioned) bincode
@@ -291,4 +291,37 @@ enum TfheRsVersions {
     static let shortintDecompressionKey = TfheRsVersionRule("shortint::DecompressionKey", steps: [(.v0_8, 0), (.v1_4, 1), (.v1_5, 2)])
     static let integerNoiseSquashingKey = TfheRsVersionRule("integer::NoiseSquashingKey")
     static let shortintNoiseSquashingKey = TfheRsVersionRule("shortint::NoiseSquashingKey", steps: [(.v0_8, 0), (.v1_3, 1), (.v1_4, 3)])
+
+    // Compressed (seeded) server key (1.0+; see TfheRsCompressedServerKey)
+    static let hlCompressedServerKey = TfheRsVersionRule("high_level_api::CompressedServerKey", steps: [(.v0_8, 2)])
+    static let integerCompressedServerKey = TfheRsVersionRule("IntegerCompressedServerKey", steps: [(.v0_8, 2), (.v1_1, 3), (.v1_3, 4), (.v1_4, 5), (.v1_6, 7)])
+    static let integerInnerCompressedServerKey = TfheRsVersionRule("integer::CompressedServerKey", steps: [(.v0_8, 2)])
+    static let shortintCompressedServerKey = TfheRsVersionRule("shortint::CompressedServerKey", steps: [(.v0_8, 2), (.v1_2, 3)])
+    static let compressedAtomicPatternServerKey = TfheRsVersionRule("CompressedAtomicPatternServerKey")
+    static let compressedStandardAtomicPatternServerKey = TfheRsVersionRule("CompressedStandardAtomicPatternServerKey")
+    static let shortintCompressedBootstrappingKey = TfheRsVersionRule("ShortintCompressedBootstrappingKey", steps: [(.v0_8, 2), (.v1_3, 3)])
+    static let compressedModulusSwitchConfiguration = TfheRsVersionRule("CompressedModulusSwitchConfiguration")
+    static let compressedMSNoiseReductionKey = TfheRsVersionRule("CompressedModulusSwitchNoiseReductionKey", steps: [(.v0_8, 0), (.v1_2, 1)])
+    static let seededLweCiphertextList = TfheRsVersionRule("SeededLweCiphertextList")
+    static let seededLweBootstrapKey = TfheRsVersionRule("SeededLweBootstrapKey", steps: [(.v0_8, 1)])
+    static let seededGgswCiphertextList = TfheRsVersionRule("SeededGgswCiphertextList", steps: [(.v0_8, 1)])
+    static let seededLweKeyswitchKey = TfheRsVersionRule("SeededLweKeyswitchKey", steps: [(.v0_8, 2)])
+    static let seededLwePackingKeyswitchKey = TfheRsVersionRule("SeededLwePackingKeyswitchKey", steps: [(.v0_8, 2)])
+    static let xofSeed = TfheRsVersionRule("XofSeed")
+    static let integerCompressedKeySwitchingKeyMaterial = TfheRsVersionRule("integer::CompressedKeySwitchingKeyMaterial", steps: [(.v0_8, 2)])
+    /// Tag 2 in every 1.x release, although 1.4 appended `destination_atomic_pattern`.
+    static let shortintCompressedKeySwitchingKeyMaterial = TfheRsVersionRule("shortint::CompressedKeySwitchingKeyMaterial", steps: [(.v0_8, 2)])
+    static let keySwitchingKeyDestinationAtomicPattern = TfheRsVersionRule("KeySwitchingKeyDestinationAtomicPattern")
+    static let integerCompressedCompressionKey = TfheRsVersionRule("integer::CompressedCompressionKey", steps: [(.v0_8, 2)])
+    static let shortintCompressedCompressionKey = TfheRsVersionRule("shortint::CompressedCompressionKey", steps: [(.v0_8, 2)])
+    static let integerCompressedDecompressionKey = TfheRsVersionRule("integer::CompressedDecompressionKey", steps: [(.v0_8, 1)])
+    static let shortintCompressedDecompressionKey = TfheRsVersionRule("shortint::CompressedDecompressionKey", steps: [(.v0_8, 1), (.v1_5, 2)])
+    static let integerCompressedNoiseSquashingKey = TfheRsVersionRule("integer::CompressedNoiseSquashingKey")
+    static let shortintCompressedNoiseSquashingKey = TfheRsVersionRule("shortint::CompressedNoiseSquashingKey", steps: [(.v0_8, 0), (.v1_3, 1), (.v1_4, 3)])
+    static let compressedAtomicPatternNoiseSquashingKey = TfheRsVersionRule("CompressedAtomicPatternNoiseSquashingKey")
+    static let compressedStandardAtomicPatternNoiseSquashingKey = TfheRsVersionRule("CompressedStandardAtomicPatternNoiseSquashingKey")
+    static let compressedShortint128BootstrappingKey = TfheRsVersionRule("CompressedShortint128BootstrappingKey", steps: [(.v0_8, 1)])
+    static let integerCompressedNoiseSquashingCompressionKey = TfheRsVersionRule("integer::CompressedNoiseSquashingCompressionKey")
+    static let shortintCompressedNoiseSquashingCompressionKey = TfheRsVersionRule("shortint::CompressedNoiseSquashingCompressionKey")
+
 }

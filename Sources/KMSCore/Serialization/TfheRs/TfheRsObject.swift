@@ -17,6 +17,9 @@ public enum TfheRsObjectType: String, Sendable, CaseIterable, CustomStringConver
     /// The evaluation key (tfhe-rs 1.0 or later): key-switching and bootstrapping keys and the
     /// optional casting, compression, decompression and noise-squashing keys.
     case serverKey = "high_level_api::ServerKey"
+    /// The seeded evaluation key (tfhe-rs 1.0 or later): the server key's parts with their masks
+    /// given by seeds.
+    case compressedServerKey = "high_level_api::CompressedServerKey"
 
     /// The tfhe-rs type name (`high_level_api::ClientKey`, …).
     public var typeName: String { rawValue }
@@ -39,6 +42,7 @@ public enum TfheRsObject: Sendable {
     /// A `Vec<FheUint>` (plain bincode of a Rust vector of ciphertexts).
     case ciphertextVec([TfheRsFheCiphertext])
     case serverKey(TfheRsServerKey)
+    case compressedServerKey(TfheRsCompressedServerKey)
 
     /// The object's type.
     public var type: TfheRsObjectType {
@@ -61,6 +65,7 @@ public enum TfheRsObject: Sendable {
             }
         case .ciphertextVec: .fheUintVec
         case .serverKey: .serverKey
+        case .compressedServerKey: .compressedServerKey
         }
     }
 
@@ -79,6 +84,7 @@ public enum TfheRsObject: Sendable {
         case .compressedFheBool: .seededCiphertext(try TfheRsSeededCiphertext(kind: .boolean, from: &d))
         case .fheUintVec: .ciphertextVec(try decodeVec(from: &d))
         case .serverKey: .serverKey(try TfheRsServerKey(from: &d))
+        case .compressedServerKey: .compressedServerKey(try TfheRsCompressedServerKey(from: &d))
         }
     }
 
@@ -104,6 +110,7 @@ public enum TfheRsObject: Sendable {
             e.count(items.count)
             for c in items { c.encode(to: &e) }
         case .serverKey(let k): try k.encode(to: &e)
+        case .compressedServerKey(let k): try k.encode(to: &e)
         }
     }
 
@@ -120,6 +127,7 @@ public enum TfheRsObject: Sendable {
         case .seededCiphertext(let c): 192 * c.blocks.count + 256
         case .ciphertextVec(let items): items.reduce(8) { $0 + 8 * $1.radix.lwe.data.count + 108 * $1.radix.count + 64 }
         case .serverKey(let k): k.bulkSize + 4096
+        case .compressedServerKey(let k): k.bulkSize + 4096
         }
     }
 }
