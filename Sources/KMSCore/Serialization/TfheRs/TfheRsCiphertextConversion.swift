@@ -17,11 +17,14 @@ extension TfheRsObject {
     ///   - type: the fhEVM type of a single `FheUint` (its width is not in the bytes); by default
     ///     the type with that many blocks.
     /// - Throws: `unexpectedObject` for keys, `mismatch` naming the first field that differs from
-    ///   the parameters, `unsupported` for values that are not fhEVM types (signed integers, strings).
+    ///   the parameters, `unsupported` for values that are not fhEVM types (signed integers, strings)
+    ///   and for squashed-noise ciphertexts (not decrypted yet).
     public func ciphertexts(parameters: ParameterSet, as type: FheType? = nil) throws(TfheRsError) -> [FheCiphertext] {
         switch self {
-        case .clientKey, .compactPublicKey, .serverKey, .compressedServerKey:
+        case .clientKey, .compactPublicKey, .serverKey, .compressedServerKey, .noiseSquashingKey, .compressedNoiseSquashingKey:
             throw .unexpectedObject(expected: "ciphertext", found: self.type.typeName)
+        case .squashedNoiseCiphertext, .compressedSquashedNoiseCiphertextList:
+            throw .unsupported("decryption of squashed-noise ciphertexts (\(self.type.typeName)) is not supported yet")
         case .ciphertext(let c):
             let (t, key) = try Self.checkRadix(c.radix.blocks, lweDimension: c.radix.lwe.lweDimension, kind: c.kind,
                                                parameters: parameters, as: type)

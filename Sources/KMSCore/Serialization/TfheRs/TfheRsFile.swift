@@ -1,3 +1,5 @@
+import Foundation
+
 /// A tfhe-rs object together with how it is (or will be) encoded: with or without the
 /// `safe_serialize` header, versioned or plain bincode, and the layout generation.
 ///
@@ -47,6 +49,17 @@ public struct TfheRsFile: Sendable {
         let body = versioned ? "versioned" : "unversioned"
         if let h = header { return "safe_serialize \(h.headerVersion), \(body)" }
         return versioned ? "versioned bincode, no header" : "plain bincode, no header"
+    }
+
+    /// Reads a tfhe-rs file from disk: refused before reading when larger than
+    /// `limits.sizeLimit`, read into one buffer of the file's size, then decoded with
+    /// `decode(_:expecting:layout:limits:)` (bulk key material stays in that buffer, so a 131 MB
+    /// server key costs about 131 MB).
+    /// - Throws: `StorageError` when the file cannot be read or is too large, else `TfheRsError`.
+    public static func read(contentsOf url: URL, expecting: TfheRsObjectType? = nil, layout: TfheRsLayout? = nil,
+                            limits: TfheRsLimits = .key) throws -> TfheRsFile {
+        let bytes = try SecureFile.read(url, maxSize: limits.sizeLimit)
+        return try decode(bytes, expecting: expecting, layout: layout, limits: limits)
     }
 
     /// Reads a tfhe-rs object.
@@ -100,7 +113,9 @@ public struct TfheRsFile: Sendable {
         let types = expecting.map { [$0] } ?? TfheRsObjectType.allCases
         var attempts: [(versioned: Bool, layouts: TfheRsLayoutSet)] = [(true, layout.map { TfheRsLayoutSet($0) } ?? .all)]
         for l in (layout.map { [$0] } ?? TfheRsLayout.allCases) { attempts.append((false, TfheRsLayoutSet(l))) }
-        var best: (offset: Int, error: TfheRsError)?
+        // The error reported is that of the attempt that read furthest, among the older types
+        // when any was tried (see `TfheRsObjectType.isLateHeaderlessGuess`).
+        var best: (offset: Int, error: TfheRsError)?, bestLate: (offset: Int, error: TfheRsError)?
         for type in types {
             for attempt in attempts {
                 var d = try TfheRsDecoder(bytes, versioned: attempt.versioned, layouts: attempt.layouts, limits: limits)
@@ -109,11 +124,15 @@ public struct TfheRsFile: Sendable {
                     try d.finish()
                     return TfheRsFile(header: nil, versioned: attempt.versioned, layouts: d.layouts, object: object)
                 } catch {
-                    if best == nil || d.offset > best!.offset { best = (d.offset, error) }
+                    if type.isLateHeaderlessGuess {
+                        if bestLate == nil || d.offset > bestLate!.offset { bestLate = (d.offset, error) }
+                    } else if best == nil || d.offset > best!.offset {
+                        best = (d.offset, error)
+                    }
                 }
             }
         }
-        throw best?.error ?? .unsupported("no tfhe-rs object type matches")
+        throw (best ?? bestLate)?.error ?? .unsupported("no tfhe-rs object type matches")
     }
 
     private init(header: SafeSerializationHeader?, versioned: Bool, layouts: TfheRsLayoutSet, object: TfheRsObject) {

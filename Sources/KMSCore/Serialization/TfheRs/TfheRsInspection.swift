@@ -96,6 +96,16 @@ extension TfheRsFile {
         case .compressedServerKey(let k):
             o["server_key"] = .object(Self.json(k))
             o["tag"] = .string(Hex.encode(k.tag))
+        case .noiseSquashingKey(let k):
+            o["noise_squashing_key"] = .object(Self.json(k))
+        case .compressedNoiseSquashingKey(let k):
+            o["noise_squashing_key"] = .object(Self.json(k))
+        case .squashedNoiseCiphertext(let c):
+            o["ciphertext"] = .object(Self.json(c))
+            o["tag"] = .string(Hex.encode(c.tag))
+        case .compressedSquashedNoiseCiphertextList(let l):
+            o["ciphertext"] = .object(Self.json(l))
+            o["tag"] = .string(Hex.encode(l.tag))
         }
         return .object(o)
     }
@@ -246,6 +256,63 @@ extension TfheRsFile {
         j["message_modulus"] = .number(String(k.messageModulus))
         j["carry_modulus"] = .number(String(k.carryModulus))
         j["key_material_bytes"] = .number(String(k.bulkSize))
+        return j
+    }
+
+    /// The (Fourier) noise-squashing key: its 128-bit bootstrapping key and block moduli.
+    static func json(_ k: TfheRsNoiseSquashingKey) -> [String: JSONValue] {
+        func n(_ v: Int) -> JSONValue { .number(String(v)) }
+        var j: [String: JSONValue] = [
+            "seeded": .bool(false),
+            "input_lwe_dimension": n(k.bsk.inputLweDimension), "glwe_dimension": n(k.bsk.glweSize - 1),
+            "polynomial_size": n(k.bsk.polynomialSize), "decomp_base_log": n(k.bsk.baseLog),
+            "decomp_level_count": n(k.bsk.levelCount), "size_bytes": n(k.bsk.bulkSize), "ciphertext_modulus": .string("2^128"),
+            "message_modulus": n(k.messageModulus), "carry_modulus": n(k.carryModulus),
+        ]
+        switch k.modulusSwitch {
+        case .standard: j["modulus_switch"] = .string("standard")
+        case .centeredMeanNoiseReduction: j["modulus_switch"] = .string("centered_mean_noise_reduction")
+        case .driftTechniqueNoiseReduction(let m):
+            j["modulus_switch"] = .string("drift_technique_noise_reduction")
+            j["modulus_switch_zeros_count"] = n(m.encryptionsOfZero.count / m.lweSize)
+        }
+        j["key_material_bytes"] = n(k.bsk.bulkSize + k.modulusSwitch.bulkSize)
+        return j
+    }
+
+    /// A squashed-noise ciphertext's shape (no coefficients).
+    static func json(_ c: TfheRsSquashedNoiseCiphertext) -> [String: JSONValue] {
+        func n(_ v: Int?) -> JSONValue { v.map { .number(String($0)) } ?? .null }
+        let first = c.blocks.first
+        let type = first.flatMap { try? TfheRsObject.fheType(kind: c.kind, blocks: c.originalBlockCount, messageModulus: $0.messageModulus) }
+        var j: [String: JSONValue] = ["squashed_noise": .bool(true), "ciphertext_modulus": .string("2^128")]
+        j["kind"] = .string(c.kind.description)
+        j["blocks"] = n(c.blocks.count)
+        j["original_blocks"] = n(c.originalBlockCount)
+        j["lwe_dimension"] = n(first?.lweDimension)
+        j["fhe_type"] = type.map { .string($0.name) } ?? .null
+        j["message_modulus"] = n(first?.messageModulus)
+        j["carry_modulus"] = n(first?.carryModulus)
+        j["max_degree"] = n(c.blocks.map(\.degree).max() ?? 0)
+        j["state"] = .string(c.state == .normal ? "Normal" : "PostDecompression")
+        return j
+    }
+
+    /// A compressed squashed-noise list's shape.
+    static func json(_ l: TfheRsCompressedSquashedNoiseCiphertextList) -> [String: JSONValue] {
+        func n(_ v: Int?) -> JSONValue { v.map { .number(String($0)) } ?? .null }
+        let first = l.glweCiphertexts.first
+        var j: [String: JSONValue] = ["squashed_noise": .bool(true), "ciphertext_modulus": .string("2^128")]
+        j["blocks"] = n(l.blockCount)
+        j["glwe_ciphertexts"] = n(l.glweCiphertexts.count)
+        j["glwe_dimension"] = n(first?.glweDimension)
+        j["polynomial_size"] = n(first?.polynomialSize)
+        j["storage_log_modulus"] = n(first?.logModulus)
+        j["lwe_per_glwe"] = n(l.meta?.lwePerGlwe)
+        j["message_modulus"] = n(l.meta?.messageModulus)
+        j["carry_modulus"] = n(l.meta?.carryModulus)
+        j["data_kinds"] = .array(l.info.map { .string($0.description) })
+        j["fhe_types"] = fheTypes(l.info, messageModulus: l.meta?.messageModulus ?? 0)
         return j
     }
 

@@ -6,10 +6,10 @@
 /// | `v0_8` | 0.8.0 – 0.10.x | the reference: `ClassicPBSParameters` V0, compact-PKE parameters V0, shortint `CompactCiphertextList` V1 (with `noise_level`) |
 /// | `v0_11` | 0.11.x | compact-PKE parameters V1 (+`zk_scheme`), shortint `CompactCiphertextList` V2 (no `noise_level`) |
 /// | `v1_0` | 1.0.x | `ClassicPBSParameters` V1 (+ modulus-switch noise reduction), `DataKind::String` |
-/// | `v1_1` | 1.1.x | `IntegerClientKey` V4 (+ noise-squashing private key), `IntegerServerKey` V5, `IntegerCompressedServerKey` V3 |
+/// | `v1_1` | 1.1.x | `IntegerClientKey` V4 (+ noise-squashing private key), `IntegerServerKey` V5, `IntegerCompressedServerKey` V3; squashed-noise ciphertexts |
 /// | `v1_2` | 1.2.x | shortint `Ciphertext`/`CompressedCiphertext` V1 and compressed list V1 (atomic-pattern kind instead of PBS order); atomic-pattern server key and compressed server key |
 /// | `main2025` | tfhe-rs main 2025-05-26 … 2025-07-01 (e.g. git ec78318) | shortint `ClientKey` V1 (atomic-pattern client key) |
-/// | `v1_3` | 1.3.x | `IntegerClientKey` V5, `ClassicPBSParameters` V2 (`ModulusSwitchType`), shortint compressed list V2 (no count), squashed-noise state, seeded bootstrapping key V3 (`CompressedModulusSwitchConfiguration`) |
+/// | `v1_3` | 1.3.x | `IntegerClientKey` V5, `ClassicPBSParameters` V2 (`ModulusSwitchType`), shortint compressed list V2 (no count), squashed-noise state, seeded bootstrapping key V3 (`CompressedModulusSwitchConfiguration`), compressed squashed-noise list |
 /// | `v1_4` | 1.4.x | `IntegerClientKey` V6, `FheUint`/`FheInt`/`FheBool` V2 (re-randomization metadata), `DataKind` V1, high-level compressed list V3; the seeded casting key gains `destination_atomic_pattern` under the same tag |
 /// | `v1_5` | 1.5.x | `CompressionParameters` V1 (classic / multi-bit enum), seeded decompression key V2 |
 /// | `v1_6` | 1.6.x – 1.7.x | `IntegerClientKey` V8, `CompactCiphertextListExpansionKind` V1, `CompressionSeed` V1 (`AesCtrParams`), unversioned header crate version "0.1" |
@@ -324,4 +324,20 @@ enum TfheRsVersions {
     static let integerCompressedNoiseSquashingCompressionKey = TfheRsVersionRule("integer::CompressedNoiseSquashingCompressionKey")
     static let shortintCompressedNoiseSquashingCompressionKey = TfheRsVersionRule("shortint::CompressedNoiseSquashingCompressionKey")
 
+    // Squashed-noise ciphertexts (1.1+) and their compressed list (1.3+)
+    static let hlSquashedNoiseFheUint = TfheRsVersionRule("high_level_api::SquashedNoiseFheUint", steps: [(.v0_8, 0), (.v1_3, 1)])
+    static let hlSquashedNoiseFheInt = TfheRsVersionRule("high_level_api::SquashedNoiseFheInt", steps: [(.v0_8, 0), (.v1_3, 1)])
+    static let hlSquashedNoiseFheBool = TfheRsVersionRule("high_level_api::SquashedNoiseFheBool", steps: [(.v0_8, 0), (.v1_3, 1)])
+    static let innerSquashedNoiseRadixOwned = TfheRsVersionRule("InnerSquashedNoiseRadixCiphertextVersionedOwned")
+    static let innerSquashedNoiseSignedRadixOwned = TfheRsVersionRule("InnerSquashedNoiseSignedRadixCiphertextVersionedOwned")
+    static let innerSquashedNoiseBooleanOwned = TfheRsVersionRule("InnerSquashedNoiseBooleanVersionedOwned")
+    static let squashedNoiseRadix = TfheRsVersionRule("SquashedNoiseRadixCiphertext")
+    static let squashedNoiseSignedRadix = TfheRsVersionRule("SquashedNoiseSignedRadixCiphertext")
+    static let squashedNoiseBooleanBlock = TfheRsVersionRule("SquashedNoiseBooleanBlock")
+    static let shortintSquashedNoiseCiphertext = TfheRsVersionRule("shortint::SquashedNoiseCiphertext")
+    static let squashedNoiseCiphertextState = TfheRsVersionRule("SquashedNoiseCiphertextState")
+    static let hlCompressedSquashedNoiseList = TfheRsVersionRule("high_level_api::CompressedSquashedNoiseCiphertextList")
+    static let integerCompressedSquashedNoiseList = TfheRsVersionRule("integer::CompressedSquashedNoiseCiphertextList")
+    static let shortintCompressedSquashedNoiseList = TfheRsVersionRule("shortint::CompressedSquashedNoiseCiphertextList")
+    static let compressedSquashedNoiseListMeta = TfheRsVersionRule("CompressedSquashedNoiseCiphertextListMeta")
 }

@@ -20,6 +20,18 @@ public enum TfheRsObjectType: String, Sendable, CaseIterable, CustomStringConver
     /// The seeded evaluation key (tfhe-rs 1.0 or later): the server key's parts with their masks
     /// given by seeds.
     case compressedServerKey = "high_level_api::CompressedServerKey"
+    /// A squashed-noise unsigned integer (tfhe-rs 1.1 or later; 128-bit blocks).
+    case squashedNoiseFheUint = "high_level_api::SquashedNoiseFheUint"
+    /// A squashed-noise signed integer (tfhe-rs 1.1 or later).
+    case squashedNoiseFheInt = "high_level_api::SquashedNoiseFheInt"
+    /// A squashed-noise boolean (tfhe-rs 1.1 or later).
+    case squashedNoiseFheBool = "high_level_api::SquashedNoiseFheBool"
+    /// Squashed-noise values packed by the noise-squashing compression key (tfhe-rs 1.3 or later).
+    case compressedSquashedNoiseCiphertextList = "high_level_api::CompressedSquashedNoiseCiphertextList"
+    /// The noise-squashing key on its own (tfhe-rs 1.1 or later; Fourier 128-bit bootstrapping key).
+    case noiseSquashingKey = "integer::NoiseSquashingKey"
+    /// The seeded noise-squashing key on its own (tfhe-rs 1.1 or later).
+    case compressedNoiseSquashingKey = "integer::CompressedNoiseSquashingKey"
 
     /// The tfhe-rs type name (`high_level_api::ClientKey`, …).
     public var typeName: String { rawValue }
@@ -27,6 +39,18 @@ public enum TfheRsObjectType: String, Sendable, CaseIterable, CustomStringConver
 
     /// Whether the object holds secret key material.
     package var isSecret: Bool { self == .clientKey }
+
+    /// Whether the type is one of the seeded-key and noise-squashing objects (declared last, so
+    /// headerless input is tried as them last). When no candidate reads headerless input, their
+    /// errors are reported only if no other type was tried: taking a damaged ciphertext's 64-bit
+    /// blocks for 128-bit ones, their readers get further into it than the reader it was meant for.
+    package var isLateHeaderlessGuess: Bool {
+        switch self {
+        case .compressedServerKey, .squashedNoiseFheUint, .squashedNoiseFheInt, .squashedNoiseFheBool,
+             .compressedSquashedNoiseCiphertextList, .noiseSquashingKey, .compressedNoiseSquashingKey: true
+        default: false
+        }
+    }
 }
 
 /// A tfhe-rs object of any supported type.
@@ -43,6 +67,11 @@ public enum TfheRsObject: Sendable {
     case ciphertextVec([TfheRsFheCiphertext])
     case serverKey(TfheRsServerKey)
     case compressedServerKey(TfheRsCompressedServerKey)
+    /// `SquashedNoiseFheUint`, `SquashedNoiseFheInt` or `SquashedNoiseFheBool`.
+    case squashedNoiseCiphertext(TfheRsSquashedNoiseCiphertext)
+    case compressedSquashedNoiseCiphertextList(TfheRsCompressedSquashedNoiseCiphertextList)
+    case noiseSquashingKey(TfheRsNoiseSquashingKey)
+    case compressedNoiseSquashingKey(TfheRsCompressedNoiseSquashingKey)
 
     /// The object's type.
     public var type: TfheRsObjectType {
@@ -66,6 +95,15 @@ public enum TfheRsObject: Sendable {
         case .ciphertextVec: .fheUintVec
         case .serverKey: .serverKey
         case .compressedServerKey: .compressedServerKey
+        case .squashedNoiseCiphertext(let c):
+            switch c.kind {
+            case .unsigned: .squashedNoiseFheUint
+            case .signed: .squashedNoiseFheInt
+            case .boolean: .squashedNoiseFheBool
+            }
+        case .compressedSquashedNoiseCiphertextList: .compressedSquashedNoiseCiphertextList
+        case .noiseSquashingKey: .noiseSquashingKey
+        case .compressedNoiseSquashingKey: .compressedNoiseSquashingKey
         }
     }
 
@@ -85,6 +123,13 @@ public enum TfheRsObject: Sendable {
         case .fheUintVec: .ciphertextVec(try decodeVec(from: &d))
         case .serverKey: .serverKey(try TfheRsServerKey(from: &d))
         case .compressedServerKey: .compressedServerKey(try TfheRsCompressedServerKey(from: &d))
+        case .squashedNoiseFheUint: .squashedNoiseCiphertext(try TfheRsSquashedNoiseCiphertext(kind: .unsigned, from: &d))
+        case .squashedNoiseFheInt: .squashedNoiseCiphertext(try TfheRsSquashedNoiseCiphertext(kind: .signed, from: &d))
+        case .squashedNoiseFheBool: .squashedNoiseCiphertext(try TfheRsSquashedNoiseCiphertext(kind: .boolean, from: &d))
+        case .compressedSquashedNoiseCiphertextList:
+            .compressedSquashedNoiseCiphertextList(try TfheRsCompressedSquashedNoiseCiphertextList(from: &d))
+        case .noiseSquashingKey: .noiseSquashingKey(try TfheRsNoiseSquashingKey(standaloneFrom: &d))
+        case .compressedNoiseSquashingKey: .compressedNoiseSquashingKey(try TfheRsCompressedNoiseSquashingKey(standaloneFrom: &d))
         }
     }
 
@@ -111,6 +156,10 @@ public enum TfheRsObject: Sendable {
             for c in items { c.encode(to: &e) }
         case .serverKey(let k): try k.encode(to: &e)
         case .compressedServerKey(let k): try k.encode(to: &e)
+        case .squashedNoiseCiphertext(let c): try c.encode(to: &e)
+        case .compressedSquashedNoiseCiphertextList(let l): try l.encode(to: &e)
+        case .noiseSquashingKey(let k): try k.encodeStandalone(to: &e)
+        case .compressedNoiseSquashingKey(let k): try k.encodeStandalone(to: &e)
         }
     }
 
@@ -128,6 +177,10 @@ public enum TfheRsObject: Sendable {
         case .ciphertextVec(let items): items.reduce(8) { $0 + 8 * $1.radix.lwe.data.count + 108 * $1.radix.count + 64 }
         case .serverKey(let k): k.bulkSize + 4096
         case .compressedServerKey(let k): k.bulkSize + 4096
+        case .squashedNoiseCiphertext(let c): c.estimatedSize
+        case .compressedSquashedNoiseCiphertextList(let l): l.estimatedSize
+        case .noiseSquashingKey(let k): k.bsk.bulkSize + k.modulusSwitch.bulkSize + 1024
+        case .compressedNoiseSquashingKey(let k): k.bulkSize + 1024
         }
     }
 }

@@ -100,8 +100,9 @@ extension TfheRsDecompressionKey {
 /// noise-reduction key>`, NT message, NT carry, CM<u128> }, V1 (1.3) the same with
 /// `ModulusSwitchConfiguration`, V3 (1.4+) `AtomicPatternNoiseSquashingKey::Standard { T[1]
 /// Shortint128BootstrappingKey::Classic { Fourier128 BSK, ModulusSwitchConfiguration } }`, NT
-/// message, NT carry, CM<u128>.
-package struct TfheRsNoiseSquashingKey: Sendable, Equatable {
+/// message, NT carry, CM<u128>. Also a `safe_serialize` object of its own,
+/// `integer::NoiseSquashingKey` (see `TfheRsNoiseSquashingKeyObjects.swift`).
+public struct TfheRsNoiseSquashingKey: Sendable, Equatable {
     package var bsk: TfheRsFourier128BootstrapKey
     package var modulusSwitch: TfheRsModulusSwitchConfiguration
     package var messageModulus: Int

@@ -3,7 +3,7 @@ import XCTest
 import KMSTestSupport
 @testable import KMSCore
 
-/// Synthetic tfhe-rs objects for the seeded-key tests: random bytes in the
+/// Synthetic tfhe-rs objects for the seeded-key and squashed-noise tests: random bytes in the
 /// shapes real ones have (nothing here is a valid encryption), built only through our own types.
 enum SyntheticSeeded {
     /// The shapes of a compressed server key.
@@ -94,6 +94,37 @@ enum SyntheticSeeded {
                 lwePerGlwe: s.squashPackN)
         }
         return key
+    }
+
+    static func squashedBlock(lweDimension: Int, degree: Int = 15, _ g: inout SeededGenerator) throws -> TfheRsSquashedNoiseBlock {
+        try TfheRsSquashedNoiseBlock(lwe: bulk(lweDimension + 1, elementSize: 16, &g), degree: degree, messageModulus: 4, carryModulus: 4)
+    }
+
+    /// A squashed-noise value of `originalBlocks` 2-bit blocks (packed two by two).
+    static func squashed(_ kind: TfheRsFheCiphertext.Kind, originalBlocks: Int, lweDimension: Int = 8,
+                         state: TfheRsSquashedNoiseCiphertext.State = .normal, tag: [UInt8] = [],
+                         _ g: inout SeededGenerator) throws -> TfheRsSquashedNoiseCiphertext {
+        let packed = kind == .boolean ? 1 : (originalBlocks + 1) / 2
+        let blocks = try (0..<packed).map { _ in try squashedBlock(lweDimension: lweDimension, degree: kind == .boolean ? 1 : 15, &g) }
+        return try TfheRsSquashedNoiseCiphertext(kind: kind, blocks: blocks, originalBlockCount: kind == .boolean ? 1 : originalBlocks,
+                                                 state: state, tag: tag)
+    }
+
+    /// A compressed squashed-noise list of `info`, packed `lwePerGlwe` blocks per k×N GLWE with
+    /// 128-bit storage (tfhe-rs's noise-squashing compression does not switch the modulus).
+    static func list(_ info: [TfheRsDataKind], k: Int = 1, bigN: Int = 16, lwePerGlwe: Int = 4, logModulus: Int = 128, tag: [UInt8] = [],
+                     _ g: inout SeededGenerator) throws -> TfheRsCompressedSquashedNoiseCiphertextList {
+        var remaining = info.reduce(0) { $0 + ($1.blockCount(messageModulus: 4) + 1) / 2 }
+        var glwes: [TfheRsModulusSwitchedGlwe128] = []
+        while remaining > 0 {
+            let bodies = min(remaining, lwePerGlwe)
+            let values = k * bigN + bodies
+            glwes.append(try TfheRsModulusSwitchedGlwe128(packed: bulk((values * logModulus + 127) / 128, elementSize: 16, &g),
+                                                          logModulus: logModulus, glweDimension: k, polynomialSize: bigN, bodiesCount: bodies))
+            remaining -= bodies
+        }
+        let meta = info.isEmpty ? nil : TfheRsCompressedSquashedNoiseCiphertextList.Meta(messageModulus: 4, carryModulus: 4, lwePerGlwe: lwePerGlwe)
+        return try TfheRsCompressedSquashedNoiseCiphertextList(glweCiphertexts: glwes, meta: meta, info: info, tag: tag)
     }
 
     /// Little-endian bytes in tfhe-rs's bincode order, for hand-written expected encodings:
