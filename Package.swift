@@ -80,6 +80,7 @@ let package = Package(
             dependencies: [
                 "KMSCore",
                 "KMSChain",
+                "KMSPrimitives",
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/KMSBenchmarks",

@@ -97,12 +97,22 @@ package enum SecureFile {
             throw .io(path: url.path, reason: "cannot open file")
         }
         defer { try? handle.close() }
+        // A regular file's size is known: refuse it before reading, and read into one buffer of
+        // that size (no growth, so the peak is the file, not twice it).
+        var st = stat()
+        if fstat(handle.fileDescriptor, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG {
+            let size = Int(st.st_size)
+            if size > maxSize { throw .tooLarge(path: url.path, limit: maxSize) }
+            return try readAll(handle, path: url.path, maxSize: maxSize, expectedSize: size)
+        }
         return try readAll(handle, path: url.path, maxSize: maxSize)
     }
 
     /// Reads `handle` to its end, refusing more than `maxSize` bytes.
-    package static func readAll(_ handle: FileHandle, path: String, maxSize: Int = defaultMaxReadSize) throws(StorageError) -> [UInt8] {
+    package static func readAll(_ handle: FileHandle, path: String, maxSize: Int = defaultMaxReadSize,
+                                expectedSize: Int = 0) throws(StorageError) -> [UInt8] {
         var out = [UInt8]()
+        out.reserveCapacity(min(expectedSize, maxSize))
         let chunk = 1 << 20
         while true {
             let data: Data?

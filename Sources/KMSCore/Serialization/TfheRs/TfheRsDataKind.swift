@@ -70,7 +70,7 @@ extension TfheRsDecoder {
             case 1: kinds.append(.signed(blocks: try count("Signed block count", max: limits.maxListLength)))
             case 2: kinds.append(.boolean)
             default:
-                try require(TfheRsLayoutSet(.v1_0), what: "DataKind::String", at: at)
+                try require(.from(.v1_0), what: "DataKind::String", at: at)
                 let chars = try u32()
                 guard chars <= UInt32(limits.maxListLength) else { throw .invalidField("string of \(chars) characters at offset \(at)") }
                 kinds.append(.string(characters: chars, padded: try bool()))

@@ -81,8 +81,16 @@ final class TfheRsLayoutTests: XCTestCase {
                                                       publicKey: tpk, layout: .v1_0)
         XCTAssertEqual(s.blockCount, 8)
         let sb = try TfheRsFile(object: .compactCiphertextList(s), layout: .v1_0).encode()
-        XCTAssertEqual(try TfheRsFile.decode(sb).compatibleLayouts.layouts, [.v1_0])
+        // The list's tags say 0.11 – 1.3; the string entry rules out 0.11.
+        XCTAssertEqual(try TfheRsFile.decode(sb).compatibleLayouts.layouts, [.v1_0, .v1_1, .v1_2, .main2025, .v1_3])
         XCTAssertThrowsError(try TfheRsFile(object: .compactCiphertextList(s), layout: .v0_11).encode())
+        // String entries stay readable in every later release (DataKind V1 of 1.4, 1.6's list).
+        for layout in [TfheRsLayout.v1_1, .v1_4, .v1_6] {
+            let later = try TfheRsCompactCiphertextList.encrypt(blocks: [UInt64](repeating: 1, count: 8), info: [.string(characters: 2, padded: true)],
+                                                                publicKey: TfheRsCompactPublicKey(pk, layout: layout), layout: layout)
+            let bytes = try TfheRsFile(object: .compactCiphertextList(later), layout: layout).encode()
+            XCTAssertTrue(try TfheRsFile.decode(bytes).compatibleLayouts.contains(layout), "\(layout)")
+        }
     }
 
     func testFeaturesALayoutCannotExpressAreRefusedWhenWriting() throws {
