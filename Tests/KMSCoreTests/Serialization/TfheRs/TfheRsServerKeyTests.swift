@@ -121,4 +121,27 @@ final class TfheRsServerKeyTests: XCTestCase {
             XCTAssertGreaterThan(inflated, 0, "\(layout)")
         }
     }
+
+    /// Every structural field of a versioned key (tags, lengths, variants, `Option` bytes) set to
+    /// a value out of its range gives a typed error.
+    func testCorruptedStructuralFieldsGiveTypedErrors() throws {
+        var g = TestSeed.generator()
+        for layout in [TfheRsLayout.v1_0, .v1_6] {
+            let bytes = try TfheRsFile(object: .serverKey(syntheticKey(layout, &g)), layout: layout).encode()
+            let fields = try TfheRsFile.structuralFields(of: bytes)
+            XCTAssertGreaterThan(fields.count, 50, "\(layout)")
+            for f in fields {
+                var hostile = bytes
+                switch f.kind {
+                case .version: hostile[f.offset] = 0x63
+                case .length: hostile.replaceSubrange(f.offset ..< f.offset + 8, with: [0, 0, 0, 0, 0, 0, 0, 0x40])
+                case .option: hostile[f.offset] = 2
+                case .variant(let count): hostile[f.offset] = UInt8(count)
+                }
+                XCTAssertThrowsError(try TfheRsFile.decode(hostile, expecting: .serverKey), "\(layout) \(f)") { error in
+                    XCTAssertTrue(error is TfheRsError, "\(layout) \(f): \(error)")
+                }
+            }
+        }
+    }
 }
