@@ -60,6 +60,29 @@ package struct SignedDecomposer: Sendable, Hashable {
         }
     }
 
+    /// The L balanced digits of `x`, level ℓ written at `digits[(ℓ − 1)·stride]`: the digit
+    /// polynomials of a whole polynomial, level by level, in one pass.
+    @inlinable @inline(__always)
+    package func decompose(_ x: UInt64, into digits: UnsafeMutablePointer<Int64>, stride: Int) {
+        let b = UInt64(baseLog.value)
+        let p = UInt64(precision)
+        var state = (x &+ (1 &<< (63 &- p))) &>> (64 &- p)
+        let mask: UInt64 = (1 &<< b) &- 1
+        let half: UInt64 = 1 &<< (b &- 1)
+        var level = levelCount.value
+        while level >= 1 {
+            var d = state & mask
+            state &>>= b
+            // Balanced digit: d − 2^B, carrying one, when d > 2^(B−1) or d = 2^(B−1) and the
+            // remaining state is odd (arithmetic select, no branch on the value).
+            let carry: UInt64 = (d > half || (d == half && state & 1 == 1)) ? 1 : 0
+            state &+= carry
+            d &-= carry &<< b
+            digits[(level &- 1) &* stride] = Int64(bitPattern: d)
+            level &-= 1
+        }
+    }
+
     /// `Σ_l d_l · 2^(64 − l·B)` (wrapping): the inverse of `decompose` on representable values.
     @inlinable package func recompose(_ digits: [Int64]) -> UInt64 {
         var acc: UInt64 = 0

@@ -1,0 +1,15 @@
+/// Sample extraction (tfhe-rs `extract_lwe_sample_from_glwe_ciphertext`, coefficient 0): the
+/// constant coefficient of a GLWE ciphertext as an LWE ciphertext under the flattened GLWE key
+/// (dimension k·N).
+package enum SampleExtraction {
+    /// Extracts coefficient 0 of `glwe` ((k+1)·N words) into `out` (k·N + 1 words).
+    package static func extractConstant(_ glwe: UnsafePointer<UInt64>, glweDimension k: Int, polynomialSize n: Int,
+                                        into out: UnsafeMutablePointer<UInt64>) {
+        for c in 0..<k {
+            let a = glwe + c * n, o = out + c * n
+            o[0] = a[0]
+            for j in 1..<n { o[j] = 0 &- a[n - j] }
+        }
+        out[k * n] = glwe[k * n]
+    }
+}

@@ -1,0 +1,82 @@
+/// The evaluation key of a client key (tfhe-rs shortint/integer `ServerKey`, compute part): the
+/// key-switching key from the big LWE key to the small one and the Fourier bootstrapping key
+/// (GGSWs of the small key's bits under the GLWE key), with the modulus-switch material the
+/// parameters ask for. It holds no secret: whoever has it can compute on ciphertexts.
+///
+/// ```swift
+/// let (clientKey, _) = try KeyGeneration.generate(.test)
+/// let serverKey = try ServerKey.generate(for: clientKey)
+/// let evaluator = FheEvaluator(serverKey: serverKey)
+/// let sum = try evaluator.add(clientKey.encrypt(try ClearValue(type: .euint8, 200)),
+///                             clientKey.encrypt(try ClearValue(type: .euint8, 100)))
+/// try clientKey.decrypt(sum)                 // euint8(44)
+/// ```
+public struct ServerKey: Sendable, CustomStringConvertible {
+    /// The parameters of the client key the server key was made for.
+    public let parameters: ParameterSet
+    /// Big (k·N) → small (n) key switching.
+    package let keyswitchKey: LweKeyswitchKey
+    /// GGSW(s_i) for the small key, Fourier domain.
+    package let bootstrapKey: FourierLweBootstrapKey
+    /// The drift technique's encryptions of zero under the small key (tfhe-rs 1.0 – 1.2
+    /// `modulus_switch_noise_reduction_key`), kept for writing the key in tfhe-rs's layout;
+    /// `nil` for the other modulus switches.
+    package let modulusSwitchZeros: LweCiphertextList?
+
+    /// Assembles a server key, checking every shape against `parameters`.
+    package init(parameters: ParameterSet, keyswitchKey: LweKeyswitchKey, bootstrapKey: FourierLweBootstrapKey,
+                 modulusSwitchZeros: LweCiphertextList?) throws(TFHEError) {
+        let c = parameters.compute
+        guard keyswitchKey.inputLweDimension == c.bigLweDimension, keyswitchKey.outputLweDimension == c.lweDimension,
+              keyswitchKey.decomposer.baseLog == c.ksBaseLog, keyswitchKey.decomposer.levelCount == c.ksLevel else {
+            throw .keyMismatch("key-switching key \(keyswitchKey.inputLweDimension)→\(keyswitchKey.outputLweDimension) at 2^\(keyswitchKey.decomposer.baseLog)×\(keyswitchKey.decomposer.levelCount) does not match the parameters")
+        }
+        guard bootstrapKey.inputLweDimension == c.lweDimension, bootstrapKey.glweDimension == c.glweDimension,
+              bootstrapKey.polynomialSize == c.polynomialSize,
+              bootstrapKey.decomposer.baseLog == c.pbsBaseLog, bootstrapKey.decomposer.levelCount == c.pbsLevel else {
+            throw .keyMismatch("bootstrapping key n=\(bootstrapKey.inputLweDimension) \(bootstrapKey.glweDimension)×\(bootstrapKey.polynomialSize) at 2^\(bootstrapKey.decomposer.baseLog)×\(bootstrapKey.decomposer.levelCount) does not match the parameters")
+        }
+        if let z = modulusSwitchZeros, z.lweDimension != c.lweDimension.value {
+            throw .keyMismatch("modulus-switch encryptions of zero of dimension \(z.lweDimension), expected \(c.lweDimension)")
+        }
+        self.parameters = parameters
+        self.keyswitchKey = keyswitchKey
+        self.bootstrapKey = bootstrapKey
+        self.modulusSwitchZeros = modulusSwitchZeros
+    }
+
+    /// Generates the server key of `clientKey` on all cores: key-switching key (LWE noise),
+    /// bootstrapping key (GLWE noise), and for drift-technique parameters their encryptions of
+    /// zero. `progress(fraction)` is called from the calling thread as the work advances.
+    public static func generate(for clientKey: ClientKey, randomness: TFHERandomness = .system(),
+                                progress: ((Double) -> Void)? = nil) throws(TFHEError) -> ServerKey {
+        let p = clientKey.parameters, c = p.compute
+        let ksDecomposer = try SignedDecomposer(baseLog: c.ksBaseLog, levelCount: c.ksLevel)
+        let pbsDecomposer = try SignedDecomposer(baseLog: c.pbsBaseLog, levelCount: c.pbsLevel)
+        // tfhe-rs order: bootstrapping key first, then the key-switching key.
+        let bsk = try LweBootstrapKeyGeneration.generateFourier(
+            smallKey: clientKey.lweSecretKey, glweKey: clientKey.glweSecretKey, decomposer: pbsDecomposer,
+            noise: c.glweNoiseDistribution, randomness: randomness,
+            progress: { done, total in progress?(0.9 * Double(done) / Double(total)) })
+        let ksk = LweKeyswitchKeyGeneration.generate(from: clientKey.bigLweSecretKey, to: clientKey.lweSecretKey,
+                                                     decomposer: ksDecomposer, noise: c.lweNoiseDistribution,
+                                                     randomness: randomness)
+        progress?(0.98)
+        var zeros: LweCiphertextList?
+        if case .driftTechniqueNoiseReduction(let drift) = c.modulusSwitchType {
+            zeros = LweEncryption.encrypt([UInt64](repeating: 0, count: drift.zerosCount), key: clientKey.lweSecretKey,
+                                          noise: c.lweNoiseDistribution, maskGenerator: randomness.mask,
+                                          noiseGenerator: randomness.noise)
+        }
+        progress?(1)
+        return try ServerKey(parameters: p, keyswitchKey: ksk, bootstrapKey: bsk, modulusSwitchZeros: zeros)
+    }
+
+    /// Whether the body of a switched ciphertext gets tfhe-rs 1.3+'s centered-mean correction.
+    var centeredMeanSwitch: Bool { ProgrammableBootstrap.centeredMean(parameters.compute.modulusSwitchType) }
+
+    public var description: String {
+        let c = parameters.compute
+        return "ServerKey(\(parameters.name): KSK \(c.bigLweDimension)→\(c.lweDimension) 2^\(c.ksBaseLog)×\(c.ksLevel), BSK n=\(c.lweDimension) \(c.glweDimension)×\(c.polynomialSize) 2^\(c.pbsBaseLog)×\(c.pbsLevel))"
+    }
+}
