@@ -1,0 +1,161 @@
+/// Conversions between a tfhe-rs `ServerKey` (compute part) and this library's `ServerKey`.
+///
+/// The Fourier bootstrapping key keeps tfhe-rs's values: the file holds each polynomial's N/2
+/// complex values in natural order (value k = P(ζ^{1−4k})), the transform here keeps them
+/// bit-reversed, so reading and writing permute each polynomial and nothing else. Values must
+/// be finite and within N/2 + 1 (a torus polynomial's spectrum cannot exceed N/2).
+///
+/// ```swift
+/// let file = try TfheRsFile.read(contentsOf: path, expecting: .serverKey)
+/// guard case .serverKey(let tsk) = file.object else { … }
+/// let serverKey = try ServerKey(tfheRs: tsk, parameters: clientKey.parameters)
+/// let out = try TfheRsServerKey(serverKey, layout: .v1_0)      // tfhe-rs bytes again
+/// ```
+extension ServerKey {
+    /// The compute key of a tfhe-rs server key made for a client key with `parameters`
+    /// (check ownership with the client key first: `TfheRsKeyImport` does).
+    public init(tfheRs sk: TfheRsServerKey, parameters: ParameterSet) throws(TfheRsError) {
+        let c = parameters.compute
+        let ksk = sk.keySwitchingKey, bsk = sk.bootstrappingKey.bsk
+        let shapes: [(String, Int, Int)] = [
+            ("key-switching input dimension", ksk.inputDimension, c.bigLweDimension.value),
+            ("key-switching output dimension", ksk.outputLweSize - 1, c.lweDimension.value),
+            ("key-switching base log", ksk.baseLog, c.ksBaseLog.value),
+            ("key-switching level count", ksk.levelCount, c.ksLevel.value),
+            ("bootstrapping input dimension", bsk.inputLweDimension, c.lweDimension.value),
+            ("bootstrapping GLWE dimension", bsk.glweSize - 1, c.glweDimension.value),
+            ("bootstrapping polynomial size", bsk.polynomialSize, c.polynomialSize.value),
+            ("bootstrapping base log", bsk.baseLog, c.pbsBaseLog.value),
+            ("bootstrapping level count", bsk.levelCount, c.pbsLevel.value),
+            ("message modulus", sk.messageModulus, c.messageModulus),
+            ("carry modulus", sk.carryModulus, c.carryModulus),
+        ]
+        for (what, found, want) in shapes where found != want {
+            throw .mismatch("the server key's \(what) is \(found), the parameters say \(want)")
+        }
+        guard sk.pbsOrder == .keyswitchBootstrap, c.encryptionKeyChoice == .big else {
+            throw .unsupported("server keys in PBS-KS order (only KS-PBS, tfhe-rs's default, is supported)")
+        }
+        let keyswitchKey = try TfheRsError.mismatching("key-switching key") { () throws(TFHEError) in
+            try LweKeyswitchKey(inputLweDimension: c.bigLweDimension, outputLweDimension: c.lweDimension,
+                                decomposer: try SignedDecomposer(baseLog: c.ksBaseLog, levelCount: c.ksLevel),
+                                data: ksk.data.words())
+        }
+        let bootstrapKey = try Self.fourierKey(bsk, parameters: c)
+        var zeros: LweCiphertextList?
+        if case .driftTechniqueNoiseReduction(let ms) = sk.bootstrappingKey.modulusSwitch {
+            guard ms.lweSize == c.lweDimension.value + 1 else {
+                throw .mismatch("modulus-switch encryptions of zero of LWE size \(ms.lweSize), expected \(c.lweDimension.value + 1)")
+            }
+            zeros = try TfheRsError.mismatching("modulus-switch key") { () throws(TFHEError) in
+                try LweCiphertextList(lweDimension: c.lweDimension.value, data: ms.encryptionsOfZero.words())
+            }
+        }
+        self = try TfheRsError.mismatching("tfhe-rs server key") { () throws(TFHEError) in
+            try ServerKey(parameters: parameters, keyswitchKey: keyswitchKey, bootstrapKey: bootstrapKey, modulusSwitchZeros: zeros)
+        }
+    }
+
+    /// The Fourier key's spectra, permuted to the transform's order and range-checked.
+    static func fourierKey(_ bsk: TfheRsFourierBootstrapKey, parameters c: ClassicPBSParameters) throws(TfheRsError) -> FourierLweBootstrapKey {
+        let size = bsk.polynomialSize, half = size / 2
+        let transform = try TfheRsError.mismatching("bootstrapping key") { () throws(TFHEError) in
+            try FourierTransform.plan(polynomialSize: size)
+        }
+        let total = bsk.polynomialCount * half
+        let bound = Double(half + 1)
+        var re = [Double](repeating: 0, count: total), im = [Double](repeating: 0, count: total)
+        var bad = false
+        bsk.polynomials.bytes.withUnsafeBytes { raw in
+            re.withUnsafeMutableBufferPointer { reOut in
+                im.withUnsafeMutableBufferPointer { imOut in
+                    let stride = 8 + half * 16
+                    for p in 0..<bsk.polynomialCount {
+                        let start = p * stride + 8 // the u64 length prefix was checked by the reader
+                        for k in 0..<half {
+                            let x = Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start + k * 16, as: UInt64.self)))
+                            let y = Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start + k * 16 + 8, as: UInt64.self)))
+                            // NaN fails both comparisons.
+                            if !(abs(x) <= bound && abs(y) <= bound) { bad = true }
+                            let at = p * half + transform.naturalIndex(k)
+                            reOut[at] = x
+                            imOut[at] = y
+                        }
+                    }
+                }
+            }
+        }
+        guard !bad else { throw .invalidField("the Fourier bootstrapping key has a value that is not finite or exceeds N/2") }
+        return try TfheRsError.mismatching("bootstrapping key") { () throws(TFHEError) in
+            try FourierLweBootstrapKey(inputLweDimension: c.lweDimension, glweDimension: c.glweDimension, polynomialSize: c.polynomialSize,
+                                       decomposer: try SignedDecomposer(baseLog: c.pbsBaseLog, levelCount: c.pbsLevel), re: re, im: im)
+        }
+    }
+}
+
+extension TfheRsServerKey {
+    /// `serverKey` as a tfhe-rs `ServerKey` of `layout` (1.0 on) with no optional keys: KS-PBS
+    /// order, the parameters' modulus switch (the drift technique with the key's encryptions of
+    /// zero, or centered mean from 1.3), max degree `msg·carry − 1`, and tfhe-rs's tag (empty).
+    public init(_ serverKey: ServerKey, layout: TfheRsLayout) throws(TfheRsError) {
+        guard layout >= .v1_0 else { throw .unsupported("server keys are written from the tfhe-rs 1.0 layout on") }
+        let c = serverKey.parameters.compute
+        let ksk = serverKey.keyswitchKey, bsk = serverKey.bootstrapKey
+        let modulusSwitch: TfheRsModulusSwitchConfiguration
+        switch c.modulusSwitchType {
+        case .standard:
+            modulusSwitch = .standard
+        case .centeredMeanNoiseReduction:
+            modulusSwitch = .centeredMeanNoiseReduction
+        case .driftTechniqueNoiseReduction(let drift):
+            guard let zeros = serverKey.modulusSwitchZeros else {
+                throw .mismatch("drift-technique parameters but the server key has no encryptions of zero")
+            }
+            modulusSwitch = .driftTechniqueNoiseReduction(TfheRsModulusSwitchNoiseReductionKey(
+                encryptionsOfZero: TfheRsBulk(words: zeros.data), lweSize: zeros.lweSize,
+                msBound: drift.msBound, msRSigmaFactor: drift.msRSigmaFactor, msInputVariance: drift.msInputVariance))
+        }
+        let size = bsk.polynomialSize.value, half = size / 2, count = bsk.polynomialCount
+        var bytes = [UInt8](repeating: 0, count: count * (8 + half * 16))
+        bytes.withUnsafeMutableBytes { out in
+            bsk.re.withUnsafeBufferPointer { re in
+                bsk.im.withUnsafeBufferPointer { im in
+                    let stride = 8 + half * 16
+                    for p in 0..<count {
+                        out.storeBytes(of: UInt64(half).littleEndian, toByteOffset: p * stride, as: UInt64.self)
+                        for k in 0..<half {
+                            let at = p * half + bsk.transform.naturalIndex(k)
+                            out.storeBytes(of: re[at].bitPattern.littleEndian, toByteOffset: p * stride + 8 + k * 16, as: UInt64.self)
+                            out.storeBytes(of: im[at].bitPattern.littleEndian, toByteOffset: p * stride + 16 + k * 16, as: UInt64.self)
+                        }
+                    }
+                }
+            }
+        }
+        let fourier = TfheRsFourierBootstrapKey(
+            polynomials: TfheRsBulk(bytes: bytes[...], elementSize: 8 + half * 16), polynomialSize: size, polynomialCount: count,
+            inputLweDimension: bsk.inputLweDimension.value, glweSize: bsk.glweDimension.value + 1,
+            baseLog: bsk.decomposer.baseLog.value, levelCount: bsk.decomposer.levelCount.value)
+        if modulusSwitch == .centeredMeanNoiseReduction, layout < .v1_3 {
+            throw .unsupported("the centered-mean modulus switch needs the tfhe-rs 1.3 layout or later")
+        }
+        self.init(keySwitchingKey: TfheRsKeyswitchKey(data: TfheRsBulk(words: ksk.data), baseLog: ksk.decomposer.baseLog.value,
+                                                      levelCount: ksk.decomposer.levelCount.value, outputLweSize: ksk.outputLweDimension.value + 1),
+                  bootstrappingKey: TfheRsBootstrappingKey(bsk: fourier, modulusSwitch: modulusSwitch),
+                  messageModulus: c.messageModulus, carryModulus: c.carryModulus,
+                  maxDegree: c.messageModulus * c.carryModulus - 1, maxNoiseLevel: c.maxNoiseLevel,
+                  pbsOrder: .keyswitchBootstrap, castingKey: nil, compressionKey: nil, decompressionKey: nil,
+                  noiseSquashingKey: nil, noiseSquashingCompressionKey: nil, tag: [])
+    }
+}
+
+extension TfheRsBulk {
+    /// u64 words as little-endian bytes.
+    init(words: [UInt64]) {
+        var bytes = [UInt8](repeating: 0, count: words.count * 8)
+        bytes.withUnsafeMutableBytes { out in
+            for (i, w) in words.enumerated() { out.storeBytes(of: w.littleEndian, toByteOffset: i * 8, as: UInt64.self) }
+        }
+        self.init(bytes: bytes[...], elementSize: 8)
+    }
+}

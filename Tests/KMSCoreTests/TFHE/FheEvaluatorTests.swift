@@ -1,0 +1,89 @@
+import Foundation
+import KMSTestSupport
+import XCTest
+@testable import KMSCore
+
+/// Homomorphic operations with our own keys against the clear results (consistency of our
+/// evaluator with our encryption; the same operations on tfhe-rs's keys and ciphertexts are in
+/// `TfheRsServerKeyComputeTests`).
+final class FheEvaluatorTests: XCTestCase {
+    private struct Keys {
+        let clientKey: ClientKey
+        let evaluator: FheEvaluator
+        let randomness: TFHERandomness
+    }
+
+    private func keys(_ params: ParameterSet, function: String = #function) throws -> (Keys, SeededGenerator) {
+        var g = TestSeed.generator(function: function)
+        let r = try g.tfheRandomness()
+        let (ck, _) = try KeyGeneration.generate(params, randomness: r)
+        return (Keys(clientKey: ck, evaluator: FheEvaluator(serverKey: try ServerKey.generate(for: ck, randomness: r)), randomness: r), g)
+    }
+
+    static func clear(_ op: FheEvaluator.Operation, _ a: UInt64, _ b: UInt64, bits: Int) -> UInt64 {
+        let mask: UInt64 = bits == 64 ? .max : (1 << UInt64(bits)) - 1
+        switch op {
+        case .add: return (a &+ b) & mask
+        case .sub: return (a &- b) & mask
+        case .mul: return (a &* b) & mask
+        case .and: return a & b
+        case .or: return a | b
+        case .xor: return a ^ b
+        case .eq: return a == b ? 1 : 0
+        case .lt: return a < b ? 1 : 0
+        }
+    }
+
+    private func check(_ k: Keys, _ type: FheType, _ a: UInt64, _ b: UInt64, _ ops: [FheEvaluator.Operation],
+                       file: StaticString = #filePath, line: UInt = #line) throws {
+        let ca = k.clientKey.encrypt(try ClearValue(type: type, a), randomness: k.randomness)
+        let cb = k.clientKey.encrypt(try ClearValue(type: type, b), randomness: k.randomness)
+        for op in ops {
+            let out = try k.evaluator.evaluate(op, ca, cb)
+            let expected = Self.clear(op, a, b, bits: type.bitWidth)
+            let want = op == .eq || op == .lt ? ClearValue(bool: expected == 1) : try ClearValue(type: type, expected)
+            XCTAssertEqual(try k.clientKey.decrypt(out), want, "\(type) \(a) \(op) \(b)", file: file, line: line)
+        }
+    }
+
+    func testEveryOperationOnRandomValuesUnderTestParameters() throws {
+        var (k, g) = try keys(.test)
+        for type in [FheType.euint8, .euint16] {
+            let mask: UInt64 = (1 << UInt64(type.bitWidth)) - 1
+            for _ in 0..<3 {
+                try check(k, type, g.next() & mask, g.next() & mask, FheEvaluator.Operation.allCases)
+            }
+            try check(k, type, mask, mask, FheEvaluator.Operation.allCases)   // carries everywhere
+            try check(k, type, 0, mask, FheEvaluator.Operation.allCases)      // borrows everywhere
+        }
+    }
+
+    func testScalarOperationsAndTablesUnderTestParameters() throws {
+        var (k, g) = try keys(.test)
+        let a = g.next() & 0xffff, s = g.next() & 0xffff
+        let ca = k.clientKey.encrypt(try ClearValue(type: .euint16, a), randomness: k.randomness)
+        XCTAssertEqual(try k.clientKey.decrypt(k.evaluator.scalarAdd(ca, s)), try ClearValue(type: .euint16, (a + s) & 0xffff))
+        XCTAssertEqual(try k.clientKey.decrypt(k.evaluator.scalarMultiply(ca, by: s)), try ClearValue(type: .euint16, (a &* s) & 0xffff))
+        XCTAssertEqual(try k.clientKey.decrypt(k.evaluator.scalarMultiply(ca, by: 0)), try ClearValue(type: .euint16, 0))
+        // Per block: complement of each 2-bit digit.
+        let complemented = try k.evaluator.mapBlocks(ca) { 3 - $0 % 4 }
+        XCTAssertEqual(try k.clientKey.decrypt(complemented), try ClearValue(type: .euint16, ~a & 0xffff))
+        // Results feed further operations.
+        let twice = try k.evaluator.add(complemented, complemented)
+        XCTAssertEqual(try k.clientKey.decrypt(twice), try ClearValue(type: .euint16, (2 * (~a & 0xffff)) & 0xffff))
+    }
+
+    func testAddAndCompareUnderDefaultParameters() throws {
+        var (k, g) = try keys(.default)
+        try check(k, .euint8, g.next() & 0xff, g.next() & 0xff, [.add, .lt])
+    }
+
+    func testMismatchedOperandsAreRefused() throws {
+        let (k, _) = try keys(.test)
+        let a = k.clientKey.encrypt(try ClearValue(type: .euint8, 1))
+        let b = k.clientKey.encrypt(try ClearValue(type: .euint16, 1))
+        XCTAssertThrowsError(try k.evaluator.add(a, b))
+        let (other, _) = try keys(.default)
+        XCTAssertThrowsError(try other.evaluator.add(a, a)) // another key's dimension
+    }
+}
