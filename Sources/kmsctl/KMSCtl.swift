@@ -17,6 +17,8 @@ struct KMSCtl: AsyncParsableCommand {
             EIP712.self,
             Header.self,
             Key.self,
+            Eval.self,
+            Bench.self,
         ]
     )
 }

@@ -18,8 +18,8 @@ public struct TfheRsKeyExport: Sendable {
     public let clientKey: [UInt8]
     /// The tfhe-rs `CompactPublicKey`.
     public let publicKey: [UInt8]
-    /// The tfhe-rs `ServerKey`, when one was imported with the key set (server keys are not
-    /// generated here yet): the original bytes, or the original re-encoded for another layout.
+    /// The tfhe-rs `ServerKey`, when the key set has one and the layout can hold it (1.0 on):
+    /// an imported key's original bytes, or the stored key re-encoded for the asked layout.
     public let serverKey: [UInt8]?
     public let layout: TfheRsLayout
     public let encoding: Encoding
@@ -54,7 +54,14 @@ public struct TfheRsKeyExport: Sendable {
                 serverKey = try TfheRsFile(object: file.object, layout: l, safeSerialized: e == .safeSerialize,
                                            versioned: e != .plain).encode()
             }
+        } else if manifest.files[KeyStore.serverKeyRole] != nil, l >= .v1_0 {
+            // Generated here and stored in tfhe-rs's format: re-encoded in the asked layout.
+            let stored = try store.readFile(role: KeyStore.serverKeyRole, manifest: manifest)
+            let file = try TfheRsFile.decode(stored, expecting: .serverKey, limits: .key)
+            serverKey = try TfheRsFile(object: file.object, layout: l, safeSerialized: e == .safeSerialize,
+                                       versioned: e != .plain).encode()
         } else {
+            // No server key, or a layout before 1.0, which cannot hold one.
             serverKey = nil
         }
         self.layout = l

@@ -5,8 +5,12 @@ import KMSCore
 /// `kmsctl keygen`: generate a client key and compact public key into a key-store directory.
 struct Keygen: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Generate an FHE key set (client key + compact public key) into a key directory.",
-        discussion: "Prints the key id. Refuses to replace an existing key set unless --force is given.")
+        abstract: "Generate an FHE key set (client key, compact public key, server key) into a key directory.",
+        discussion: """
+            Prints the key id. The server key (key switching + bootstrapping, written as a tfhe-rs \
+            ServerKey) is generated on all cores with progress on stderr; --no-server-key skips it. \
+            Refuses to replace an existing key set unless --force is given.
+            """)
 
     @Option(help: "Parameter set: default (fhEVM TUNIFORM_2M64), 2m128 (tfhe-rs 1.0), or test (INSECURE, for tests).")
     var params: String = "default"
@@ -19,6 +23,9 @@ struct Keygen: ParsableCommand {
 
     @Flag(help: "Replace an existing key set in --out.")
     var force = false
+
+    @Flag(name: .customLong("no-server-key"), help: "Skip the server key (client and public key only).")
+    var noServerKey = false
 
     func run() throws {
         let parameters = try ParameterSet.named(params)
@@ -38,7 +45,16 @@ struct Keygen: ParsableCommand {
         printError("generating \(parameters.name) keys (\(parameters.tfheRsName))…")
         let start = Date()
         let keys = try KeySet.generate(parameters, randomness: randomness)
-        try store.save(keys, overwrite: force)
+        if noServerKey {
+            try store.save(keys, overwrite: force)
+        } else {
+            var reported = -1
+            let serverKey = try ServerKey.generate(for: keys.clientKey, randomness: randomness) { fraction in
+                let percent = Int(fraction * 100)
+                if percent / 10 > reported / 10 { reported = percent; printError("server key: \(percent)%") }
+            }
+            try store.save(keys, serverKey: serverKey, overwrite: force)
+        }
         printError(String(format: "wrote %@ in %.2f s", out, Date().timeIntervalSince(start)))
         print(keys.keyID.hex)
     }

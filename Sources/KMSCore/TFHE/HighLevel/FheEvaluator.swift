@@ -329,3 +329,23 @@ public struct FheEvaluator: Sendable {
         return (0..<count).map { i in i * bits < 64 ? (scalar >> UInt64(i * bits)) & (messageModulus - 1) : 0 }
     }
 }
+
+extension FheEvaluator {
+    /// `a op scalar`: add and mul by their scalar algorithms, the other operations against the
+    /// trivial encryption of the scalar (reduced to the type; `eq` and `lt` give an `ebool`).
+    public func evaluate(_ operation: Operation, _ a: FheCiphertext, scalar: UInt64) throws(TFHEError) -> FheCiphertext {
+        switch operation {
+        case .add: return try scalarAdd(a, scalar)
+        case .mul: return try scalarMultiply(a, by: scalar)
+        default: return try evaluate(operation, a, trivial(scalar, like: a))
+        }
+    }
+
+    /// A noiseless encryption of `value` with `a`'s type and block count (masks zero).
+    func trivial(_ value: UInt64, like a: FheCiphertext) throws(TFHEError) -> FheCiphertext {
+        let count = try blocks(a).count / blockSize
+        var data = [UInt64](repeating: 0, count: count * blockSize)
+        for (i, d) in scalarDigits(value, count: count).enumerated() { addPlaintext(&data, block: i, d) }
+        return try ciphertext(a.type, data)
+    }
+}
