@@ -78,6 +78,21 @@ final class FheEvaluatorTests: XCTestCase {
         try check(k, .euint8, g.next() & 0xff, g.next() & 0xff, [.add, .lt])
     }
 
+    /// Public-key encryptions (compact lists, as fhevmjs sends them), unpacked and packed, are
+    /// cast to the compute key (casting key switch + bootstrap) and computed with.
+    func testCompactListsAreCastAndComputedWith() throws {
+        var (k, g) = try keys(.test)
+        let pk = try KeyGeneration.generatePublicKey(k.clientKey, randomness: k.randomness)
+        let a = g.next() & 0xffff, b = g.next() & 0xffff
+        let ca = pk.encrypt(try ClearValue(type: .euint16, a), randomness: k.randomness)
+        let packedBytes = try TfheRsInterop.encrypt(try ClearValue(type: .euint16, b), publicKey: pk, packed: true, layout: .v1_0,
+                                                    randomness: k.randomness)
+        let cb = try CiphertextReader(keyID: nil, parameters: .test).readOne(packedBytes, as: .euint16)
+        guard case .compact(_, _, true) = cb.body else { return XCTFail("expected a packed compact list") }
+        XCTAssertEqual(try k.clientKey.decrypt(k.evaluator.add(ca, cb)), try ClearValue(type: .euint16, (a + b) & 0xffff))
+        XCTAssertEqual(try k.clientKey.decrypt(k.evaluator.mapBlocks(cb) { $0 % 4 }), try ClearValue(type: .euint16, b))
+    }
+
     func testMismatchedOperandsAreRefused() throws {
         let (k, _) = try keys(.test)
         let a = k.clientKey.encrypt(try ClearValue(type: .euint8, 1))

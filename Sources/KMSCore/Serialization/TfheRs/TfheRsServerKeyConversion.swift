@@ -51,8 +51,23 @@ extension ServerKey {
                 try LweCiphertextList(lweDimension: c.lweDimension.value, data: ms.encryptionsOfZero.words())
             }
         }
+        var casting: LweKeyswitchKey?
+        if let cast = sk.castingKey, let pke = parameters.compactPublicKey, let params = parameters.castingKeySwitch {
+            let k = cast.keySwitchingKey
+            guard cast.castRightShift == 0, cast.destinationKey == params.destinationKey,
+                  k.baseLog == params.baseLog.value, k.levelCount == params.level.value,
+                  k.inputDimension == pke.encryptionLweDimension.value, k.outputLweSize == c.lweDimension.value + 1 else {
+                throw .mismatch("the server key's casting key does not match the parameters' compact-PKE casting")
+            }
+            casting = try TfheRsError.mismatching("casting key") { () throws(TFHEError) in
+                try LweKeyswitchKey(inputLweDimension: pke.encryptionLweDimension, outputLweDimension: c.lweDimension,
+                                    decomposer: try SignedDecomposer(baseLog: params.baseLog, levelCount: params.level),
+                                    data: k.data.words())
+            }
+        }
         self = try TfheRsError.mismatching("tfhe-rs server key") { () throws(TFHEError) in
-            try ServerKey(parameters: parameters, keyswitchKey: keyswitchKey, bootstrapKey: bootstrapKey, modulusSwitchZeros: zeros)
+            try ServerKey(parameters: parameters, keyswitchKey: keyswitchKey, bootstrapKey: bootstrapKey, modulusSwitchZeros: zeros,
+                          castingKey: casting)
         }
     }
 
@@ -94,8 +109,8 @@ extension ServerKey {
 }
 
 extension TfheRsServerKey {
-    /// `serverKey` as a tfhe-rs `ServerKey` of `layout` (1.0 on) with no optional keys: KS-PBS
-    /// order, the parameters' modulus switch (the drift technique with the key's encryptions of
+    /// `serverKey` as a tfhe-rs `ServerKey` of `layout` (1.0 on) with its casting key when it
+    /// has one and no other optional keys: KS-PBS order, the parameters' modulus switch (the drift technique with the key's encryptions of
     /// zero, or centered mean from 1.3), max degree `msg·carry − 1`, and tfhe-rs's tag (empty).
     public init(_ serverKey: ServerKey, layout: TfheRsLayout) throws(TfheRsError) {
         guard layout >= .v1_0 else { throw .unsupported("server keys are written from the tfhe-rs 1.0 layout on") }
@@ -144,7 +159,14 @@ extension TfheRsServerKey {
                   bootstrappingKey: TfheRsBootstrappingKey(bsk: fourier, modulusSwitch: modulusSwitch),
                   messageModulus: c.messageModulus, carryModulus: c.carryModulus,
                   maxDegree: c.messageModulus * c.carryModulus - 1, maxNoiseLevel: c.maxNoiseLevel,
-                  pbsOrder: .keyswitchBootstrap, castingKey: nil, compressionKey: nil, decompressionKey: nil,
+                  pbsOrder: .keyswitchBootstrap,
+                  castingKey: serverKey.castingKey.map {
+                      TfheRsCastingKey(keySwitchingKey: TfheRsKeyswitchKey(data: TfheRsBulk(words: $0.data), baseLog: $0.decomposer.baseLog.value,
+                                                                           levelCount: $0.decomposer.levelCount.value,
+                                                                           outputLweSize: $0.outputLweDimension.value + 1),
+                                       castRightShift: 0, destinationKey: .small)
+                  },
+                  compressionKey: nil, decompressionKey: nil,
                   noiseSquashingKey: nil, noiseSquashingCompressionKey: nil, tag: [])
     }
 }

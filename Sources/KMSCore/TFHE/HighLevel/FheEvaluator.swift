@@ -5,8 +5,10 @@
 /// Values are radix ciphertexts (least significant block first, 2 message bits per block for
 /// fhEVM's parameters) and arithmetic is modulo 2^bits. Every result is *clean*: each block
 /// holds a message below the message modulus, its carries propagated by bootstrapping, so
-/// results feed further operations. Inputs must be LWE blocks under the big key (what
-/// `ClientKey.encrypt` and tfhe-rs `FheUint` files give).
+/// results feed further operations. Inputs are LWE blocks under the big key (what
+/// `ClientKey.encrypt` and tfhe-rs `FheUint` files give) or compact lists (public-key
+/// encryptions, fhevmjs inputs), which are first cast to the compute key as tfhe-rs expands
+/// them: key switch with the casting key, then one bootstrap per block.
 ///
 /// Blocks that do not depend on each other are bootstrapped on all cores.
 ///
@@ -60,8 +62,11 @@ public struct FheEvaluator: Sendable {
         guard ct.encoding == encoding else {
             throw .ciphertextMismatch("a ciphertext with message modulus \(ct.encoding.messageModulus), carry modulus \(ct.encoding.carryModulus) for a server key with \(encoding.messageModulus)/\(encoding.carryModulus)")
         }
+        if case .compact(let list, let range, let packed) = ct.body {
+            return try expandCompact(list, blocks: range, packed: packed)
+        }
         guard case .lwe(let list, let key) = ct.body, key == .big else {
-            throw .ciphertextMismatch("evaluation needs LWE blocks under the big key (secret-key encryptions or tfhe-rs FheUint values); expand compact or compressed lists first")
+            throw .ciphertextMismatch("evaluation takes LWE blocks under the big key (secret-key encryptions, tfhe-rs FheUint values) or compact lists; seeded and compressed values are not supported yet")
         }
         guard list.lweDimension == blockSize - 1 else {
             throw .ciphertextMismatch("blocks of dimension \(list.lweDimension) for a server key of dimension \(blockSize - 1)")

@@ -22,10 +22,14 @@ public struct ServerKey: Sendable, CustomStringConvertible {
     /// `modulus_switch_noise_reduction_key`), kept for writing the key in tfhe-rs's layout;
     /// `nil` for the other modulus switches.
     package let modulusSwitchZeros: LweCiphertextList?
+    /// Compact-PKE key → small key switching (tfhe-rs's casting key), for parameter sets with a
+    /// dedicated compact public key: it brings public-key encrypted inputs (fhevmjs lists) to
+    /// the compute key.
+    package let castingKey: LweKeyswitchKey?
 
     /// Assembles a server key, checking every shape against `parameters`.
     package init(parameters: ParameterSet, keyswitchKey: LweKeyswitchKey, bootstrapKey: FourierLweBootstrapKey,
-                 modulusSwitchZeros: LweCiphertextList?) throws(TFHEError) {
+                 modulusSwitchZeros: LweCiphertextList?, castingKey: LweKeyswitchKey? = nil) throws(TFHEError) {
         let c = parameters.compute
         guard keyswitchKey.inputLweDimension == c.bigLweDimension, keyswitchKey.outputLweDimension == c.lweDimension,
               keyswitchKey.decomposer.baseLog == c.ksBaseLog, keyswitchKey.decomposer.levelCount == c.ksLevel else {
@@ -39,15 +43,23 @@ public struct ServerKey: Sendable, CustomStringConvertible {
         if let z = modulusSwitchZeros, z.lweDimension != c.lweDimension.value {
             throw .keyMismatch("modulus-switch encryptions of zero of dimension \(z.lweDimension), expected \(c.lweDimension)")
         }
+        if let k = castingKey {
+            guard let pke = parameters.compactPublicKey, let cast = parameters.castingKeySwitch, cast.destinationKey == .small,
+                  k.inputLweDimension == pke.encryptionLweDimension, k.outputLweDimension == c.lweDimension,
+                  k.decomposer.baseLog == cast.baseLog, k.decomposer.levelCount == cast.level else {
+                throw .keyMismatch("casting key \(k.inputLweDimension)→\(k.outputLweDimension) at 2^\(k.decomposer.baseLog)×\(k.decomposer.levelCount) does not match the parameters")
+            }
+        }
         self.parameters = parameters
+        self.castingKey = castingKey
         self.keyswitchKey = keyswitchKey
         self.bootstrapKey = bootstrapKey
         self.modulusSwitchZeros = modulusSwitchZeros
     }
 
     /// Generates the server key of `clientKey` on all cores: key-switching key (LWE noise),
-    /// bootstrapping key (GLWE noise), and for drift-technique parameters their encryptions of
-    /// zero. `progress(fraction)` is called from the calling thread as the work advances.
+    /// bootstrapping key (GLWE noise), for drift-technique parameters their encryptions of
+    /// zero, and for sets with a dedicated compact public key the casting key (LWE noise). `progress(fraction)` is called from the calling thread as the work advances.
     public static func generate(for clientKey: ClientKey, randomness: TFHERandomness = .system(),
                                 progress: ((Double) -> Void)? = nil) throws(TFHEError) -> ServerKey {
         let p = clientKey.parameters, c = p.compute
@@ -68,8 +80,17 @@ public struct ServerKey: Sendable, CustomStringConvertible {
                                           noise: c.lweNoiseDistribution, maskGenerator: randomness.mask,
                                           noiseGenerator: randomness.noise)
         }
+        var casting: LweKeyswitchKey?
+        if let pke = clientKey.compactPrivateKey, let cast = p.castingKeySwitch {
+            guard cast.destinationKey == .small else {
+                throw .invalidParameters("casting to the big key is not supported (fhEVM casts to the small key)")
+            }
+            casting = LweKeyswitchKeyGeneration.generate(from: pke, to: clientKey.lweSecretKey,
+                                                         decomposer: try SignedDecomposer(baseLog: cast.baseLog, levelCount: cast.level),
+                                                         noise: c.lweNoiseDistribution, randomness: randomness)
+        }
         progress?(1)
-        return try ServerKey(parameters: p, keyswitchKey: ksk, bootstrapKey: bsk, modulusSwitchZeros: zeros)
+        return try ServerKey(parameters: p, keyswitchKey: ksk, bootstrapKey: bsk, modulusSwitchZeros: zeros, castingKey: casting)
     }
 
     /// Whether the body of a switched ciphertext gets tfhe-rs 1.3+'s centered-mean correction.
