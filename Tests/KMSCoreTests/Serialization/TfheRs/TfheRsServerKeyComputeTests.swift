@@ -98,4 +98,31 @@ final class TfheRsServerKeyComputeTests: XCTestCase {
             XCTAssertEqual(decrypted, expected, "\(op): tfhe-rs decrypted \(decrypted)")
         }
     }
+
+    /// A server key we generate for tfhe-rs's client key, written in the layout and encoding of
+    /// tfhe-rs's own server key file, has exactly its size (131,072,500 bytes at the tool's
+    /// parameters), reads back through our reader to the same bytes, passes the ownership check
+    /// against the client key, and bootstraps tfhe-rs's ciphertexts correctly.
+    func testOurServerKeyHasTfheRsLayoutAndSize() throws {
+        let keys = try Self.loaded.get()
+        let real = try TfheRsFile.read(contentsOf: try TfheRsOracle.keys().appendingPathComponent("server_key.bin"), expecting: .serverKey)
+        let realSize = try FileManager.default.attributesOfItem(atPath: try TfheRsOracle.keys().appendingPathComponent("server_key.bin").path)[.size] as? Int
+        var g = TestSeed.generator()
+        let ours = try ServerKey.generate(for: keys.clientKey, randomness: try g.tfheRandomness())
+        let bytes = try TfheRsFile(object: .serverKey(TfheRsServerKey(ours, layout: real.layout)), layout: real.layout,
+                                   safeSerialized: true, versioned: real.versioned).encode()
+        XCTAssertEqual(bytes.count, realSize, "tfhe-rs's server key is \(realSize ?? -1) bytes, ours \(bytes.count)")
+        let back = try TfheRsFile.decode(bytes, expecting: .serverKey, limits: .key)
+        XCTAssertEqual(try back.encode(), bytes)
+        guard case .serverKey(let tsk) = back.object else { return XCTFail("not a server key") }
+        try TfheRsServerKeyCheck.check(tsk, belongsTo: keys.clientKey)
+        let reread = try ServerKey(tfheRs: tsk, parameters: keys.clientKey.parameters)
+        let dir = try temporaryDirectory()
+        let path = dir.appendingPathComponent("in.bin").path
+        try TfheRsOracle.encrypt(clientKey: keys.clientKeyPath, type: "u8", values: [201], to: path)
+        let a = try CiphertextReader(keyID: nil, parameters: keys.clientKey.parameters)
+            .readOne(try [UInt8](Data(contentsOf: URL(fileURLWithPath: path))), as: .euint8)
+        let sum = try FheEvaluator(serverKey: reread).scalarAdd(a, 100)
+        XCTAssertEqual(try keys.clientKey.decrypt(sum), try ClearValue(type: .euint8, 45))
+    }
 }
