@@ -130,7 +130,7 @@ final class KeyCLITests: XCTestCase {
         let tmp = try CLI.temporaryDirectory(self)
         // Our own default key set has the same parameters as the 0.8.7 pair, but different keys.
         let ours = tmp.appendingPathComponent("ours")
-        _ = try run(["keygen", "--params", "default", "--out", ours.path])
+        _ = try run(["keygen", "--params", "default", "--no-server-key", "--out", ours.path])
         let exported = tmp.appendingPathComponent("ours-tfhe-rs")
         _ = try run(["key", "export", "--keys", ours.path, "--format", "tfhe-rs", "--out", exported.path])
         let r = try CLI.run(["key", "import", "--client-key", try path(pairs[1], "privateKey.bin"),
@@ -148,7 +148,7 @@ final class KeyCLITests: XCTestCase {
         let tmp = try CLI.temporaryDirectory(self)
         for (params, expected) in [("default", "0.8.0-0.10.x"), ("2m128", "1.0.x")] {
             let keys = tmp.appendingPathComponent("keys-\(params)")
-            _ = try run(["keygen", "--params", params, "--out", keys.path])
+            _ = try run(["keygen", "--params", params, "--no-server-key", "--out", keys.path])
             let out = tmp.appendingPathComponent("tfhe-\(params)")
             _ = try run(["key", "export", "--keys", keys.path, "--format", "tfhe-rs", "--out", out.path])
             let d = try inspection(run(["key", "inspect", out.appendingPathComponent("client_key.bin").path]))

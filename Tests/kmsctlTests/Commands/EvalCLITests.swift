@@ -1,0 +1,82 @@
+import Foundation
+import XCTest
+import KMSCore
+
+/// `kmsctl keygen` (server key), `eval`, `key export`/`import --server-key` and `bench`, run as
+/// scripts run them (test parameters: fast, insecure).
+final class EvalCLITests: XCTestCase {
+    private func ok(_ args: [String], file: StaticString = #filePath, line: UInt = #line) throws -> String {
+        let r = try CLI.run(args)
+        XCTAssertEqual(r.status, 0, "\(args.joined(separator: " ")): \(r.stderr)", file: file, line: line)
+        return r.stdout
+    }
+
+    func testKeygenWritesAServerKeyThatEvalComputesWith() throws {
+        let tmp = try CLI.temporaryDirectory(self)
+        let keys = tmp.appendingPathComponent("keys").path
+        _ = try ok(["keygen", "--params", "test", "--out", keys])
+        XCTAssertTrue(KeyStore(directory: URL(fileURLWithPath: keys)).hasServerKey)
+        func ct(_ name: String) -> String { tmp.appendingPathComponent(name).path }
+        _ = try ok(["encrypt", "--keys", keys, "--with", "secret", "--type", "euint8", "--value", "200", "--out", ct("a")])
+        _ = try ok(["encrypt", "--keys", keys, "--type", "euint8", "--value", "100", "--out", ct("b")]) // public key: a compact list
+        let cases: [([String], String)] = [
+            (["--op", "add", "--lhs", ct("a"), "--rhs", ct("b")], "44"),
+            (["--op", "sub", "--lhs", ct("a"), "--rhs", ct("b")], "100"),
+            (["--op", "mul", "--lhs", ct("a"), "--scalar", "3"], "88"),
+            (["--op", "xor", "--lhs", ct("a"), "--scalar", "255"], "55"),
+            (["--op", "lt", "--lhs", ct("b"), "--rhs", ct("a")], "1"),
+            (["--op", "eq", "--lhs", ct("a"), "--scalar", "200"], "1"),
+        ]
+        for (i, (args, expected)) in cases.enumerated() {
+            _ = try ok(["eval", "--keys", keys, "--out", ct("r\(i)")] + args)
+            XCTAssertEqual(try ok(["decrypt", "--keys", keys, "--ct", ct("r\(i)")]), expected + "\n", args.joined(separator: " "))
+        }
+        // Results feed further evaluations.
+        _ = try ok(["eval", "--keys", keys, "--op", "add", "--lhs", ct("r0"), "--rhs", ct("r2"), "--out", ct("chain")])
+        XCTAssertEqual(try ok(["decrypt", "--keys", keys, "--ct", ct("chain")]), "132\n")
+        // tfhe-rs inputs stay tfhe-rs values of the same layout.
+        _ = try ok(["encrypt", "--keys", keys, "--with", "secret", "--format", "tfhe-rs", "--tfhe-rs-version", "1.4",
+                    "--type", "euint16", "--value", "1000", "--out", ct("t")])
+        _ = try ok(["eval", "--keys", keys, "--op", "add", "--lhs", ct("t"), "--scalar", "24", "--type", "euint16", "--out", ct("t2")])
+        XCTAssertTrue(try ok(["key", "inspect", ct("t2")]).contains("high_level_api::FheUint"))
+        XCTAssertEqual(try ok(["decrypt", "--keys", keys, "--ct", ct("t2")]), "1024\n")
+        // Refusals: both or neither right operand, an unknown operation, no server key.
+        XCTAssertNotEqual(try CLI.run(["eval", "--keys", keys, "--op", "add", "--lhs", ct("a"), "--out", ct("x")]).status, 0)
+        XCTAssertNotEqual(try CLI.run(["eval", "--keys", keys, "--op", "pow", "--lhs", ct("a"), "--scalar", "1", "--out", ct("x")]).status, 0)
+        let bare = tmp.appendingPathComponent("bare").path
+        _ = try ok(["keygen", "--params", "test", "--no-server-key", "--out", bare])
+        XCTAssertFalse(KeyStore(directory: URL(fileURLWithPath: bare)).hasServerKey)
+        let r = try CLI.run(["eval", "--keys", bare, "--op", "add", "--lhs", ct("a"), "--scalar", "1", "--out", ct("x")])
+        XCTAssertNotEqual(r.status, 0)
+        XCTAssertTrue(r.stderr.contains("not found"), r.stderr)
+    }
+
+    func testExportedServerKeyImportsWithItsClientKeyAndComputes() throws {
+        let tmp = try CLI.temporaryDirectory(self)
+        let keys = tmp.appendingPathComponent("keys").path, out = tmp.appendingPathComponent("tfhe").path
+        _ = try ok(["keygen", "--params", "test", "--out", keys])
+        _ = try ok(["key", "export", "--keys", keys, "--format", "tfhe-rs", "--tfhe-rs-version", "1.0", "--out", out])
+        let sk = out + "/server_key.bin"
+        XCTAssertTrue(FileManager.default.fileExists(atPath: sk))
+        XCTAssertTrue(try ok(["key", "inspect", sk]).contains("high_level_api::ServerKey"))
+        let again = tmp.appendingPathComponent("again").path
+        _ = try ok(["key", "import", "--client-key", out + "/client_key.bin", "--public-key", out + "/public_key.bin",
+                    "--server-key", sk, "--out", again])
+        let a = tmp.appendingPathComponent("a").path, s = tmp.appendingPathComponent("s").path
+        _ = try ok(["encrypt", "--keys", again, "--with", "secret", "--type", "euint8", "--value", "7", "--out", a])
+        _ = try ok(["eval", "--keys", again, "--op", "mul", "--lhs", a, "--rhs", a, "--out", s])
+        XCTAssertEqual(try ok(["decrypt", "--keys", again, "--ct", s]), "49\n")
+    }
+
+    func testBenchPrintsJSONMedians() throws {
+        let pbs = try JSONSerialization.jsonObject(with: Data(try ok(["bench", "pbs", "--params", "test", "--runs", "3"]).utf8)) as? [String: Double]
+        XCTAssertEqual(pbs?["runs"], 3)
+        XCTAssertGreaterThan(pbs?["pbs_ms_median"] ?? 0, 0)
+        XCTAssertGreaterThan(pbs?["ks_ms_median"] ?? 0, 0)
+        let keygen = try JSONSerialization.jsonObject(with: Data(try ok(["bench", "keygen", "--params", "test", "--lwe-dimension", "12",
+                                                                          "--runs", "1"]).utf8)) as? [String: Double]
+        XCTAssertGreaterThan(keygen?["keygen_ms_median"] ?? 0, 0)
+        XCTAssertGreaterThan(keygen?["server_key_bytes"] ?? 0, 0)
+        XCTAssertNotEqual(try CLI.run(["bench", "pbs", "--params", "test", "--polynomial-size", "1000"]).status, 0)
+    }
+}
