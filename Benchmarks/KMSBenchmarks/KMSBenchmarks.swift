@@ -11,4 +11,5 @@ let benchmarks: @Sendable () -> Void = {
     registerChainBenchmarks()
     registerTfheRsBenchmarks()
     registerServerKeyBenchmarks()
+    registerBootstrapBenchmarks()
 }

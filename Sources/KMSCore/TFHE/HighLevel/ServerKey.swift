@@ -94,7 +94,7 @@ public struct ServerKey: Sendable, CustomStringConvertible {
     }
 
     /// Whether the body of a switched ciphertext gets tfhe-rs 1.3+'s centered-mean correction.
-    var centeredMeanSwitch: Bool { ProgrammableBootstrap.centeredMean(parameters.compute.modulusSwitchType) }
+    package var centeredMeanSwitch: Bool { ProgrammableBootstrap.centeredMean(parameters.compute.modulusSwitchType) }
 
     public var description: String {
         let c = parameters.compute

@@ -1,0 +1,69 @@
+import Benchmark
+import KMSCore
+
+/// Bootstrapping benchmarks: the FFT, one external product, key switch + PBS of one block at
+/// the named sets and at concrete-python's choice for a 6-bit TLU (n=899, N=4096, k=1,
+/// PBS 2^22×1, KS 2^4×4), server-key generation, and an FheUint8 addition.
+func registerBootstrapBenchmarks() {
+    let ms = Benchmark.Configuration(timeUnits: .milliseconds, maxDuration: .seconds(5))
+
+    for size in [2048, 4096] {
+        let t = try! FourierTransform.plan(polynomialSize: size)
+        let poly = (0..<size).map { UInt64($0) &* 0x9e3779b97f4a7c15 }
+        let buffer = FourierBuffer(size: size / 2)
+        var out = [UInt64](repeating: 0, count: size)
+        Benchmark("FFT N=\(size): forward torus + backward add", configuration: .init(timeUnits: .microseconds)) { benchmark in
+            for _ in benchmark.scaledIterations {
+                poly.withUnsafeBufferPointer { t.forwardTorus($0.baseAddress!, re: buffer.re, im: buffer.im) }
+                out.withUnsafeMutableBufferPointer { t.backwardAddTorus(re: buffer.re, im: buffer.im, into: $0.baseAddress!) }
+            }
+        }
+    }
+
+    var concrete = ParameterSet.default.compute
+    concrete.lweDimension = 899; concrete.polynomialSize = 4096
+    concrete.pbsBaseLog = 22; concrete.pbsLevel = 1; concrete.ksBaseLog = 4; concrete.ksLevel = 4
+    let cases: [(String, ClassicPBSParameters)] = [
+        ("default", ParameterSet.default.compute), ("2m128", ParameterSet.v1_0_2m128.compute),
+        ("n=899 N=4096 2^22×1 KS 2^4×4", concrete),
+    ]
+    for (name, compute) in cases {
+        Benchmark("KS + PBS one block [\(name)]", configuration: ms) { benchmark in
+            let p = try PerformanceMeasurement.parameterSet(compute: compute)
+            let (ck, _) = try KeyGeneration.generate(p)
+            let sk = try ServerKey.generate(for: ck)
+            let encoding = compute.encoding
+            let input = LweEncryption.encrypt([encoding.encode(3)], key: ck.bigLweSecretKey, noise: compute.glweNoiseDistribution,
+                                              maskGenerator: AesCtrGenerator.system(), noiseGenerator: AesCtrGenerator.system())
+            let lut = LookupTable(polynomialSize: compute.polynomialSize.value, boxes: 16, delta: encoding.delta) { $0 }
+            let w = PBSWorkspace(bsk: sk.bootstrapKey, keyswitchLevels: compute.ksLevel.value)
+            var out = [UInt64](repeating: 0, count: compute.bigLweDimension.value + 1)
+            benchmark.startMeasurement()
+            for _ in benchmark.scaledIterations {
+                input.data.withUnsafeBufferPointer { i in lut.body.withUnsafeBufferPointer { l in out.withUnsafeMutableBufferPointer {
+                    ProgrammableBootstrap.keyswitchBootstrap(i.baseAddress!, lut: l.baseAddress!, ksk: sk.keyswitchKey, bsk: sk.bootstrapKey,
+                                                             centeredMean: sk.centeredMeanSwitch, into: $0.baseAddress!, workspace: w)
+                } } }
+            }
+        }
+    }
+
+    var tfheRsKeygen = ParameterSet.default.compute
+    tfheRsKeygen.lweDimension = 834; tfheRsKeygen.pbsBaseLog = 23; tfheRsKeygen.ksBaseLog = 3; tfheRsKeygen.ksLevel = 5
+    for (name, compute) in [("default", ParameterSet.default.compute), ("n=834 2^23×1 KS 2^3×5", tfheRsKeygen)] {
+        Benchmark("Keygen client + server key, tfhe-rs ServerKey bytes [\(name)]",
+                  configuration: .init(metrics: [.wallClock, .peakMemoryResident], timeUnits: .milliseconds, maxDuration: .seconds(10))) { benchmark in
+            for _ in benchmark.scaledIterations {
+                blackHole(try PerformanceMeasurement.keyGeneration(compute, runs: 1))
+            }
+        }
+    }
+
+    Benchmark("FheUint8 add (7 PBS, 2 cores) [default]", configuration: ms) { benchmark in
+        let keys = try KeySet.generate(.default)
+        let evaluator = FheEvaluator(serverKey: try ServerKey.generate(for: keys.clientKey))
+        let a = keys.clientKey.encrypt(try ClearValue(type: .euint8, 200)), b = keys.clientKey.encrypt(try ClearValue(type: .euint8, 99))
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations { blackHole(try evaluator.add(a, b)) }
+    }
+}
