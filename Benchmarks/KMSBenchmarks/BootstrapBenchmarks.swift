@@ -42,7 +42,7 @@ func registerBootstrapBenchmarks() {
             for _ in benchmark.scaledIterations {
                 input.data.withUnsafeBufferPointer { i in lut.body.withUnsafeBufferPointer { l in out.withUnsafeMutableBufferPointer {
                     ProgrammableBootstrap.keyswitchBootstrap(i.baseAddress!, lut: l.baseAddress!, ksk: sk.keyswitchKey, bsk: sk.bootstrapKey,
-                                                             centeredMean: sk.centeredMeanSwitch, into: $0.baseAddress!, workspace: w)
+                                                             modulusSwitch: sk.modulusSwitchMode, into: $0.baseAddress!, workspace: w)
                 } } }
             }
         }

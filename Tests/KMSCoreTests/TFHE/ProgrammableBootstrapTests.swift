@@ -48,7 +48,7 @@ final class ProgrammableBootstrapTests: XCTestCase {
                 var out = [UInt64](repeating: 0, count: c.bigLweDimension.value + 1)
                 input.data.withUnsafeBufferPointer { i in lut.body.withUnsafeBufferPointer { l in out.withUnsafeMutableBufferPointer {
                     ProgrammableBootstrap.keyswitchBootstrap(i.baseAddress!, lut: l.baseAddress!, ksk: sk.keyswitchKey,
-                                                             bsk: sk.bootstrapKey, centeredMean: sk.centeredMeanSwitch,
+                                                             bsk: sk.bootstrapKey, modulusSwitch: sk.modulusSwitchMode,
                                                              into: $0.baseAddress!, workspace: w)
                 } } }
                 let phase = try LweEncryption.phases(LweCiphertextList(lweDimension: c.bigLweDimension.value, data: out), key: ck.bigLweSecretKey)[0]

@@ -37,3 +37,69 @@ package enum ModulusSwitch {
         }
     }
 }
+
+/// The modulus switch a server key's parameters ask for, with its key material.
+package enum ModulusSwitchMode: Sendable {
+    /// Plain rounding of every element.
+    case standard
+    /// tfhe-rs 1.3+: the body corrected by half the masks' rounding errors.
+    case centeredMean
+    /// tfhe-rs 1.0 – 1.2 drift technique: when the expected rounding noise of a ciphertext is
+    /// above the bound, an encryption of zero from `zeros` (under the small key) is added first.
+    case drift(ModulusSwitchNoiseReduction, zeros: LweCiphertextList)
+}
+
+extension ModulusSwitch {
+    /// The drift technique's noise measure of `c` (n + 1 words): |E| + r·sqrt(V + σ²_in), with E
+    /// the expected rounding error for a uniform binary key (body error − Σ mask errors / 2) and V
+    /// its variance (Σ mask errors² / 4), in u64 units (tfhe-rs `measure_modulus_switch_noise`).
+    static func driftMeasure(_ c: UnsafePointer<UInt64>, dimension n: Int, log2TwoN: Int, _ p: ModulusSwitchNoiseReduction) -> Double {
+        let shift = UInt64(64 - log2TwoN)
+        func error(_ x: UInt64) -> Double {
+            Double(Int64(bitPattern: (UInt64(switchValue(x, log2TwoN: log2TwoN)) &<< shift) &- x))
+        }
+        var sum = 0.0, squares = 0.0
+        for i in 0..<n {
+            let e = error(c[i])
+            sum += e
+            squares += e * e
+        }
+        let expected = error(c[n]) - sum / 2
+        return abs(expected) + p.msRSigmaFactor * (squares / 4 + p.msInputVariance * 0x1p128).squareRoot()
+    }
+
+    /// Switches `lwe` with `mode` into `out`; `scratch` holds 2·(n + 1) words (drift candidates).
+    package static func switchCiphertext(_ lwe: UnsafePointer<UInt64>, dimension n: Int, log2TwoN: Int, mode: ModulusSwitchMode,
+                                         scratch: UnsafeMutablePointer<UInt64>, into out: UnsafeMutablePointer<Int>) {
+        switch mode {
+        case .standard:
+            switchCiphertext(lwe, dimension: n, log2TwoN: log2TwoN, centeredMean: false, into: out)
+        case .centeredMean:
+            switchCiphertext(lwe, dimension: n, log2TwoN: log2TwoN, centeredMean: true, into: out)
+        case .drift(let p, let zeros):
+            guard zeros.lweDimension == n, driftMeasure(lwe, dimension: n, log2TwoN: log2TwoN, p) > p.msBound else {
+                switchCiphertext(lwe, dimension: n, log2TwoN: log2TwoN, centeredMean: false, into: out)
+                return
+            }
+            // Scan the encryptions of zero in order: the first candidate within the bound wins,
+            // else the candidate (or the input) with the smallest measure.
+            let candidate = scratch, best = scratch + (n + 1)
+            best.update(from: lwe, count: n + 1)
+            var bestMeasure = Double.infinity
+            zeros.data.withUnsafeBufferPointer { z in
+                for j in 0..<zeros.count {
+                    let zero = z.baseAddress! + j * (n + 1)
+                    for i in 0...n { candidate[i] = lwe[i] &+ zero[i] }
+                    let m = driftMeasure(candidate, dimension: n, log2TwoN: log2TwoN, p)
+                    if m < bestMeasure {
+                        bestMeasure = m
+                        best.update(from: candidate, count: n + 1)
+                    }
+                    if m <= p.msBound { break }
+                }
+            }
+            if driftMeasure(lwe, dimension: n, log2TwoN: log2TwoN, p) <= bestMeasure { best.update(from: lwe, count: n + 1) }
+            switchCiphertext(best, dimension: n, log2TwoN: log2TwoN, centeredMean: false, into: out)
+        }
+    }
+}

@@ -45,7 +45,7 @@ extension FheEvaluator {
                                 let lut = packed && block % 2 == 1 ? high : low
                                 lut.body.withUnsafeBufferPointer { l in
                                     ProgrammableBootstrap.bootstrap(s.baseAddress!, lut: l.baseAddress!, bsk: key.bootstrapKey,
-                                                                    centeredMean: key.centeredMeanSwitch,
+                                                                    modulusSwitch: key.modulusSwitchMode,
                                                                     into: target.pointer + k * size, workspace: w)
                                 }
                             }

@@ -106,7 +106,7 @@ public struct FheEvaluator: Sendable {
                         tables[i].body.withUnsafeBufferPointer { lut in
                             ProgrammableBootstrap.keyswitchBootstrap(inBuf.baseAddress! + i * size, lut: lut.baseAddress!,
                                                                      ksk: key.keyswitchKey, bsk: key.bootstrapKey,
-                                                                     centeredMean: key.centeredMeanSwitch,
+                                                                     modulusSwitch: key.modulusSwitchMode,
                                                                      into: target.pointer + i * size, workspace: w)
                         }
                         i += workers

@@ -74,7 +74,7 @@ public enum PerformanceMeasurement {
                         out.withUnsafeMutableBufferPointer { o in
                             pbs.append(milliseconds {
                                 ProgrammableBootstrap.bootstrap(s.baseAddress!, lut: l.baseAddress!, bsk: sk.bootstrapKey,
-                                                                centeredMean: sk.centeredMeanSwitch, into: o.baseAddress!, workspace: w)
+                                                                modulusSwitch: sk.modulusSwitchMode, into: o.baseAddress!, workspace: w)
                             })
                         }
                     }

@@ -93,8 +93,15 @@ public struct ServerKey: Sendable, CustomStringConvertible {
         return try ServerKey(parameters: p, keyswitchKey: ksk, bootstrapKey: bsk, modulusSwitchZeros: zeros, castingKey: casting)
     }
 
-    /// Whether the body of a switched ciphertext gets tfhe-rs 1.3+'s centered-mean correction.
-    package var centeredMeanSwitch: Bool { ProgrammableBootstrap.centeredMean(parameters.compute.modulusSwitchType) }
+    /// The modulus switch before blind rotation: the parameters' type, with this key's
+    /// encryptions of zero for the drift technique.
+    package var modulusSwitchMode: ModulusSwitchMode {
+        switch parameters.compute.modulusSwitchType {
+        case .standard: .standard
+        case .centeredMeanNoiseReduction: .centeredMean
+        case .driftTechniqueNoiseReduction(let p): modulusSwitchZeros.map { .drift(p, zeros: $0) } ?? .standard
+        }
+    }
 
     public var description: String {
         let c = parameters.compute
