@@ -12,9 +12,12 @@ package enum LweBootstrapKeyGeneration {
     static let batchSize = 32
 
     /// A Fourier-domain bootstrapping key for `smallKey` under `glweKey`; `progress(done, total)`
-    /// is called from the calling thread after each batch of GGSWs.
+    /// is called from the calling thread after each batch of GGSWs. With `standardBodies`
+    /// (n·L·(k+1)·N words), the standard-domain body of every GGSW row is also written there, in
+    /// data order: with a seeded mask stream, that is a seeded (compressed) bootstrapping key.
     package static func generateFourier(smallKey: LweSecretKey, glweKey: GlweSecretKey, decomposer: SignedDecomposer,
                                         noise: NoiseDistribution, randomness: TFHERandomness,
+                                        standardBodies: UnsafeMutablePointer<UInt64>? = nil,
                                         progress: ((Int, Int) -> Void)? = nil) throws(TFHEError) -> FourierLweBootstrapKey {
         let n = smallKey.dimension, k = glweKey.glweDimension.value, size = glweKey.polynomialSize.value
         let levels = decomposer.levelCount.value, b = decomposer.baseLog.value
@@ -47,6 +50,7 @@ package enum LweBootstrapKeyGeneration {
                             keyCoefficients.withUnsafeBufferPointer { s in
                                 keyMasks.withUnsafeBufferPointer { sMask in
                                     let reOut = SharedMutablePointer(reBuf.baseAddress!), imOut = SharedMutablePointer(imBuf.baseAddress!)
+                                    let bodiesOut = standardBodies.map { SharedMutablePointer($0) }
                                     let active = min(workers, count)
                                     ParallelWork.run(workers: active) { worker in
                                         let products = (0..<k).map { FourierBinaryProduct(binary: s.baseAddress! + $0 * size, transform: transform) }
@@ -69,6 +73,7 @@ package enum LweBootstrapKeyGeneration {
                                                     } else {
                                                         body[0] &+= factor
                                                     }
+                                                    bodiesOut?.pointer.advanced(by: ((i * levels + t) * k1 + r) * size).update(from: body, count: size)
                                                     let out = (((i * levels + t) * k1 + r) * k1) * half
                                                     for c in 0..<k {
                                                         transform.forwardTorus(mask + c * size, re: reOut.pointer + out + c * half, im: imOut.pointer + out + c * half)
