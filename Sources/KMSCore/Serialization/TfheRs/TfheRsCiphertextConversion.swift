@@ -18,7 +18,8 @@ extension TfheRsObject {
     ///     the type with that many blocks.
     /// - Throws: `unexpectedObject` for keys, `mismatch` naming the first field that differs from
     ///   the parameters, `unsupported` for values that are not fhEVM types (signed integers, strings)
-    ///   and for squashed-noise ciphertexts (not decrypted yet).
+    ///   and for squashed-noise ciphertexts (convert those with `SquashedNoiseCiphertext(tfheRs:type:)`
+    ///   and decrypt them with a `NoiseSquashingPrivateKey`).
     public func ciphertexts(parameters: ParameterSet, as type: FheType? = nil) throws(TfheRsError) -> [FheCiphertext] {
         switch self {
         case .clientKey, .compactPublicKey, .serverKey, .compressedServerKey, .noiseSquashingKey, .compressedNoiseSquashingKey:

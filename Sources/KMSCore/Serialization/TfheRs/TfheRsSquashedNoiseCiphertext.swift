@@ -68,7 +68,8 @@ extension TfheRsEncoder {
 
 /// tfhe-rs's high-level squashed-noise ciphertexts (1.1+) — `SquashedNoiseFheUint`,
 /// `SquashedNoiseFheInt`, `SquashedNoiseFheBool` — the 128-bit, low-noise form fhEVM's threshold
-/// decryption takes. Read, written and described here; not decrypted yet.
+/// decryption takes. Read, written and described here; `SquashedNoiseCiphertext(tfheRs:type:)` turns
+/// one into a value `NoiseSquashingPrivateKey.decrypt` takes, `SquashedNoiseCiphertext.tfheRs()` back.
 ///
 /// Layout: `SquashedNoiseFheUint` = `T[0]` (1.1 – main 2025-06) or `T[1]` (1.3+) · `T[0]`
 /// InnerSquashedNoiseRadixCiphertextVersionedOwned (hand-written wrapper; absent in plain bincode)

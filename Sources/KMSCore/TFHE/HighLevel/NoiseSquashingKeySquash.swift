@@ -1,0 +1,70 @@
+/// tfhe-rs's high-level `squash_noise` (`NoiseSquashingKey::squash_radix_ciphertext_noise` and
+/// `squash_boolean_block_noise`): radix blocks are packed in pairs as `high·message_modulus + low`
+/// — an LWE linear combination, no bootstrapping, so both carries must be empty (true of fresh
+/// encryptions and of bootstrapped blocks) — an odd last block goes alone, a boolean is one
+/// block; every packed block is squashed (`NoiseSquashing.squashBlock`) on all cores.
+extension NoiseSquashingKey {
+    /// Squashes `ciphertext` (blocks under the big key, as `ClientKey.encrypt` makes them) with
+    /// the compute `serverKey` of the same client key.
+    /// - Throws: `TFHEError.keyMismatch` when `serverKey` does not belong with this key,
+    ///   `.invalidParameters` when the parameters do not fit each other, `.ciphertextMismatch`
+    ///   when the ciphertext is not LWE blocks under the big key of these parameters.
+    public func squash(_ ciphertext: FheCiphertext, serverKey: ServerKey) throws(TFHEError) -> SquashedNoiseCiphertext {
+        try parameters.validate(for: serverKey.parameters)
+        let ksk = serverKey.keyswitchKey
+        guard ksk.outputLweDimension == inputLweDimension else {
+            throw .keyMismatch("the server key switches to dimension \(ksk.outputLweDimension), the noise-squashing key takes \(inputLweDimension)")
+        }
+        guard case .lwe(let list, let choice) = ciphertext.body, choice == .big else {
+            throw .ciphertextMismatch("noise squashing takes LWE blocks under the big key (decompress or expand first)")
+        }
+        guard list.lweDimension == ksk.inputLweDimension.value else {
+            throw .ciphertextMismatch("blocks of dimension \(list.lweDimension) for a key-switching key from dimension \(ksk.inputLweDimension)")
+        }
+        guard ciphertext.encoding.messageModulus == parameters.messageModulus, ciphertext.encoding.carryModulus == parameters.carryModulus else {
+            throw .ciphertextMismatch("block moduli \(ciphertext.encoding.messageModulus)/\(ciphertext.encoding.carryModulus) are not the noise-squashing moduli \(parameters.messageModulus)/\(parameters.carryModulus)")
+        }
+        let msg = UInt64(parameters.messageModulus)
+        let size = list.lweSize, count = list.count
+        // Pack: (high·msg + low) word by word; degrees as tfhe-rs's (fresh blocks: msg − 1).
+        let blockDegree = ciphertext.type == .ebool ? 1 : Int(msg) - 1
+        var packed: [[UInt64]] = []
+        var degrees: [Int] = []
+        var i = 0
+        while i < count {
+            let low = list.data[i * size ..< (i + 1) * size]
+            if ciphertext.type != .ebool, i + 1 < count {
+                let high = list.data[(i + 1) * size ..< (i + 2) * size]
+                packed.append(zip(low, high).map { $1 &* msg &+ $0 })
+                degrees.append(blockDegree * Int(msg) + blockDegree)
+                i += 2
+            } else {
+                packed.append(Array(low))
+                degrees.append(blockDegree)
+                i += 1
+            }
+        }
+        let outWords = 2 * (parameters.lweDimension.value + 1)
+        var out = [UInt64](repeating: 0, count: packed.count * outWords)
+        let lut = LookupTable128(identityFor: parameters)
+        let active = min(ParallelWork.workerCount, packed.count)
+        out.withUnsafeMutableBufferPointer { outBuf in
+            let shared = SharedMutablePointer(outBuf.baseAddress!)
+            ParallelWork.run(workers: active) { worker in
+                let w = NoiseSquashingWorkspace(key: self, keyswitchLevels: ksk.decomposer.levelCount.value)
+                var j = worker
+                while j < packed.count {
+                    packed[j].withUnsafeBufferPointer {
+                        NoiseSquashing.squashBlock($0.baseAddress!, keyswitchKey: ksk, key: self, lut: lut,
+                                                   into: shared.pointer + j * outWords, workspace: w)
+                    }
+                    j += active
+                }
+            }
+        }
+        let blocks = (0..<packed.count).map { Array(out[$0 * outWords ..< ($0 + 1) * outWords]) }
+        return try SquashedNoiseCiphertext(type: ciphertext.type, lweDimension: parameters.lweDimension.value, blocks: blocks,
+                                           degrees: degrees, messageModulus: parameters.messageModulus,
+                                           carryModulus: parameters.carryModulus)
+    }
+}
