@@ -1,7 +1,10 @@
 /// The balanced gadget decomposition of tfhe-rs (`SignedDecomposer<u128>`) over Z_{2^128}: a value
 /// is rounded to its `B·L` most significant bits (the closest representable value) and written
-/// as `Σ_{ℓ=1}^{L} d_ℓ · 2^(128 − ℓ·B)` with digits `−2^(B−1) ≤ d_ℓ ≤ 2^(B−1)`; a digit equal to
-/// `2^(B−1)` stays positive only when the next more significant remainder is even.
+/// as `Σ_{ℓ=1}^{L} d_ℓ · 2^(128 − ℓ·B)` with digits `−2^(B−1) ≤ d_ℓ ≤ 2^(B−1)`, digit for digit as
+/// tfhe-rs computes them (`init_decomposer_state`, `decompose_one_level`): the rounded state is
+/// made signed (negative above 2^(R−1), or at 2^(R−1) when the rounding bit is set; R = B·L) and
+/// shifted arithmetically; a digit equal to `2^(B−1)` becomes `−2^(B−1)` (carrying one) exactly
+/// when bit B−1 of the remaining state is set.
 ///
 /// Digits are produced from the least significant level (L) up to level 1. Polynomial digits are
 /// written level-major: level ℓ of coefficient i at `digits[(ℓ − 1)·N + i]`.
@@ -52,23 +55,32 @@ package struct U128Decomposer: Sendable, Hashable {
     package func decompose(_ x: U128, into digits: UnsafeMutablePointer<Int64>, stride: Int) {
         let b = UInt64(baseLog)
         let mask: UInt64 = (1 << b) &- 1
-        let half: UInt64 = 1 << (b &- 1)
-        let state = roundedState(x)
+        let r = precision
+        // init_decomposer_state: the top R + 1 bits, rounded half up to R bits …
+        let top = x >> (127 - r)
+        let roundingBit = top.low & 1
+        var state = (top &+ U128(1)) >> 1
+        let keep = (U128(1) << r) &- U128(1)
+        state = U128(low: state.low & keep.low, high: state.high & keep.high)
+        // … as a signed value: negative above 2^(R−1), or at 2^(R−1) with the rounding bit set.
+        let halfRange = U128(1) << (r - 1)
+        if halfRange < state || (state == halfRange && roundingBit == 1) {
+            state = state &- (U128(1) << r)
+        }
         var lo = state.low
         var hi = state.high
         var level = levelCount
         while level >= 1 {
-            var d = lo & mask
-            lo = (lo >> b) | (hi << (64 &- b))   // b ≤ 63, so 64 − b ∈ 1…63
-            hi >>= b
-            if d > half || (d == half && lo & 1 == 1) {
-                // Balanced digit d − 2^B, carrying one into the next level.
-                let (s, c) = lo.addingReportingOverflow(1)
-                lo = s
-                hi &+= c ? 1 : 0
-                d = d &- (1 << b)
-            }
-            digits[(level &- 1) &* stride] = Int64(bitPattern: d)
+            let res = lo & mask
+            // Arithmetic shift right by B (1 ≤ B ≤ 63).
+            lo = (lo >> b) | (hi << (64 &- b))
+            hi = UInt64(bitPattern: Int64(bitPattern: hi) >> Int64(b))
+            // decompose_one_level's bit trick: carry = bit B−1 of ((res − 1) | state) & res.
+            let carry = (((res &- 1) | lo) & res) >> (b &- 1)
+            let (s, c) = lo.addingReportingOverflow(carry)
+            lo = s
+            hi &+= c ? 1 : 0
+            digits[(level &- 1) &* stride] = Int64(bitPattern: res) &- Int64(bitPattern: carry << b)
             level &-= 1
         }
     }

@@ -43,16 +43,27 @@ final class U128DecomposerTests: XCTestCase {
         // B = 4, L = 2 (top 8 bits), values exactly representable.
         let d = try XCTUnwrap(U128Decomposer(baseLog: 4, levelCount: 2))
         var digits = [Int64](repeating: 0, count: 2)
-        // 0x28: low digit 8 = 2^(B−1) with even remainder 2 → stays +8.
+        // 0x28: low digit 8 = 2^(B−1), bit 3 of the remainder 2 clear → stays +8.
         d.decompose(U128(0x28) << 120, into: &digits)
         XCTAssertEqual(digits, [2, 8])
-        // 0x18: low digit 8 with odd remainder 1 → −8, carry: remainder 2.
+        // 0x18: remainder 1, bit 3 clear → +8 (an odd remainder does not carry).
         d.decompose(U128(0x18) << 120, into: &digits)
-        XCTAssertEqual(digits, [2, -8])
-        // 0xF9: 9 > 8 → −7, carry; 0xF + 1 = 16 → 0 with the carry leaving the torus.
+        XCTAssertEqual(digits, [1, 8])
+        // 0x88 is above 2^(R−1): state −0x78; remainder …FFF8 has bit 3 set → −8, then 9 → −7.
+        d.decompose(U128(0x88) << 120, into: &digits)
+        XCTAssertEqual(digits, [-7, -8])
+        // 0xC8: state −0x38 → −8, then 13 → −3.
+        d.decompose(U128(0xC8) << 120, into: &digits)
+        XCTAssertEqual(digits, [-3, -8])
+        // 0xF9: 9 > 8 → −7, carry; the signed state's top digit is 0.
         d.decompose(U128(0xF9) << 120, into: &digits)
         XCTAssertEqual(digits, [0, -7])
         XCTAssertEqual(d.recompose(digits), U128(0xF9) << 120)
+        // Exactly 2^(R−1) = 0x80: positive (+8 on top) unless the rounding bit made it.
+        d.decompose(U128(0x80) << 120, into: &digits)
+        XCTAssertEqual(digits, [8, 0])
+        d.decompose((U128(0x7F) << 120) &+ (U128(1) << 119), into: &digits)
+        XCTAssertEqual(digits, [-8, 0])
         // Rounding: 0x28·2^120 + 2^119 rounds up to 0x29·2^120; just below rounds down.
         let x = (U128(0x28) << 120) &+ (U128(1) << 119)
         XCTAssertEqual(d.closestRepresentable(x), U128(0x29) << 120)
@@ -62,6 +73,39 @@ final class U128DecomposerTests: XCTestCase {
         var nsDigits = [Int64](repeating: 0, count: 3)
         ns.decompose(U128(0x123456) << 104, into: &nsDigits)
         XCTAssertEqual(nsDigits, [0x123456, 0, 0])
+    }
+
+    /// tfhe-rs's `init_decomposer_state` + `decompose_one_level`, restated on machine integers for
+    /// R = B·L ≤ 20 (the top R + 1 bits of x given as `top`): every digit equal, exhaustively.
+    func testEveryTopPatternMatchesTfheRsDigitForDigit() throws {
+        func reference(top: Int, b: Int, l: Int) -> [Int64] {
+            let r = b * l
+            let roundingBit = top & 1
+            var t = ((top + 1) >> 1) & ((1 << r) - 1)
+            if t > 1 << (r - 1) || (t == 1 << (r - 1) && roundingBit == 1) { t -= 1 << r }
+            var out = [Int64](repeating: 0, count: l)
+            for level in stride(from: l, through: 1, by: -1) {
+                let res = t & ((1 << b) - 1)
+                t >>= b                                        // arithmetic on Int
+                let carry = (((res - 1) | t) & res) >> (b - 1) & 1
+                t += carry
+                out[level - 1] = Int64(res - (carry << b))
+            }
+            return out
+        }
+        for (b, l) in [(4, 2), (3, 3), (1, 5), (5, 2), (2, 4), (10, 1), (6, 3)] {
+            let d = try XCTUnwrap(U128Decomposer(baseLog: b, levelCount: l))
+            let r = b * l
+            var digits = [Int64](repeating: 0, count: l)
+            for top in 0 ..< 1 << (r + 1) {
+                // Below the rounding bit: zero, or junk that must not matter.
+                for junk in [U128.zero, (U128(1) << (127 - r)) &- U128(1)] {
+                    let x = (U128(UInt64(top)) << (127 - r)) &+ junk
+                    d.decompose(x, into: &digits)
+                    XCTAssertEqual(digits, reference(top: top, b: b, l: l), "B=\(b) L=\(l) top=\(top)")
+                }
+            }
+        }
     }
 
     func testPolynomialDecompositionIsLevelMajor() throws {
