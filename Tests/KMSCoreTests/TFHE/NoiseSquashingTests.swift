@@ -232,6 +232,33 @@ final class NoiseSquashingTests: XCTestCase {
         }
     }
 
+    /// The private key written into a tfhe-rs client key (1.4 and 1.6 layouts) and read back
+    /// decrypts a squashed value; a client key without one gives nil; parameters `validate()`
+    /// refuses (tfhe-rs 1.1 – 1.3's drift technique) still decrypt.
+    func testPrivateKeyTravelsInATfheRsClientKey() throws {
+        let keys = try Self.testKeys()
+        var g = TestSeed.generator()
+        let r = try g.tfheRandomness()
+        let v = try ClearValue.random(.euint16, using: &g)
+        let squashed = try keys.key.squash(keys.client.encrypt(v, randomness: r), serverKey: keys.server)
+        XCTAssertNil(try NoiseSquashingPrivateKey(tfheRs: TfheRsClientKey(keys.client, layout: .v1_4)))
+        for layout in [TfheRsLayout.v1_4, .v1_6] {
+            let ck = try TfheRsClientKey(keys.client, layout: layout).adding(noiseSquashingKey: keys.privateKey)
+            let bytes = try TfheRsFile(object: .clientKey(ck), layout: layout).encode()
+            guard case .clientKey(let back) = try TfheRsFile.decode(bytes).object else { return XCTFail("not a client key") }
+            let nsk = try XCTUnwrap(try NoiseSquashingPrivateKey(tfheRs: back))
+            XCTAssertEqual(nsk.parameters, keys.privateKey.parameters, "\(layout)")
+            XCTAssertEqual(nsk.glweSecretKey.coefficients, keys.privateKey.glweSecretKey.coefficients, "\(layout)")
+            XCTAssertEqual(try nsk.decrypt(squashed), v, "\(layout)")
+        }
+        var drift = NoiseSquashingParameters.test
+        drift.modulusSwitchType = .driftTechniqueNoiseReduction(ModulusSwitchNoiseReduction(
+            zerosCount: 1449, msBound: 0x1p58, msRSigmaFactor: 13.179852282053789, msInputVariance: 2.63039184094559e-07))
+        XCTAssertThrowsError(try drift.validate())
+        let older = try NoiseSquashingPrivateKey(parameters: drift, glweSecretKey: keys.privateKey.glweSecretKey)
+        XCTAssertEqual(try older.decrypt(squashed), v)
+    }
+
     // MARK: Typed errors
 
     func testInvalidParametersAreRefusedWithTypedErrors() {

@@ -13,11 +13,12 @@ public struct NoiseSquashingPrivateKey: Sendable, CustomStringConvertible, Custo
     /// The binary coefficients (0/1 words, read as u128), with their all-ones mask form.
     package let glweSecretKey: GlweSecretKey
 
-    /// Wraps a binary GLWE key.
-    /// - Throws: `TFHEError.invalidParameters` for invalid parameters, `.keyMismatch` when the key
+    /// Wraps a binary GLWE key. Only what decryption needs is checked
+    /// (`NoiseSquashingParameters.validateForDecryption()`), so keys of tfhe-rs 1.1 – 1.3 sets decrypt.
+    /// - Throws: `TFHEError.invalidParameters` for unusable parameters, `.keyMismatch` when the key
     ///   is not k × N.
     public init(parameters: NoiseSquashingParameters, glweSecretKey: GlweSecretKey) throws(TFHEError) {
-        try parameters.validate()
+        try parameters.validateForDecryption()
         guard glweSecretKey.glweDimension == parameters.glweDimension, glweSecretKey.polynomialSize == parameters.polynomialSize else {
             throw .keyMismatch("noise-squashing GLWE key is \(glweSecretKey.glweDimension)×\(glweSecretKey.polynomialSize), parameters say \(parameters.glweDimension)×\(parameters.polynomialSize)")
         }

@@ -48,10 +48,9 @@ extension NoiseSquashingParameters {
     /// - Throws: `TFHEError.invalidParameters` naming the first offending field.
     public func validate() throws(TFHEError) {
         func need(_ c: Bool, _ why: String) throws(TFHEError) { if !c { throw .invalidParameters("noise squashing: " + why) } }
+        try validateForDecryption()
         let k = glweDimension.value, n = polynomialSize.value
         let b = decompositionBaseLog.value, l = decompositionLevelCount.value
-        try need((1...16).contains(k), "glwe_dimension \(k) must be in 1...16")
-        try need(n >= 2 && n <= 1 << 16 && n & (n - 1) == 0, "polynomial_size \(n) must be a power of two in 2...65536")
         // Digits |d| ≤ 2^(B−1) must stay within the exact product's 2^31.
         try need((1...32).contains(b), "decomposition base log \(b) must be in 1...32")
         try need((1...127).contains(l) && b * l < 128, "decomposition \(b)×\(l) must stay below 128 bits")
@@ -64,11 +63,22 @@ extension NoiseSquashingParameters {
         if case .driftTechniqueNoiseReduction = modulusSwitchType {
             try need(false, "the drift technique (tfhe-rs 1.1 – 1.3) is not supported; use centered mean (1.4+) or standard")
         }
+        try need(n % boxes == 0 && n / boxes >= 2, "polynomial_size \(n) must hold \(boxes) slots of at least two coefficients")
+    }
+
+    /// What decryption alone needs: the key's shape and the block moduli (with a padding bit and
+    /// room for two packed blocks). Keys made with sets `validate()` refuses (tfhe-rs 1.1 – 1.3's
+    /// drift technique, Gaussian noise) still decrypt.
+    /// - Throws: `TFHEError.invalidParameters` naming the first offending field.
+    public func validateForDecryption() throws(TFHEError) {
+        func need(_ c: Bool, _ why: String) throws(TFHEError) { if !c { throw .invalidParameters("noise squashing: " + why) } }
+        let k = glweDimension.value, n = polynomialSize.value
+        try need((1...16).contains(k), "glwe_dimension \(k) must be in 1...16")
+        try need(n >= 2 && n <= 1 << 16 && n & (n - 1) == 0, "polynomial_size \(n) must be a power of two in 2...65536")
         do { try BlockEncoding.check(messageModulus: messageModulus, carryModulus: carryModulus) } catch {
             throw .invalidParameters("noise squashing: \(error)")
         }
         try need(carryModulus >= messageModulus, "carry modulus \(carryModulus) below message modulus \(messageModulus) cannot hold two packed blocks")
-        try need(n % boxes == 0 && n / boxes >= 2, "polynomial_size \(n) must hold \(boxes) slots of at least two coefficients")
     }
 
     /// `validate()`, then the compute parameters' compatibility: the same block moduli and
