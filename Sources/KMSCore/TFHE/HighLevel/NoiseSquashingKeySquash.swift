@@ -44,17 +44,18 @@ extension NoiseSquashingKey {
                 i += 1
             }
         }
+        let inputs = packed   // read-only from here on, shared by the workers
         let outWords = 2 * (parameters.lweDimension.value + 1)
-        var out = [UInt64](repeating: 0, count: packed.count * outWords)
+        var out = [UInt64](repeating: 0, count: inputs.count * outWords)
         let lut = LookupTable128(identityFor: parameters)
-        let active = min(ParallelWork.workerCount, packed.count)
+        let active = min(ParallelWork.workerCount, inputs.count)
         out.withUnsafeMutableBufferPointer { outBuf in
             let shared = SharedMutablePointer(outBuf.baseAddress!)
             ParallelWork.run(workers: active) { worker in
                 let w = NoiseSquashingWorkspace(key: self, keyswitchLevels: ksk.decomposer.levelCount.value)
                 var j = worker
-                while j < packed.count {
-                    packed[j].withUnsafeBufferPointer {
+                while j < inputs.count {
+                    inputs[j].withUnsafeBufferPointer {
                         NoiseSquashing.squashBlock($0.baseAddress!, keyswitchKey: ksk, key: self, lut: lut,
                                                    into: shared.pointer + j * outWords, workspace: w)
                     }
@@ -62,7 +63,7 @@ extension NoiseSquashingKey {
                 }
             }
         }
-        let blocks = (0..<packed.count).map { Array(out[$0 * outWords ..< ($0 + 1) * outWords]) }
+        let blocks = (0..<inputs.count).map { Array(out[$0 * outWords ..< ($0 + 1) * outWords]) }
         return try SquashedNoiseCiphertext(type: ciphertext.type, lweDimension: parameters.lweDimension.value, blocks: blocks,
                                            degrees: degrees, messageModulus: parameters.messageModulus,
                                            carryModulus: parameters.carryModulus)
