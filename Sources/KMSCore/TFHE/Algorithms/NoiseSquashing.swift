@@ -14,7 +14,7 @@ package enum NoiseSquashing {
         let n = key.inputLweDimension.value, size = key.parameters.polynomialSize.value
         LweKeyswitch.keyswitch(big, key: keyswitchKey, into: w.small, digits: w.keyswitchDigits)
         ModulusSwitch.switchCiphertext(w.small, dimension: n, log2TwoN: size.trailingZeroBitCount + 1,
-                                       centeredMean: ProgrammableBootstrap.centeredMean(key.parameters.modulusSwitchType),
+                                       centeredMean: key.parameters.modulusSwitchType == .centeredMeanNoiseReduction,
                                        into: w.switched)
         lut.body.withUnsafeBufferPointer { l in
             BlindRotation128.blindRotate(lut: l.baseAddress!, switched: w.switched, key: key, workspace: w.rotation)

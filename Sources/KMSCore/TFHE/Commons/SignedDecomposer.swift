@@ -1,7 +1,7 @@
 /// The balanced gadget decomposition of tfhe-rs (`SignedDecomposer`): a torus value is rounded to
 /// its `B·L` most significant bits (the closest representable value) and written as
 /// `Σ_{l=1}^{L} d_l · 2^(64 − l·B)` with digits `−2^(B−1) ≤ d_l ≤ 2^(B−1)`, a digit equal to
-/// `2^(B−1)` staying positive only when the next more significant remainder is even.
+/// `2^(B−1)` carrying into the next level when bit B−1 of the remaining state is set (tfhe-rs's rule).
 ///
 /// Key switching and external products multiply key rows by these digits.
 ///
@@ -42,43 +42,34 @@ package struct SignedDecomposer: Sendable, Hashable {
 
     /// The L balanced digits of `x` into `digits` (at least L entries), level 1 at index 0.
     @inlinable package func decompose(_ x: UInt64, into digits: UnsafeMutableBufferPointer<Int64>) {
-        let b = UInt64(baseLog.value)
-        var state = (x &+ (1 << UInt64(63 - precision))) >> UInt64(64 - precision)
-        let mask: UInt64 = (1 << b) - 1
-        let half: UInt64 = 1 << (b - 1)
-        var level = levelCount.value
-        while level >= 1 {
-            var d = state & mask
-            state >>= b
-            if d > half || (d == half && state & 1 == 1) {
-                // Balanced digit: d − 2^B, carrying one into the next level.
-                state &+= 1
-                d = d &- (1 << b)
-            }
-            digits[level - 1] = Int64(bitPattern: d)
-            level -= 1
-        }
+        if let base = digits.baseAddress { decompose(x, into: base, stride: 1) }
     }
 
     /// The L balanced digits of `x`, level ℓ written at `digits[(ℓ − 1)·stride]`: the digit
     /// polynomials of a whole polynomial, level by level, in one pass.
+    ///
+    /// Digit for digit as tfhe-rs (`init_decomposer_state`, `decompose_one_level`): the state is
+    /// the signed closest representable value (negative above 2^(R−1), or at it when the
+    /// rounding bit is set); each level takes the low B bits, shifts arithmetically, and a digit
+    /// of 2^(B−1) carries when bit B−1 of the remaining state is set.
     @inlinable @inline(__always)
     package func decompose(_ x: UInt64, into digits: UnsafeMutablePointer<Int64>, stride: Int) {
         let b = UInt64(baseLog.value)
-        let p = UInt64(precision)
-        var state = (x &+ (1 &<< (63 &- p))) &>> (64 &- p)
+        let r = UInt64(precision)
+        var t = x &>> (63 &- r)
+        let roundingBit = t & 1
+        t = ((t &+ 1) &>> 1) & ((1 &<< r) &- 1)
+        let top: UInt64 = 1 &<< (r &- 1)
+        if t > top || (t == top && roundingBit == 1) { t = t &- (1 &<< r) }
+        var state = Int64(bitPattern: t)
         let mask: UInt64 = (1 &<< b) &- 1
-        let half: UInt64 = 1 &<< (b &- 1)
         var level = levelCount.value
         while level >= 1 {
-            var d = state & mask
-            state &>>= b
-            // Balanced digit: d − 2^B, carrying one, when d > 2^(B−1) or d = 2^(B−1) and the
-            // remaining state is odd (arithmetic select, no branch on the value).
-            let carry: UInt64 = (d > half || (d == half && state & 1 == 1)) ? 1 : 0
-            state &+= carry
-            d &-= carry &<< b
-            digits[(level &- 1) &* stride] = Int64(bitPattern: d)
+            let res = UInt64(bitPattern: state) & mask
+            state &>>= Int64(b)
+            let carry = ((((res &- 1) | UInt64(bitPattern: state)) & res) &>> (b &- 1))
+            state &+= Int64(bitPattern: carry)
+            digits[(level &- 1) &* stride] = Int64(bitPattern: res &- (carry &<< b))
             level &-= 1
         }
     }
