@@ -18,6 +18,7 @@ struct KMSCtl: AsyncParsableCommand {
             Header.self,
             Key.self,
             Eval.self,
+            Squash.self,
             Bench.self,
         ]
     )

@@ -6,7 +6,7 @@ import KMSCore
 struct Decrypt: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Decrypt a ciphertext with a key set and print the value.",
-        discussion: "Also decrypts tfhe-rs FheUint/FheBool, CompactCiphertextList and CompressedCiphertextList files (one value per line), with --keys DIR or a tfhe-rs ClientKey file (--client-key).")
+        discussion: "Also decrypts tfhe-rs FheUint/FheBool, CompactCiphertextList and CompressedCiphertextList files (one value per line), with --keys DIR or a tfhe-rs ClientKey file (--client-key), and squashed-noise values (kmsctl squash) with the key directory's noise-squashing key.")
 
     @Option(help: "Key directory (from keygen or key import).")
     var keys: String?
@@ -49,7 +49,16 @@ struct Decrypt: ParsableCommand {
             print(try signed.run(reader: reader, decryptor: keySet.clientKey, ciphertextPaths: ciphertexts).json)
             return
         }
-        printValues(try parseFile(path) { try reader.read($0).map(keySet.clientKey.decrypt) })
+        let store = KeyStore(directory: URL(fileURLWithPath: keys))
+        let values = try parseFile(path) { bytes -> [ClearValue] in
+            // Squashed-noise values (kmsctl squash, tfhe-rs squash_noise) decrypt with the
+            // noise-squashing private key; everything else with the client key.
+            if let squashed = try SquashedNoiseCiphertext.read(bytes) {
+                return [try store.loadNoiseSquashingPrivateKey().decrypt(squashed)]
+            }
+            return try reader.read(bytes).map(keySet.clientKey.decrypt)
+        }
+        printValues(values)
     }
 
     /// Prints decrypted values: one per line, or JSON (an object for one value, an array for several).

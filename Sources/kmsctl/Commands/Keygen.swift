@@ -27,6 +27,13 @@ struct Keygen: ParsableCommand {
     @Flag(name: .customLong("no-server-key"), help: "Skip the server key (client and public key only).")
     var noServerKey = false
 
+    @Flag(name: .customLong("noise-squashing"), help: "Also generate the noise-squashing private key (u128; tfhe-rs 1.4 parameters, or the test set's).")
+    var noiseSquashing = false
+
+    func validate() throws {
+        if noServerKey && noiseSquashing { throw ValidationError("--noise-squashing needs the server key (drop --no-server-key)") }
+    }
+
     func run() throws {
         let parameters = try ParameterSet.named(params)
         let store = KeyStore(directory: URL(fileURLWithPath: out))
@@ -53,7 +60,9 @@ struct Keygen: ParsableCommand {
                 let percent = Int(fraction * 100)
                 if percent / 10 > reported / 10 { reported = percent; printError("server key: \(percent)%") }
             }
-            try store.save(keys, serverKey: serverKey, overwrite: force)
+            let squashing = noiseSquashing
+                ? try NoiseSquashingPrivateKey.generate(KeyStore.noiseSquashingParameters(for: parameters), randomness: randomness) : nil
+            try store.save(keys, serverKey: serverKey, noiseSquashingKey: squashing, overwrite: force)
         }
         printError(String(format: "wrote %@ in %.2f s", out, Date().timeIntervalSince(start)))
         print(keys.keyID.hex)

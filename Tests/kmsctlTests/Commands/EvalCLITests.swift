@@ -68,6 +68,30 @@ final class EvalCLITests: XCTestCase {
         XCTAssertEqual(try ok(["decrypt", "--keys", again, "--ct", s]), "49\n")
     }
 
+    func testSquashedValuesDecryptWithTheNoiseSquashingKey() throws {
+        let tmp = try CLI.temporaryDirectory(self)
+        let keys = tmp.appendingPathComponent("keys").path
+        _ = try ok(["keygen", "--params", "test", "--noise-squashing", "--out", keys])
+        XCTAssertTrue(KeyStore(directory: URL(fileURLWithPath: keys)).hasNoiseSquashingKey)
+        func path(_ name: String) -> String { tmp.appendingPathComponent(name).path }
+        for (type, value, with) in [("euint16", "4242", "public"), ("euint8", "255", "secret"), ("ebool", "1", "secret"), ("euint4", "9", "public")] {
+            _ = try ok(["encrypt", "--keys", keys, "--with", with, "--type", type, "--value", value, "--out", path("\(type).ct")])
+            _ = try ok(["squash", "--keys", keys, "--ct", path("\(type).ct"), "--out", path("\(type).sq")])
+            XCTAssertTrue(try ok(["key", "inspect", path("\(type).sq")]).contains("\"squashed_noise\":true"))
+            XCTAssertEqual(try ok(["decrypt", "--keys", keys, "--ct", path("\(type).sq")]), value + "\n", type)
+        }
+        // A squashed result of an evaluation.
+        _ = try ok(["eval", "--keys", keys, "--op", "mul", "--lhs", path("euint8.ct"), "--scalar", "3", "--out", path("m.ct")])
+        _ = try ok(["squash", "--keys", keys, "--ct", path("m.ct"), "--out", path("m.sq")])
+        XCTAssertEqual(try ok(["decrypt", "--keys", keys, "--ct", path("m.sq")]), "253\n")
+        // Without a noise-squashing key: a clear error.
+        let plain = tmp.appendingPathComponent("plain").path
+        _ = try ok(["keygen", "--params", "test", "--out", plain])
+        let r = try CLI.run(["squash", "--keys", plain, "--ct", path("euint8.ct"), "--out", path("x")])
+        XCTAssertNotEqual(r.status, 0)
+        XCTAssertNotEqual(try CLI.run(["keygen", "--params", "test", "--no-server-key", "--noise-squashing", "--out", path("k")]).status, 0)
+    }
+
     func testBenchPrintsJSONMedians() throws {
         let pbs = try JSONSerialization.jsonObject(with: Data(try ok(["bench", "pbs", "--params", "test", "--runs", "3"]).utf8)) as? [String: Double]
         XCTAssertEqual(pbs?["runs"], 3)

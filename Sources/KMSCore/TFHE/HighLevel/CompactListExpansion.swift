@@ -4,6 +4,13 @@
 /// a clean block — the message of an unpacked entry, or the low (`x mod msg`) and high
 /// (`x / msg`) blocks of a packed one.
 extension FheEvaluator {
+    /// `ct` as LWE blocks under the big key: compact lists cast to the compute key, other
+    /// forms unchanged (the evaluator checks them when they are used).
+    public func expanded(_ ct: FheCiphertext) throws(TFHEError) -> FheCiphertext {
+        guard case .compact = ct.body else { return ct }
+        return try ciphertext(ct.type, blocks(ct))
+    }
+
     func expandCompact(_ list: LweCompactCiphertextList, blocks range: Range<Int>, packed: Bool) throws(TFHEError) -> [UInt64] {
         guard let cast = serverKey.castingKey else {
             throw .missingKey("the server key has no casting key for compact lists (parameters without a dedicated compact public key, or a tfhe-rs server key without one)")

@@ -4,13 +4,15 @@
 /// encryptions and of bootstrapped blocks) — an odd last block goes alone, a boolean is one
 /// block; every packed block is squashed (`NoiseSquashing.squashBlock`) on all cores.
 extension NoiseSquashingKey {
-    /// Squashes `ciphertext` (blocks under the big key, as `ClientKey.encrypt` makes them) with
-    /// the compute `serverKey` of the same client key.
+    /// Squashes `ciphertext` with the compute `serverKey` of the same client key: blocks under
+    /// the big key (as `ClientKey.encrypt` makes them), or a compact list (public-key
+    /// encryption), cast to the compute key first as `FheEvaluator` does.
     /// - Throws: `TFHEError.keyMismatch` when `serverKey` does not belong with this key,
     ///   `.invalidParameters` when the parameters do not fit each other, `.ciphertextMismatch`
     ///   when the ciphertext is not LWE blocks under the big key of these parameters.
-    public func squash(_ ciphertext: FheCiphertext, serverKey: ServerKey) throws(TFHEError) -> SquashedNoiseCiphertext {
+    public func squash(_ input: FheCiphertext, serverKey: ServerKey) throws(TFHEError) -> SquashedNoiseCiphertext {
         try parameters.validate(for: serverKey.parameters)
+        let ciphertext = try FheEvaluator(serverKey: serverKey).expanded(input)
         let ksk = serverKey.keyswitchKey
         guard ksk.outputLweDimension == inputLweDimension else {
             throw .keyMismatch("the server key switches to dimension \(ksk.outputLweDimension), the noise-squashing key takes \(inputLweDimension)")
