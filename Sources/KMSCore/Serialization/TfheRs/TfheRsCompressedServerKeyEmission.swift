@@ -185,6 +185,14 @@ extension ServerKey {
         var zeros: LweCiphertextList?
         if case .driftTechniqueNoiseReduction(let ms) = sk.bootstrappingKey.modulusSwitch {
             guard ms.encryptionsOfZero.lweSize == n + 1 else { throw .mismatch("modulus-switch encryptions of zero of LWE size \(ms.encryptionsOfZero.lweSize)") }
+            // Decompression multiplies the count by n + 1: bound it before expanding.
+            let count = ms.encryptionsOfZero.count
+            if case .driftTechniqueNoiseReduction(let drift) = c.modulusSwitchType, count != drift.zerosCount {
+                throw .mismatch("\(count) modulus-switch encryptions of zero, the parameters say \(drift.zerosCount)")
+            }
+            guard count <= TfheRsLimits.key.maxExpandedSize / ((n + 1) * 8) else {
+                throw .expansionLimitExceeded(size: count * (n + 1) * 8, limit: TfheRsLimits.key.maxExpandedSize)
+            }
             let data = try expand(ms.encryptionsOfZero.bodies, dimension: n, seed: ms.encryptionsOfZero.seed)
             zeros = try TfheRsError.mismatching("modulus-switch key") { () throws(TFHEError) in try LweCiphertextList(lweDimension: n, data: data) }
         }

@@ -52,4 +52,36 @@ final class TfheRsCompressedServerKeyEmissionTests: XCTestCase {
         XCTAssertThrowsError(try ServerKey(tfheRsCompressed: compressed, parameters: ck.parameters))
         XCTAssertThrowsError(try TfheRsCompressedServerKey.generate(for: ck, layout: .v0_11, randomness: r))
     }
+
+    /// Hostile keys: an inflated list of encryptions of zero is refused before it is expanded,
+    /// and a Fourier bootstrapping key with a NaN or an out-of-range value is refused.
+    func testHostileServerKeysGetTypedErrors() throws {
+        var g = TestSeed.generator()
+        let r = try g.tfheRandomness()
+        var p = ParameterSet.test
+        p.compute.modulusSwitchType = .driftTechniqueNoiseReduction(ModulusSwitchNoiseReduction(
+            zerosCount: 4, msBound: 0x1p58, msRSigmaFactor: 13.179852282053789, msInputVariance: 2.63039184094559e-07))
+        let (ck, _) = try KeyGeneration.generate(p, randomness: r)
+        var (compressed, serverKey) = try TfheRsCompressedServerKey.generate(for: ck, layout: .v1_2, randomness: r)
+        if case .driftTechniqueNoiseReduction(var ms) = compressed.bootstrappingKey.modulusSwitch {
+            ms.encryptionsOfZero.bodies = TfheRsBulk(words: [UInt64](repeating: 0, count: 1 << 16))
+            compressed.bootstrappingKey.modulusSwitch = .driftTechniqueNoiseReduction(ms)
+        }
+        XCTAssertThrowsError(try ServerKey(tfheRsCompressed: compressed, parameters: p)) { error in
+            guard case TfheRsError.mismatch = error else { return XCTFail("\(error)") }
+        }
+        var full = try TfheRsServerKey(serverKey, layout: .v1_2)
+        for bad in [Double.nan, .infinity, 1e9] {
+            var bytes = [UInt8](full.bootstrappingKey.bsk.polynomials.bytes)
+            bytes.withUnsafeMutableBytes { $0.storeBytes(of: bad.bitPattern.littleEndian, toByteOffset: 8 + 16, as: UInt64.self) }
+            let saved = full.bootstrappingKey.bsk.polynomials
+            full.bootstrappingKey.bsk.polynomials = TfheRsBulk(bytes: bytes[...], elementSize: saved.elementSize)
+            XCTAssertThrowsError(try ServerKey(tfheRs: full, parameters: p), "\(bad)") { error in
+                guard case TfheRsError.invalidField = error else { return XCTFail("\(error)") }
+            }
+            full.bootstrappingKey.bsk.polynomials = saved
+        }
+        XCTAssertNoThrow(try ServerKey(tfheRs: full, parameters: p))
+        XCTAssertThrowsError(try ServerKey(tfheRs: full, parameters: .default))  // another set's shapes
+    }
 }
