@@ -60,7 +60,10 @@ package struct SignedDecomposer: Sendable, Hashable {
         let roundingBit = t & 1
         t = ((t &+ 1) &>> 1) & ((1 &<< r) &- 1)
         let top: UInt64 = 1 &<< (r &- 1)
-        if t > top || (t == top && roundingBit == 1) { t = t &- (1 &<< r) }
+        // Negative above 2^(R−1), or at it with the rounding bit set (selects, not branches:
+        // the values are random and a branch would mispredict half the time).
+        let above: UInt64 = t > top ? 1 : 0, at: UInt64 = t == top ? 1 : 0
+        t = t &- ((above | (at & roundingBit)) &<< r)
         var state = Int64(bitPattern: t)
         let mask: UInt64 = (1 &<< b) &- 1
         var level = levelCount.value
