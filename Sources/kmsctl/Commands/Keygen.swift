@@ -56,7 +56,7 @@ struct Keygen: ParsableCommand {
             try store.save(keys, overwrite: force)
         } else {
             var reported = -1
-            let serverKey = try ServerKey.generate(for: keys.clientKey, randomness: randomness) { fraction in
+            let serverKey = try ServerKey.generate(for: keys.clientKey, randomness: randomness, compressionKeys: true) { fraction in
                 let percent = Int(fraction * 100)
                 if percent / 10 > reported / 10 { reported = percent; printError("server key: \(percent)%") }
             }

@@ -93,6 +93,43 @@ final class FheEvaluatorTests: XCTestCase {
         XCTAssertEqual(try k.clientKey.decrypt(k.evaluator.mapBlocks(cb) { $0 % 4 }), try ClearValue(type: .euint16, b))
     }
 
+    /// Compressed lists (what the fhEVM coprocessor stores per handle), made by the server-side
+    /// packing key switch with our compression key or encrypted directly under the compression
+    /// key, are bootstrapped out with the decompression key and computed with.
+    func testCompressedListsAreDecompressedAndComputedWith() throws {
+        var g = TestSeed.generator()
+        let r = try g.tfheRandomness()
+        let (ck, _) = try KeyGeneration.generate(.test, randomness: r)
+        let sk = try ServerKey.generate(for: ck, randomness: r, compressionKeys: true)
+        let evaluator = FheEvaluator(serverKey: sk)
+        let z = try XCTUnwrap(ck.parameters.compression), enc = ck.parameters.compute.encoding
+        let a = g.next() & 0xffff, b = g.next() & 0xffff
+        guard case .lwe(let blocks, _) = ck.encrypt(try ClearValue(type: .euint16, a), randomness: r).body else { return XCTFail() }
+        let packed = try CompressedCiphertextList.compress(blocks, packingKey: try XCTUnwrap(sk.compressionKey), parameters: z, encoding: enc)
+        let ca = try FheCiphertext(type: .euint16, encoding: enc, body: .compressed(packed, blocks: 0..<8))
+        let direct = try CompressedCiphertextList.encrypt(blocks: RadixEncoding.blocks(of: try ClearValue(type: .euint16, b), encoding: enc),
+                                                          compressionKey: try XCTUnwrap(ck.compressionKey), parameters: z,
+                                                          encoding: enc, randomness: r)
+        let cb = try FheCiphertext(type: .euint16, encoding: enc, body: .compressed(direct, blocks: 0..<8))
+        XCTAssertEqual(try ck.decrypt(evaluator.expanded(ca)), try ClearValue(type: .euint16, a))
+        XCTAssertEqual(try ck.decrypt(evaluator.add(ca, cb)), try ClearValue(type: .euint16, (a + b) & 0xffff))
+        // Through tfhe-rs's ServerKey layout (compression and decompression keys included) and back.
+        for layout in [TfheRsLayout.v1_0, .v1_4] {
+            let bytes = try TfheRsFile(object: .serverKey(TfheRsServerKey(sk, layout: layout)), layout: layout).encode()
+            guard case .serverKey(let tsk) = try TfheRsFile.decode(bytes, expecting: .serverKey, limits: .key).object else { return XCTFail() }
+            XCTAssertNotNil(tsk.compressionKey)
+            let back = try ServerKey(tfheRs: tsk, parameters: ck.parameters)
+            XCTAssertEqual(back.compressionKey?.data, sk.compressionKey?.data)
+            XCTAssertEqual(back.decompressionKey?.re, sk.decompressionKey?.re)
+            XCTAssertEqual(try ck.decrypt(FheEvaluator(serverKey: back).expanded(cb)), try ClearValue(type: .euint16, b))
+        }
+        // Without a decompression key: a typed error.
+        let plain = FheEvaluator(serverKey: try ServerKey.generate(for: ck, randomness: r))
+        XCTAssertThrowsError(try plain.add(ca, cb)) { error in
+            guard case TFHEError.missingKey = error else { return XCTFail("\(error)") }
+        }
+    }
+
     func testMismatchedOperandsAreRefused() throws {
         let (k, _) = try keys(.test)
         let a = k.clientKey.encrypt(try ClearValue(type: .euint8, 1))

@@ -12,4 +12,16 @@ package enum SampleExtraction {
         }
         out[k * n] = glwe[k * n]
     }
+
+    /// Extracts coefficient `c` of `glwe` into `out` (k·N + 1 words): mask j of polynomial p is
+    /// `A_p[c − j]` for j ≤ c and `−A_p[N + c − j]` above.
+    package static func extract(_ glwe: UnsafePointer<UInt64>, coefficient c: Int, glweDimension k: Int, polynomialSize n: Int,
+                                into out: UnsafeMutablePointer<UInt64>) {
+        for p in 0..<k {
+            let a = glwe + p * n, o = out + p * n
+            for j in 0...c { o[j] = a[c - j] }
+            if c + 1 < n { for j in (c + 1)..<n { o[j] = 0 &- a[n + c - j] } }
+        }
+        out[k * n] = glwe[k * n + c]
+    }
 }

@@ -4,11 +4,13 @@
 /// a clean block — the message of an unpacked entry, or the low (`x mod msg`) and high
 /// (`x / msg`) blocks of a packed one.
 extension FheEvaluator {
-    /// `ct` as LWE blocks under the big key: compact lists cast to the compute key, other
-    /// forms unchanged (the evaluator checks them when they are used).
+    /// `ct` as LWE blocks under the big key: compact lists cast to the compute key, compressed
+    /// lists decompressed, other forms unchanged (the evaluator checks them when they are used).
     public func expanded(_ ct: FheCiphertext) throws(TFHEError) -> FheCiphertext {
-        guard case .compact = ct.body else { return ct }
-        return try ciphertext(ct.type, blocks(ct))
+        switch ct.body {
+        case .compact, .compressed: return try ciphertext(ct.type, blocks(ct))
+        default: return ct
+        }
     }
 
     func expandCompact(_ list: LweCompactCiphertextList, blocks range: Range<Int>, packed: Bool) throws(TFHEError) -> [UInt64] {

@@ -6,9 +6,10 @@
 /// fhEVM's parameters) and arithmetic is modulo 2^bits. Every result is *clean*: each block
 /// holds a message below the message modulus, its carries propagated by bootstrapping, so
 /// results feed further operations. Inputs are LWE blocks under the big key (what
-/// `ClientKey.encrypt` and tfhe-rs `FheUint` files give) or compact lists (public-key
+/// `ClientKey.encrypt` and tfhe-rs `FheUint` files give), compact lists (public-key
 /// encryptions, fhevmjs inputs), which are first cast to the compute key as tfhe-rs expands
-/// them: key switch with the casting key, then one bootstrap per block.
+/// them (key switch with the casting key, then one bootstrap per block), or compressed lists
+/// (what the fhEVM coprocessor stores), bootstrapped out with the decompression key.
 ///
 /// Blocks that do not depend on each other are bootstrapped on all cores.
 ///
@@ -65,8 +66,11 @@ public struct FheEvaluator: Sendable {
         if case .compact(let list, let range, let packed) = ct.body {
             return try expandCompact(list, blocks: range, packed: packed)
         }
+        if case .compressed(let list, let range) = ct.body {
+            return try decompress(list, blocks: range)
+        }
         guard case .lwe(let list, let key) = ct.body, key == .big else {
-            throw .ciphertextMismatch("evaluation takes LWE blocks under the big key (secret-key encryptions, tfhe-rs FheUint values) or compact lists; seeded and compressed values are not supported yet")
+            throw .ciphertextMismatch("evaluation takes LWE blocks under the big key (secret-key encryptions, tfhe-rs FheUint values), compact lists or compressed lists; seeded values are not supported yet")
         }
         guard list.lweDimension == blockSize - 1 else {
             throw .ciphertextMismatch("blocks of dimension \(list.lweDimension) for a server key of dimension \(blockSize - 1)")

@@ -26,10 +26,17 @@ public struct ServerKey: Sendable, CustomStringConvertible {
     /// dedicated compact public key: it brings public-key encrypted inputs (fhevmjs lists) to
     /// the compute key.
     package let castingKey: LweKeyswitchKey?
+    /// Big key → compression GLWE key packing key switch (tfhe-rs's compression key), for sets
+    /// with compression: it packs blocks into a `CompressedCiphertextList`.
+    package let compressionKey: LwePackingKeyswitchKey?
+    /// GGSWs of the compression key's coefficients under the GLWE key (tfhe-rs's decompression
+    /// key): bootstrapping a block out of a compressed list brings it back to the compute key.
+    package let decompressionKey: FourierLweBootstrapKey?
 
     /// Assembles a server key, checking every shape against `parameters`.
     package init(parameters: ParameterSet, keyswitchKey: LweKeyswitchKey, bootstrapKey: FourierLweBootstrapKey,
-                 modulusSwitchZeros: LweCiphertextList?, castingKey: LweKeyswitchKey? = nil) throws(TFHEError) {
+                 modulusSwitchZeros: LweCiphertextList?, castingKey: LweKeyswitchKey? = nil,
+                 compressionKey: LwePackingKeyswitchKey? = nil, decompressionKey: FourierLweBootstrapKey? = nil) throws(TFHEError) {
         let c = parameters.compute
         guard keyswitchKey.inputLweDimension == c.bigLweDimension, keyswitchKey.outputLweDimension == c.lweDimension,
               keyswitchKey.decomposer.baseLog == c.ksBaseLog, keyswitchKey.decomposer.levelCount == c.ksLevel else {
@@ -50,7 +57,28 @@ public struct ServerKey: Sendable, CustomStringConvertible {
                 throw .keyMismatch("casting key \(k.inputLweDimension)→\(k.outputLweDimension) at 2^\(k.decomposer.baseLog)×\(k.decomposer.levelCount) does not match the parameters")
             }
         }
+        if compressionKey != nil || decompressionKey != nil {
+            guard let z = parameters.compression else {
+                throw .keyMismatch("compression keys for parameters without compression")
+            }
+            if let pk = compressionKey {
+                guard pk.inputDimension == c.bigLweDimension, pk.glweDimension == z.packingKsGlweDimension,
+                      pk.polynomialSize == z.packingKsPolynomialSize, pk.decomposer.baseLog == z.packingKsBaseLog,
+                      pk.decomposer.levelCount == z.packingKsLevel else {
+                    throw .keyMismatch("compression key does not match the compression parameters")
+                }
+            }
+            if let d = decompressionKey {
+                guard d.inputLweDimension.value == z.packingKsGlweDimension.value * z.packingKsPolynomialSize.value,
+                      d.glweDimension == c.glweDimension, d.polynomialSize == c.polynomialSize,
+                      d.decomposer.baseLog == z.brBaseLog, d.decomposer.levelCount == z.brLevel else {
+                    throw .keyMismatch("decompression key does not match the compression parameters")
+                }
+            }
+        }
         self.parameters = parameters
+        self.compressionKey = compressionKey
+        self.decompressionKey = decompressionKey
         self.castingKey = castingKey
         self.keyswitchKey = keyswitchKey
         self.bootstrapKey = bootstrapKey
@@ -59,8 +87,11 @@ public struct ServerKey: Sendable, CustomStringConvertible {
 
     /// Generates the server key of `clientKey` on all cores: key-switching key (LWE noise),
     /// bootstrapping key (GLWE noise), for drift-technique parameters their encryptions of
-    /// zero, and for sets with a dedicated compact public key the casting key (LWE noise). `progress(fraction)` is called from the calling thread as the work advances.
+    /// zero, and for sets with a dedicated compact public key the casting key (LWE noise). With
+    /// `compressionKeys`, also the compression (packing key switch) and decompression
+    /// (bootstrapping) keys of sets with compression. `progress(fraction)` is called from the calling thread as the work advances.
     public static func generate(for clientKey: ClientKey, randomness: TFHERandomness = .system(),
+                                compressionKeys: Bool = false,
                                 progress: ((Double) -> Void)? = nil) throws(TFHEError) -> ServerKey {
         let p = clientKey.parameters, c = p.compute
         let ksDecomposer = try SignedDecomposer(baseLog: c.ksBaseLog, levelCount: c.ksLevel)
@@ -89,8 +120,19 @@ public struct ServerKey: Sendable, CustomStringConvertible {
                                                          decomposer: try SignedDecomposer(baseLog: cast.baseLog, levelCount: cast.level),
                                                          noise: c.lweNoiseDistribution, randomness: randomness)
         }
+        var compression: LwePackingKeyswitchKey?, decompression: FourierLweBootstrapKey?
+        if compressionKeys, let z = p.compression, let key = clientKey.compressionKey {
+            compression = try LwePackingKeyswitchKeyGeneration.generate(
+                inputKey: clientKey.bigLweSecretKey, outputKey: key, baseLog: z.packingKsBaseLog, levelCount: z.packingKsLevel,
+                noise: z.packingKsKeyNoiseDistribution, randomness: randomness)
+            decompression = try LweBootstrapKeyGeneration.generateFourier(
+                smallKey: key.lwe, glweKey: clientKey.glweSecretKey,
+                decomposer: try SignedDecomposer(baseLog: z.brBaseLog, levelCount: z.brLevel),
+                noise: c.glweNoiseDistribution, randomness: randomness)
+        }
         progress?(1)
-        return try ServerKey(parameters: p, keyswitchKey: ksk, bootstrapKey: bsk, modulusSwitchZeros: zeros, castingKey: casting)
+        return try ServerKey(parameters: p, keyswitchKey: ksk, bootstrapKey: bsk, modulusSwitchZeros: zeros, castingKey: casting,
+                             compressionKey: compression, decompressionKey: decompression)
     }
 
     /// The modulus switch before blind rotation: the parameters' type, with this key's
