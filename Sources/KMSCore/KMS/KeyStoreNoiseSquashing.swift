@@ -27,7 +27,27 @@ extension KeyStore {
         guard serverKey.parameters == keySet.parameters else {
             throw .corrupted(path: directory.path, reason: "the server key's parameters are not the key set's")
         }
-        var files = [ExtraFile(role: Self.serverKeyRole, bytes: try Self.serverKeyFile(serverKey), isPrivate: false)]
+        return try save(keySet, serverKeyFile: try Self.serverKeyFile(serverKey), noiseSquashingKey: noiseSquashingKey,
+                        overwrite: overwrite, metadata: metadata)
+    }
+
+    /// Generates the server key of `keySet` (with compression keys when the parameters have
+    /// compression) and stores it with the key set. The key is serialized as soon as it is made
+    /// and dropped before the file is written, so the peak memory stays near twice its size.
+    /// - Throws: `TFHEError` from key generation, `StorageError` from the store.
+    @discardableResult
+    public func save(_ keySet: KeySet, generatingServerKeyWith randomness: TFHERandomness = .system(), compressionKeys: Bool = true,
+                     noiseSquashingKey: NoiseSquashingPrivateKey? = nil, overwrite: Bool = false,
+                     progress: ((Double) -> Void)? = nil) throws -> KeyManifest {
+        if exists && !overwrite { throw StorageError.alreadyExists(path: directory.appendingPathComponent(Self.manifestName).path) }
+        let file = try Self.serverKeyFile(ServerKey.generate(for: keySet.clientKey, randomness: randomness,
+                                                             compressionKeys: compressionKeys, progress: progress))
+        return try save(keySet, serverKeyFile: file, noiseSquashingKey: noiseSquashingKey, overwrite: overwrite, metadata: [:])
+    }
+
+    private func save(_ keySet: KeySet, serverKeyFile: [UInt8], noiseSquashingKey: NoiseSquashingPrivateKey?, overwrite: Bool,
+                      metadata: [String: String]) throws(StorageError) -> KeyManifest {
+        var files = [ExtraFile(role: Self.serverKeyRole, bytes: serverKeyFile, isPrivate: false)]
         if let noiseSquashingKey {
             do {
                 try noiseSquashingKey.parameters.validate(for: keySet.parameters)

@@ -22,12 +22,16 @@ extension KeyStore {
         return .v1_0
     }
 
-    /// The tfhe-rs `ServerKey` file of `serverKey`.
-    package static func serverKeyFile(_ serverKey: ServerKey) throws(StorageError) -> [UInt8] {
-        do {
-            let layout = serverKeyLayout(serverKey.parameters)
-            return try TfheRsFile(object: .serverKey(try TfheRsServerKey(serverKey, layout: layout)), layout: layout).encode()
-        } catch {
+    /// The tfhe-rs `ServerKey` file of `serverKey`. The converted object lives only until it is
+    /// encoded (peak: the key, its converted copy, then the copy and the bytes).
+    package static func serverKeyFile(_ serverKey: consuming ServerKey) throws(StorageError) -> [UInt8] {
+        let layout = serverKeyLayout(serverKey.parameters)
+        let object: TfheRsObject
+        // The initializer takes the key (owned): it is released once converted.
+        do { object = .serverKey(try TfheRsServerKey(serverKey, layout: layout)) } catch {
+            throw .corrupted(path: "server key", reason: error.description)
+        }
+        do { return try TfheRsFile(object: object, layout: layout).encode() } catch {
             throw .corrupted(path: "server key", reason: error.description)
         }
     }

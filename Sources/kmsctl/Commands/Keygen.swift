@@ -56,13 +56,12 @@ struct Keygen: ParsableCommand {
             try store.save(keys, overwrite: force)
         } else {
             var reported = -1
-            let serverKey = try ServerKey.generate(for: keys.clientKey, randomness: randomness, compressionKeys: true) { fraction in
+            let squashing = noiseSquashing
+                ? try NoiseSquashingPrivateKey.generate(KeyStore.noiseSquashingParameters(for: parameters), randomness: randomness) : nil
+            try store.save(keys, generatingServerKeyWith: randomness, noiseSquashingKey: squashing, overwrite: force) { fraction in
                 let percent = Int(fraction * 100)
                 if percent / 10 > reported / 10 { reported = percent; printError("server key: \(percent)%") }
             }
-            let squashing = noiseSquashing
-                ? try NoiseSquashingPrivateKey.generate(KeyStore.noiseSquashingParameters(for: parameters), randomness: randomness) : nil
-            try store.save(keys, serverKey: serverKey, noiseSquashingKey: squashing, overwrite: force)
         }
         printError(String(format: "wrote %@ in %.2f s", out, Date().timeIntervalSince(start)))
         print(keys.keyID.hex)
