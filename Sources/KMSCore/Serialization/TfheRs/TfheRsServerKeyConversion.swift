@@ -238,7 +238,7 @@ extension TfheRsServerKey {
                   compressionKey: serverKey.compressionKey.map { key in
                       TfheRsCompressionKey(
                           packingKey: TfheRsPackingKeyswitchKey(
-                              data: TfheRsBulk(words: ServerKey.reversingLevels(key.data, levels: key.decomposer.levelCount.value, block: key.glweSize)),
+                              data: TfheRsBulk(words: key.data, reversingLevels: key.decomposer.levelCount.value, block: key.glweSize),
                               baseLog: key.decomposer.baseLog.value, levelCount: key.decomposer.levelCount.value,
                               outputGlweSize: key.glweDimension.value + 1, outputPolynomialSize: key.polynomialSize.value),
                           lwePerGlwe: serverKey.parameters.compression?.lwePerGlwe ?? 0,
@@ -252,6 +252,24 @@ extension TfheRsServerKey {
 }
 
 extension TfheRsBulk {
+    /// u64 words as little-endian bytes, the `levels` blocks of `block` words of every input
+    /// coefficient in reverse order (level order conversion without an intermediate copy).
+    init(words: [UInt64], reversingLevels levels: Int, block: Int) {
+        var bytes = [UInt8](repeating: 0, count: words.count * 8)
+        let per = levels * block
+        bytes.withUnsafeMutableBytes { out in
+            words.withUnsafeBufferPointer { w in
+                for start in stride(from: 0, to: w.count, by: per) {
+                    for l in 0..<levels {
+                        let from = start + (levels - 1 - l) * block, to = start + l * block
+                        for j in 0..<block { out.storeBytes(of: w[from + j].littleEndian, toByteOffset: (to + j) * 8, as: UInt64.self) }
+                    }
+                }
+            }
+        }
+        self.init(bytes: bytes[...], elementSize: 8)
+    }
+
     /// u64 words as little-endian bytes.
     init(words: [UInt64]) {
         var bytes = [UInt8](repeating: 0, count: words.count * 8)
