@@ -28,7 +28,7 @@ final class ProgrammableBootstrapTests: XCTestCase {
 
     static func signed(_ x: UInt64) -> Double { Double(Int64(bitPattern: x)) }
 
-    private func everyInput(_ params: ParameterSet, function: String = #function) throws {
+    private func everyInput(_ params: ParameterSet, identity: Bool = true, function: String = #function) throws {
         var g = TestSeed.generator(function: function)
         let r = try g.tfheRandomness()
         let (ck, _) = try KeyGeneration.generate(params, randomness: r)
@@ -40,7 +40,8 @@ final class ProgrammableBootstrapTests: XCTestCase {
         let w = PBSWorkspace(bsk: sk.bootstrapKey, keyswitchLevels: c.ksLevel.value)
         let sigma = Self.predictedPBSVariance(c).squareRoot()
         var worst = 0.0
-        for (name, f) in [("identity", { (x: UInt64) in x }), ("random", { table[Int($0)] })] {
+        let tables: [(String, (UInt64) -> UInt64)] = [("identity", { $0 }), ("random", { table[Int($0)] })]
+        for (name, f) in identity ? tables : [tables[1]] {
             let lut = LookupTable(polynomialSize: c.polynomialSize.value, boxes: p, delta: delta, f)
             for m in 0 ..< UInt64(p) {
                 let input = LweEncryption.encrypt([m * delta], key: ck.bigLweSecretKey, noise: c.glweNoiseDistribution,
@@ -57,14 +58,15 @@ final class ProgrammableBootstrapTests: XCTestCase {
                 worst = max(worst, abs(error))
             }
         }
-        // 64 samples of a centred distribution: all within 6.5σ of the prediction.
+        // Up to 32 samples of a centred distribution: all within 6.5σ of the prediction.
         XCTAssertLessThan(worst, 6.5 * sigma, "\(params.name): worst PBS error 2^\(log2(worst)), predicted σ 2^\(log2(sigma))")
         print("\(params.name): worst PBS error 2^\(log2(worst)), predicted σ 2^\(log2(sigma))")
     }
 
     func testEveryInputThroughIdentityAndRandomTablesUnderTestParameters() throws { try everyInput(.test) }
     func testEveryInputThroughIdentityAndRandomTablesUnderDefaultParameters() throws { try everyInput(.default) }
-    func testEveryInputThroughIdentityAndRandomTablesUnder2M128Parameters() throws { try everyInput(.v1_0_2m128) }
+    /// The drift technique's set (debug builds are slow: the random table only).
+    func testEveryInputThroughARandomTableUnder2M128Parameters() throws { try everyInput(.v1_0_2m128, identity: false) }
 
     func testKeySwitchKeepsThePhaseWithinTheKeySwitchNoise() throws {
         var g = TestSeed.generator()

@@ -74,4 +74,21 @@ final class KeyOneXCLITests: XCTestCase {
         XCTAssertEqual(json.serverKey.bootstrappingKey.polynomialSize, 2048)
         XCTAssertEqual(json.serverKey.bootstrappingKey.modulusSwitch, "drift_technique_noise_reduction")
     }
+
+    /// `key import --server-key` with tfhe-rs's own keys makes a directory `eval` computes with:
+    /// tfhe-rs encrypts a Vec<FheUint8>, kmsctl adds with tfhe-rs's server key, keeping the
+    /// file's layout and encoding, and tfhe-rs decrypts the results. (Every operation on tfhe-rs's
+    /// keys is in TfheRsServerKeyComputeTests; this is the command-line path.)
+    func testEvalWithAnImportedTfheRsServerKeyIsDecryptedByTfheRs() throws {
+        let oracle = try TfheRsOracle.keys()
+        let ck = oracle.appendingPathComponent("client_key.bin"), sk = oracle.appendingPathComponent("server_key.bin")
+        let tmp = try CLI.temporaryDirectory(self)
+        let keys = tmp.appendingPathComponent("keys").path
+        _ = try run(["key", "import", "--client-key", ck.path, "--server-key", sk.path, "--out", keys])
+        let input = tmp.appendingPathComponent("in.bin").path
+        try TfheRsOracle.encrypt(clientKey: ck.path, type: "u8", values: [250, 17], to: input)
+        let sum = tmp.appendingPathComponent("sum.bin").path
+        _ = try run(["eval", "--keys", keys, "--op", "add", "--lhs", input, "--scalar", "10", "--type", "euint8", "--out", sum])
+        XCTAssertEqual(try TfheRsOracle.decrypt(clientKey: ck.path, type: "u8", file: sum), [4, 27])
+    }
 }
