@@ -25,8 +25,6 @@ package protocol RingCoefficient: Sendable, Hashable {
     var twoAdicValuation: Int { get }
     /// The value modulo 2^s (its low s bits).
     func lowBits(_ s: Int) -> Self
-    /// Bits 0…63 (the whole value for k = 64).
-    var lowWord: UInt64 { get }
 }
 
 extension UInt64: RingCoefficient {
@@ -58,8 +56,6 @@ extension UInt64: RingCoefficient {
     package func lowBits(_ s: Int) -> UInt64 {
         s <= 0 ? 0 : (s >= 64 ? self : self & ((1 << UInt64(s)) &- 1))
     }
-
-    package var lowWord: UInt64 { self }
 }
 
 extension U128: RingCoefficient {
@@ -92,6 +88,4 @@ extension U128: RingCoefficient {
     package func lowBits(_ s: Int) -> U128 {
         s <= 64 ? U128(low.lowBits(s)) : U128(low: low, high: high.lowBits(s - 64))
     }
-
-    package var lowWord: UInt64 { low }
 }
