@@ -135,102 +135,52 @@ package final class FourierTransform: @unchecked Sendable {
         forwardInPlace(re: re, im: im)
     }
 
-    /// Decimation in frequency: natural order in, bit-reversed order out, unnormalised. Stages
-    /// go two at a time (radix 4: one pass over memory for two radix-2 stages), with a single
-    /// radix-2 stage first when their number is odd; four butterflies at a time in SIMD
-    /// registers where a block is wide enough.
+    /// Decimation in frequency: natural order in, bit-reversed order out, unnormalised.
+    /// Stages with at least four butterflies per block run four at a time in SIMD registers.
     private func forwardInPlace(re: UnsafeMutablePointer<Double>, im: UnsafeMutablePointer<Double>) {
         let n = count
         var h = n >> 1
-        if n.trailingZeroBitCount % 2 == 1 {
-            radix2Forward(re: re, im: im, half: h)
+        while h >= 1 {
+            let wr = twiddleRe + (h - 1), wi = twiddleIm + (h - 1)
+            var start = 0
+            if h >= 4 {
+                while start < n {
+                    let a = start, b = start &+ h
+                    var j = 0
+                    while j < h {
+                        let ar = Self.load(re + (a &+ j)), ai = Self.load(im + (a &+ j))
+                        let br = Self.load(re + (b &+ j)), bi = Self.load(im + (b &+ j))
+                        Self.store(ar + br, re + (a &+ j)); Self.store(ai + bi, im + (a &+ j))
+                        let dr = ar - br, di = ai - bi
+                        let tr = Self.load(wr + j), ti = Self.load(wi + j)
+                        Self.store(dr * tr - di * ti, re + (b &+ j))
+                        Self.store(dr * ti + di * tr, im + (b &+ j))
+                        j &+= 4
+                    }
+                    start &+= h << 1
+                }
+            } else if h == 1 {
+                while start < n {
+                    let ar = re[start], ai = im[start], br = re[start &+ 1], bi = im[start &+ 1]
+                    re[start] = ar + br; im[start] = ai + bi
+                    re[start &+ 1] = ar - br; im[start &+ 1] = ai - bi
+                    start &+= 2
+                }
+            } else {
+                while start < n {
+                    let a = start, b = start &+ h
+                    for j in 0..<h {
+                        let ar = re[a &+ j], ai = im[a &+ j], br = re[b &+ j], bi = im[b &+ j]
+                        re[a &+ j] = ar + br; im[a &+ j] = ai + bi
+                        let dr = ar - br, di = ai - bi
+                        let tr = wr[j], ti = wi[j]
+                        re[b &+ j] = dr * tr - di * ti
+                        im[b &+ j] = dr * ti + di * tr
+                    }
+                    start &+= h << 1
+                }
+            }
             h >>= 1
-        }
-        while h >= 2 {
-            radix4Forward(re: re, im: im, half: h)
-            h >>= 2
-        }
-    }
-
-    /// One radix-2 DIF stage of half-size `h`: (a, b) → (a + b, (a − b)·W_h^j).
-    private func radix2Forward(re: UnsafeMutablePointer<Double>, im: UnsafeMutablePointer<Double>, half h: Int) {
-        let n = count
-        let wr = twiddleRe + (h - 1), wi = twiddleIm + (h - 1)
-        var start = 0
-        while start < n {
-            let a = start, b = start &+ h
-            for j in 0..<h {
-                let ar = re[a &+ j], ai = im[a &+ j], br = re[b &+ j], bi = im[b &+ j]
-                re[a &+ j] = ar + br; im[a &+ j] = ai + bi
-                let dr = ar - br, di = ai - bi
-                let tr = wr[j], ti = wi[j]
-                re[b &+ j] = dr * tr - di * ti
-                im[b &+ j] = dr * ti + di * tr
-            }
-            start &+= h << 1
-        }
-    }
-
-    /// Two DIF stages (half-sizes h and h/2) in one pass: for j < h/2 the four values
-    /// x0 = [j], x1 = [j + h/2], x2 = [j + h], x3 = [j + 3h/2] of each block of 2h, with
-    /// W_h^(j + h/2) = −i·W_h^j.
-    private func radix4Forward(re: UnsafeMutablePointer<Double>, im: UnsafeMutablePointer<Double>, half h: Int) {
-        let n = count, q = h >> 1
-        let w1r = twiddleRe + (h - 1), w1i = twiddleIm + (h - 1)   // W_h^j
-        let w2r = twiddleRe + (q - 1), w2i = twiddleIm + (q - 1)   // W_{h/2}^j
-        var start = 0
-        if q >= 4 {
-            while start < n {
-                let p0 = start, p1 = start &+ q, p2 = start &+ h, p3 = start &+ h &+ q
-                var j = 0
-                while j < q {
-                    let x0r = Self.load(re + (p0 &+ j)), x0i = Self.load(im + (p0 &+ j))
-                    let x1r = Self.load(re + (p1 &+ j)), x1i = Self.load(im + (p1 &+ j))
-                    let x2r = Self.load(re + (p2 &+ j)), x2i = Self.load(im + (p2 &+ j))
-                    let x3r = Self.load(re + (p3 &+ j)), x3i = Self.load(im + (p3 &+ j))
-                    let ar = Self.load(w1r + j), ai = Self.load(w1i + j)
-                    let br = Self.load(w2r + j), bi = Self.load(w2i + j)
-                    // Stage h.
-                    let s0r = x0r + x2r, s0i = x0i + x2i
-                    let s1r = x1r + x3r, s1i = x1i + x3i
-                    let d0r = x0r - x2r, d0i = x0i - x2i
-                    let d1r = x1r - x3r, d1i = x1i - x3i
-                    let t2r = d0r * ar - d0i * ai, t2i = d0r * ai + d0i * ar
-                    // (d1·(−i))·W = (d1i − i·d1r)·W
-                    let t3r = d1i * ar + d1r * ai, t3i = d1i * ai - d1r * ar
-                    // Stage h/2 on (s0, s1) and (t2, t3).
-                    Self.store(s0r + s1r, re + (p0 &+ j)); Self.store(s0i + s1i, im + (p0 &+ j))
-                    let e0r = s0r - s1r, e0i = s0i - s1i
-                    Self.store(e0r * br - e0i * bi, re + (p1 &+ j)); Self.store(e0r * bi + e0i * br, im + (p1 &+ j))
-                    Self.store(t2r + t3r, re + (p2 &+ j)); Self.store(t2i + t3i, im + (p2 &+ j))
-                    let e1r = t2r - t3r, e1i = t2i - t3i
-                    Self.store(e1r * br - e1i * bi, re + (p3 &+ j)); Self.store(e1r * bi + e1i * br, im + (p3 &+ j))
-                    j &+= 4
-                }
-                start &+= h << 1
-            }
-        } else {
-            while start < n {
-                let p0 = start, p1 = start &+ q, p2 = start &+ h, p3 = start &+ h &+ q
-                for j in 0..<q {
-                    let x0r = re[p0 &+ j], x0i = im[p0 &+ j], x1r = re[p1 &+ j], x1i = im[p1 &+ j]
-                    let x2r = re[p2 &+ j], x2i = im[p2 &+ j], x3r = re[p3 &+ j], x3i = im[p3 &+ j]
-                    let ar = w1r[j], ai = w1i[j], br = w2r[j], bi = w2i[j]
-                    let s0r = x0r + x2r, s0i = x0i + x2i
-                    let s1r = x1r + x3r, s1i = x1i + x3i
-                    let d0r = x0r - x2r, d0i = x0i - x2i
-                    let d1r = x1r - x3r, d1i = x1i - x3i
-                    let t2r = d0r * ar - d0i * ai, t2i = d0r * ai + d0i * ar
-                    let t3r = d1i * ar + d1r * ai, t3i = d1i * ai - d1r * ar
-                    re[p0 &+ j] = s0r + s1r; im[p0 &+ j] = s0i + s1i
-                    let e0r = s0r - s1r, e0i = s0i - s1i
-                    re[p1 &+ j] = e0r * br - e0i * bi; im[p1 &+ j] = e0r * bi + e0i * br
-                    re[p2 &+ j] = t2r + t3r; im[p2 &+ j] = t2i + t3i
-                    let e1r = t2r - t3r, e1i = t2i - t3i
-                    re[p3 &+ j] = e1r * br - e1i * bi; im[p3 &+ j] = e1r * bi + e1i * br
-                }
-                start &+= h << 1
-            }
         }
     }
 
@@ -249,97 +199,53 @@ package final class FourierTransform: @unchecked Sendable {
     // MARK: Backward
 
     /// Decimation in time: bit-reversed order in, natural order out, unnormalised, conjugate
-    /// twiddles (the inverse DFT up to the factor n). Radix 4 as the forward transform, the
-    /// single radix-2 stage (if any) first.
+    /// twiddles (the inverse DFT up to the factor n). SIMD as the forward transform.
     private func backwardInPlace(re: UnsafeMutablePointer<Double>, im: UnsafeMutablePointer<Double>) {
         let n = count
         var h = 1
-        if n.trailingZeroBitCount % 2 == 1 {
-            radix2Backward(re: re, im: im, half: 1)
-            h = 2
-        }
         while h < n {
-            radix4Backward(re: re, im: im, half: h << 1)
-            h <<= 2
-        }
-    }
-
-    /// One radix-2 DIT stage of half-size `h`: (a, b) → (a + b·conj(W), a − b·conj(W)).
-    private func radix2Backward(re: UnsafeMutablePointer<Double>, im: UnsafeMutablePointer<Double>, half h: Int) {
-        let n = count
-        let wr = twiddleRe + (h - 1), wi = twiddleIm + (h - 1)
-        var start = 0
-        while start < n {
-            let a = start, b = start &+ h
-            for j in 0..<h {
-                let xr = re[b &+ j], xi = im[b &+ j]
-                let tr = wr[j], ti = wi[j]
-                let br = xr * tr + xi * ti
-                let bi = xi * tr - xr * ti
-                let ar = re[a &+ j], ai = im[a &+ j]
-                re[a &+ j] = ar + br; im[a &+ j] = ai + bi
-                re[b &+ j] = ar - br; im[b &+ j] = ai - bi
-            }
-            start &+= h << 1
-        }
-    }
-
-    /// Two DIT stages (half-sizes h/2 then h) in one pass, the inverse of `radix4Forward`:
-    /// conj(W_h^(j + h/2)) = i·conj(W_h^j).
-    private func radix4Backward(re: UnsafeMutablePointer<Double>, im: UnsafeMutablePointer<Double>, half h: Int) {
-        let n = count, q = h >> 1
-        let w1r = twiddleRe + (h - 1), w1i = twiddleIm + (h - 1)   // W_h^j (conjugated below)
-        let w2r = twiddleRe + (q - 1), w2i = twiddleIm + (q - 1)   // W_{h/2}^j
-        var start = 0
-        if q >= 4 {
-            while start < n {
-                let p0 = start, p1 = start &+ q, p2 = start &+ h, p3 = start &+ h &+ q
-                var j = 0
-                while j < q {
-                    let x0r = Self.load(re + (p0 &+ j)), x0i = Self.load(im + (p0 &+ j))
-                    let x1r = Self.load(re + (p1 &+ j)), x1i = Self.load(im + (p1 &+ j))
-                    let x2r = Self.load(re + (p2 &+ j)), x2i = Self.load(im + (p2 &+ j))
-                    let x3r = Self.load(re + (p3 &+ j)), x3i = Self.load(im + (p3 &+ j))
-                    let ar = Self.load(w1r + j), ai = Self.load(w1i + j)
-                    let br = Self.load(w2r + j), bi = Self.load(w2i + j)
-                    // Stage h/2: t = x1·conj(B), u = x3·conj(B).
-                    let tr = x1r * br + x1i * bi, ti = x1i * br - x1r * bi
-                    let ur = x3r * br + x3i * bi, ui = x3i * br - x3r * bi
-                    let y0r = x0r + tr, y0i = x0i + ti, y1r = x0r - tr, y1i = x0i - ti
-                    let y2r = x2r + ur, y2i = x2i + ui, y3r = x2r - ur, y3i = x2i - ui
-                    // Stage h: v = y2·conj(A), w = y3·i·conj(A).
-                    let vr = y2r * ar + y2i * ai, vi = y2i * ar - y2r * ai
-                    let cr = y3r * ar + y3i * ai, ci = y3i * ar - y3r * ai
-                    let wr = -ci, wi = cr
-                    Self.store(y0r + vr, re + (p0 &+ j)); Self.store(y0i + vi, im + (p0 &+ j))
-                    Self.store(y0r - vr, re + (p2 &+ j)); Self.store(y0i - vi, im + (p2 &+ j))
-                    Self.store(y1r + wr, re + (p1 &+ j)); Self.store(y1i + wi, im + (p1 &+ j))
-                    Self.store(y1r - wr, re + (p3 &+ j)); Self.store(y1i - wi, im + (p3 &+ j))
-                    j &+= 4
+            let wr = twiddleRe + (h - 1), wi = twiddleIm + (h - 1)
+            var start = 0
+            if h >= 4 {
+                while start < n {
+                    let a = start, b = start &+ h
+                    var j = 0
+                    while j < h {
+                        let xr = Self.load(re + (b &+ j)), xi = Self.load(im + (b &+ j))
+                        let tr = Self.load(wr + j), ti = Self.load(wi + j)
+                        let br = xr * tr + xi * ti
+                        let bi = xi * tr - xr * ti
+                        let ar = Self.load(re + (a &+ j)), ai = Self.load(im + (a &+ j))
+                        Self.store(ar + br, re + (a &+ j)); Self.store(ai + bi, im + (a &+ j))
+                        Self.store(ar - br, re + (b &+ j)); Self.store(ai - bi, im + (b &+ j))
+                        j &+= 4
+                    }
+                    start &+= h << 1
                 }
-                start &+= h << 1
-            }
-        } else {
-            while start < n {
-                let p0 = start, p1 = start &+ q, p2 = start &+ h, p3 = start &+ h &+ q
-                for j in 0..<q {
-                    let x0r = re[p0 &+ j], x0i = im[p0 &+ j], x1r = re[p1 &+ j], x1i = im[p1 &+ j]
-                    let x2r = re[p2 &+ j], x2i = im[p2 &+ j], x3r = re[p3 &+ j], x3i = im[p3 &+ j]
-                    let ar = w1r[j], ai = w1i[j], br = w2r[j], bi = w2i[j]
-                    let tr = x1r * br + x1i * bi, ti = x1i * br - x1r * bi
-                    let ur = x3r * br + x3i * bi, ui = x3i * br - x3r * bi
-                    let y0r = x0r + tr, y0i = x0i + ti, y1r = x0r - tr, y1i = x0i - ti
-                    let y2r = x2r + ur, y2i = x2i + ui, y3r = x2r - ur, y3i = x2i - ui
-                    let vr = y2r * ar + y2i * ai, vi = y2i * ar - y2r * ai
-                    let cr = y3r * ar + y3i * ai, ci = y3i * ar - y3r * ai
-                    let wr = -ci, wi = cr
-                    re[p0 &+ j] = y0r + vr; im[p0 &+ j] = y0i + vi
-                    re[p2 &+ j] = y0r - vr; im[p2 &+ j] = y0i - vi
-                    re[p1 &+ j] = y1r + wr; im[p1 &+ j] = y1i + wi
-                    re[p3 &+ j] = y1r - wr; im[p3 &+ j] = y1i - wi
+            } else if h == 1 {
+                while start < n {
+                    let ar = re[start], ai = im[start], br = re[start &+ 1], bi = im[start &+ 1]
+                    re[start] = ar + br; im[start] = ai + bi
+                    re[start &+ 1] = ar - br; im[start &+ 1] = ai - bi
+                    start &+= 2
                 }
-                start &+= h << 1
+            } else {
+                while start < n {
+                    let a = start, b = start &+ h
+                    for j in 0..<h {
+                        // b·conj(w)
+                        let xr = re[b &+ j], xi = im[b &+ j]
+                        let tr = wr[j], ti = wi[j]
+                        let br = xr * tr + xi * ti
+                        let bi = xi * tr - xr * ti
+                        let ar = re[a &+ j], ai = im[a &+ j]
+                        re[a &+ j] = ar + br; im[a &+ j] = ai + bi
+                        re[b &+ j] = ar - br; im[b &+ j] = ai - bi
+                    }
+                    start &+= h << 1
+                }
             }
+            h <<= 1
         }
     }
 
