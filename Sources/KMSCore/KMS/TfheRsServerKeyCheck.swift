@@ -11,7 +11,23 @@
 /// ```
 package enum TfheRsServerKeyCheck {
     package static func check(_ sk: TfheRsServerKey, belongsTo ck: ClientKey) throws(TfheRsError) {
+        try checkShapes(sk, parameters: ck.parameters, owner: "the client key's parameters")
         let p = ck.parameters.compute
+        let ksk = sk.keySwitchingKey
+        guard keySwitchingRowsMatch(ksk, big: ck.bigLweSecretKey, small: ck.lweSecretKey) else {
+            throw .mismatch("the server key was not made from this client key (its key-switching key does not encrypt the client key's big key under its small key)")
+        }
+        if case .driftTechniqueNoiseReduction(let ms) = sk.bootstrappingKey.modulusSwitch {
+            guard ms.lweSize == p.lweDimension.value + 1, zerosAreNearZero(ms.encryptionsOfZero, key: ck.lweSecretKey) else {
+                throw .mismatch("the server key's modulus-switch encryptions of zero are not encryptions of zero under this client key")
+            }
+        }
+    }
+
+    /// The compute key's shapes and block moduli against `parameters` (`owner` names them in
+    /// the error).
+    package static func checkShapes(_ sk: TfheRsServerKey, parameters: ParameterSet, owner: String) throws(TfheRsError) {
+        let p = parameters.compute
         let ksk = sk.keySwitchingKey, bsk = sk.bootstrappingKey.bsk
         let expected: [(String, Int, Int)] = [
             ("key-switching input dimension", ksk.inputDimension, p.glweDimension.value * p.polynomialSize.value),
@@ -27,15 +43,7 @@ package enum TfheRsServerKeyCheck {
             ("carry modulus", sk.carryModulus, p.carryModulus),
         ]
         for (what, found, want) in expected where found != want {
-            throw .mismatch("the server key's \(what) is \(found), the client key's parameters say \(want)")
-        }
-        guard keySwitchingRowsMatch(ksk, big: ck.bigLweSecretKey, small: ck.lweSecretKey) else {
-            throw .mismatch("the server key was not made from this client key (its key-switching key does not encrypt the client key's big key under its small key)")
-        }
-        if case .driftTechniqueNoiseReduction(let ms) = sk.bootstrappingKey.modulusSwitch {
-            guard ms.lweSize == p.lweDimension.value + 1, zerosAreNearZero(ms.encryptionsOfZero, key: ck.lweSecretKey) else {
-                throw .mismatch("the server key's modulus-switch encryptions of zero are not encryptions of zero under this client key")
-            }
+            throw .mismatch("the server key's \(what) is \(found), \(owner) say \(want)")
         }
     }
 

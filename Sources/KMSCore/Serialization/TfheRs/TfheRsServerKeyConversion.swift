@@ -17,22 +17,7 @@ extension ServerKey {
     public init(tfheRs sk: TfheRsServerKey, parameters: ParameterSet) throws(TfheRsError) {
         let c = parameters.compute
         let ksk = sk.keySwitchingKey, bsk = sk.bootstrappingKey.bsk
-        let shapes: [(String, Int, Int)] = [
-            ("key-switching input dimension", ksk.inputDimension, c.bigLweDimension.value),
-            ("key-switching output dimension", ksk.outputLweSize - 1, c.lweDimension.value),
-            ("key-switching base log", ksk.baseLog, c.ksBaseLog.value),
-            ("key-switching level count", ksk.levelCount, c.ksLevel.value),
-            ("bootstrapping input dimension", bsk.inputLweDimension, c.lweDimension.value),
-            ("bootstrapping GLWE dimension", bsk.glweSize - 1, c.glweDimension.value),
-            ("bootstrapping polynomial size", bsk.polynomialSize, c.polynomialSize.value),
-            ("bootstrapping base log", bsk.baseLog, c.pbsBaseLog.value),
-            ("bootstrapping level count", bsk.levelCount, c.pbsLevel.value),
-            ("message modulus", sk.messageModulus, c.messageModulus),
-            ("carry modulus", sk.carryModulus, c.carryModulus),
-        ]
-        for (what, found, want) in shapes where found != want {
-            throw .mismatch("the server key's \(what) is \(found), the parameters say \(want)")
-        }
+        try TfheRsServerKeyCheck.checkShapes(sk, parameters: parameters, owner: "the parameters")
         guard sk.pbsOrder == .keyswitchBootstrap, c.encryptionKeyChoice == .big else {
             throw .unsupported("server keys in PBS-KS order (only KS-PBS, tfhe-rs's default, is supported)")
         }
