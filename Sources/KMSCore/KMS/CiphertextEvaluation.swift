@@ -1,8 +1,9 @@
 /// One homomorphic operation on ciphertext files, the result written in the format of the
 /// left operand: a native ciphertext file stays native (with the key id), a tfhe-rs `FheUint`
 /// or `FheBool` stays a tfhe-rs value of the same layout and encoding (so tfhe-rs reads it), a
-/// tfhe-rs `Vec<FheUint>` is combined element by element into a `Vec` again. Results feed
-/// further evaluations.
+/// tfhe-rs `Vec<FheUint>` is combined element by element into a `Vec` again. Compressed,
+/// compact and seeded tfhe-rs inputs give `FheUint`/`FheBool` results (bootstrapped blocks; a
+/// `Vec` for several values) in their layout and encoding. Results feed further evaluations.
 ///
 /// ```swift
 /// let sum = try CiphertextEvaluation(keys: keySet, serverKey: serverKey)
@@ -78,15 +79,21 @@ public struct CiphertextEvaluation: Sendable {
             }
             let out: TfheRsObject
             switch file.object {
-            case .ciphertext:
-                guard results.count == 1 else { throw .unsupported("one value expected") }
-                out = .ciphertext(try object(results[0]))
             case .ciphertextVec:
                 var items: [TfheRsFheCiphertext] = []
                 for r in results { items.append(try object(r)) }
                 out = .ciphertextVec(items)
+            case .ciphertext, .seededCiphertext, .compactCiphertextList, .compressedCiphertextList:
+                // Results are bootstrapped LWE blocks: one value is an FheUint/FheBool, several a Vec.
+                if results.count == 1 {
+                    out = .ciphertext(try object(results[0]))
+                } else {
+                    var items: [TfheRsFheCiphertext] = []
+                    for r in results { items.append(try object(r)) }
+                    out = .ciphertextVec(items)
+                }
             default:
-                throw .unsupported("evaluation results are written as FheUint/FheBool values or a Vec of them, not as \(file.object.type.typeName)")
+                throw .unsupported("\(file.object.type.typeName) is not a ciphertext")
             }
             return try TfheRsFile(object: out, layout: file.layout, safeSerialized: file.header != nil, versioned: file.versioned).encode()
         } catch {

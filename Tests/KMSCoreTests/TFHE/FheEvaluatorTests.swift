@@ -130,6 +130,30 @@ final class FheEvaluatorTests: XCTestCase {
         }
     }
 
+    /// Seeded blocks (tfhe-rs `CompressedFheUint`: a body and a 16-byte AES-CTR seed per block)
+    /// have their masks regenerated and are computed with.
+    func testSeededBlocksAreExpandedAndComputedWith() throws {
+        var (k, g) = try keys(.test)
+        let enc = ParameterSet.test.compute.encoding
+        let big = k.clientKey.bigLweSecretKey
+        let value = g.next() & 0xff
+        var bodies: [UInt64] = [], seeds: [UInt8] = []
+        for block in RadixEncoding.blocks(of: try ClearValue(type: .euint8, value), encoding: enc) {
+            let seed = g.bytes(16)
+            let gen = try AesCtrGenerator(seed: seed)
+            var mask = [UInt64](repeating: 0, count: big.dimension)
+            mask.withUnsafeMutableBytes { gen.fill($0) }
+            let dot = zip(mask, big.coefficients).reduce(UInt64(0)) { $0 &+ $1.0 &* $1.1 }
+            bodies.append(dot &+ enc.encode(block))
+            seeds += seed
+        }
+        let list = try SeededLweCiphertextList(lweDimension: LweDimension(big.dimension), bodies: bodies, seeds: seeds)
+        let ct = try FheCiphertext(type: .euint8, encoding: enc, body: .seeded(list, key: .big))
+        XCTAssertEqual(try k.clientKey.decrypt(ct), try ClearValue(type: .euint8, value))
+        XCTAssertEqual(try k.clientKey.decrypt(k.evaluator.scalarAdd(ct, 3)), try ClearValue(type: .euint8, (value + 3) & 0xff))
+        XCTAssertEqual(try k.clientKey.decrypt(k.evaluator.expanded(ct)), try ClearValue(type: .euint8, value))
+    }
+
     func testMismatchedOperandsAreRefused() throws {
         let (k, _) = try keys(.test)
         let a = k.clientKey.encrypt(try ClearValue(type: .euint8, 1))

@@ -40,6 +40,11 @@ final class EvalCLITests: XCTestCase {
         _ = try ok(["eval", "--keys", keys, "--op", "add", "--lhs", ct("t"), "--scalar", "24", "--type", "euint16", "--out", ct("t2")])
         XCTAssertTrue(try ok(["key", "inspect", ct("t2")]).contains("high_level_api::FheUint"))
         XCTAssertEqual(try ok(["decrypt", "--keys", keys, "--ct", ct("t2")]), "1024\n")
+        // A tfhe-rs compact list (fhevmjs input) gives a tfhe-rs FheUint result.
+        _ = try ok(["encrypt", "--keys", keys, "--format", "tfhe-rs", "--type", "euint8", "--value", "77", "--out", ct("list")])
+        _ = try ok(["eval", "--keys", keys, "--op", "add", "--lhs", ct("list"), "--scalar", "3", "--out", ct("list2")])
+        XCTAssertTrue(try ok(["key", "inspect", ct("list2")]).contains("\"kind\":\"FheUint\""))
+        XCTAssertEqual(try ok(["decrypt", "--keys", keys, "--ct", ct("list2")]), "80\n")
         // Refusals: both or neither right operand, an unknown operation, no server key.
         XCTAssertNotEqual(try CLI.run(["eval", "--keys", keys, "--op", "add", "--lhs", ct("a"), "--out", ct("x")]).status, 0)
         XCTAssertNotEqual(try CLI.run(["eval", "--keys", keys, "--op", "pow", "--lhs", ct("a"), "--scalar", "1", "--out", ct("x")]).status, 0)

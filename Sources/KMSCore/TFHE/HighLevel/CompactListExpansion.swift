@@ -5,10 +5,11 @@
 /// (`x / msg`) blocks of a packed one.
 extension FheEvaluator {
     /// `ct` as LWE blocks under the big key: compact lists cast to the compute key, compressed
-    /// lists decompressed, other forms unchanged (the evaluator checks them when they are used).
+    /// lists decompressed, seeded blocks expanded; LWE blocks unchanged (the evaluator checks
+    /// them when they are used).
     public func expanded(_ ct: FheCiphertext) throws(TFHEError) -> FheCiphertext {
         switch ct.body {
-        case .compact, .compressed: return try ciphertext(ct.type, blocks(ct))
+        case .compact, .compressed, .seeded: return try ciphertext(ct.type, blocks(ct))
         default: return ct
         }
     }

@@ -9,7 +9,8 @@
 /// `ClientKey.encrypt` and tfhe-rs `FheUint` files give), compact lists (public-key
 /// encryptions, fhevmjs inputs), which are first cast to the compute key as tfhe-rs expands
 /// them (key switch with the casting key, then one bootstrap per block), or compressed lists
-/// (what the fhEVM coprocessor stores), bootstrapped out with the decompression key.
+/// (what the fhEVM coprocessor stores), bootstrapped out with the decompression key; seeded
+/// values (tfhe-rs `CompressedFheUint`) have their masks regenerated.
 ///
 /// Blocks that do not depend on each other are bootstrapped on all cores.
 ///
@@ -37,7 +38,8 @@ public struct FheEvaluator: Sendable {
         blockSize = c.bigLweDimension.value + 1
     }
 
-    /// Binary operations.
+    /// Binary operations: arithmetic modulo 2^bits (`add`, `sub`, `mul`), bitwise (`and`,
+    /// `or`, `xor`) and unsigned comparisons giving an `ebool` (`eq`, `lt`).
     public enum Operation: String, Sendable, CaseIterable {
         case add, sub, mul, and, or, xor, eq, lt
     }
@@ -69,8 +71,14 @@ public struct FheEvaluator: Sendable {
         if case .compressed(let list, let range) = ct.body {
             return try decompress(list, blocks: range)
         }
+        if case .seeded(let list, let key) = ct.body, key == .big {
+            guard list.lweDimension.value == blockSize - 1 else {
+                throw .ciphertextMismatch("seeded blocks of dimension \(list.lweDimension) for a server key of dimension \(blockSize - 1)")
+            }
+            return try list.expanded().data
+        }
         guard case .lwe(let list, let key) = ct.body, key == .big else {
-            throw .ciphertextMismatch("evaluation takes LWE blocks under the big key (secret-key encryptions, tfhe-rs FheUint values), compact lists or compressed lists; seeded values are not supported yet")
+            throw .ciphertextMismatch("evaluation takes blocks under the big key (secret-key encryptions, tfhe-rs FheUint and CompressedFheUint values), compact lists or compressed lists")
         }
         guard list.lweDimension == blockSize - 1 else {
             throw .ciphertextMismatch("blocks of dimension \(list.lweDimension) for a server key of dimension \(blockSize - 1)")
