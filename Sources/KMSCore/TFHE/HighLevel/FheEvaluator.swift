@@ -359,8 +359,10 @@ extension FheEvaluator {
     }
 
     /// A noiseless encryption of `value` with `a`'s type and block count (masks zero).
+    /// The block count comes from the type (an `FheCiphertext` holds exactly its type's blocks),
+    /// so a compact or compressed `a` is not expanded here only to be counted.
     func trivial(_ value: UInt64, like a: FheCiphertext) throws(TFHEError) -> FheCiphertext {
-        let count = try blocks(a).count / blockSize
+        let count = a.type.blockCount(messageBits: encoding.messageBits)
         var data = [UInt64](repeating: 0, count: count * blockSize)
         for (i, d) in scalarDigits(value, count: count).enumerated() { addPlaintext(&data, block: i, d) }
         return try ciphertext(a.type, data)
