@@ -25,6 +25,10 @@ package protocol RingCoefficient: Sendable, Hashable {
     var twoAdicValuation: Int { get }
     /// The value modulo 2^s (its low s bits).
     func lowBits(_ s: Int) -> Self
+    /// Appends the bincode form (`Wrapping<u64>` / `Wrapping<u128>`: k/8 bytes little-endian).
+    func write(to writer: inout BincodeWriter)
+    /// Reads the bincode form.
+    static func read(from reader: inout BincodeReader) throws(SerializationError) -> Self
 }
 
 extension UInt64: RingCoefficient {
