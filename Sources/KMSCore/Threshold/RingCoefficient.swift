@@ -25,6 +25,12 @@ package protocol RingCoefficient: Sendable, Hashable {
     var twoAdicValuation: Int { get }
     /// The value modulo 2^s (its low s bits).
     func lowBits(_ s: Int) -> Self
+    /// The value of a 64-bit word (zero-extended).
+    static func from(word: UInt64) -> Self
+    /// Writes the value as k/64 little-endian-ordered words (low word first).
+    func store(into words: UnsafeMutablePointer<UInt64>)
+    /// Reads k/64 words written by `store`.
+    static func load(from words: UnsafePointer<UInt64>) -> Self
     /// Appends the bincode form (`Wrapping<u64>` / `Wrapping<u128>`: k/8 bytes little-endian).
     func write(to writer: inout BincodeWriter)
     /// Reads the bincode form.
@@ -32,6 +38,9 @@ package protocol RingCoefficient: Sendable, Hashable {
 }
 
 extension UInt64: RingCoefficient {
+    package static func from(word: UInt64) -> UInt64 { word }
+    package func store(into words: UnsafeMutablePointer<UInt64>) { words.pointee = self }
+    package static func load(from words: UnsafePointer<UInt64>) -> UInt64 { words.pointee }
     package static var bitWidth: Int { 64 }
     package static var one: UInt64 { 1 }
 
@@ -63,6 +72,12 @@ extension UInt64: RingCoefficient {
 }
 
 extension U128: RingCoefficient {
+    package static func from(word: UInt64) -> U128 { U128(word) }
+    package func store(into words: UnsafeMutablePointer<UInt64>) {
+        words[0] = low
+        words[1] = high
+    }
+    package static func load(from words: UnsafePointer<UInt64>) -> U128 { U128(low: words[0], high: words[1]) }
     package static var bitWidth: Int { 128 }
     package static var one: U128 { U128(1) }
 

@@ -1,0 +1,100 @@
+/// What a threshold decryption opened: the clear values and which parties misbehaved.
+public struct ThresholdDecryptionOpening: Sendable, Equatable {
+    /// The clear values, in request order.
+    public let values: [ClearValue]
+    /// Parties whose shares were wrong (corrected) or whose message did not fit the request
+    /// (wrong key, session, party id or shape), ascending.
+    public let corruptedParties: [Int]
+    /// Parties that sent nothing, ascending.
+    public let missingParties: [Int]
+}
+
+/// Combines the parties' partial decryptions (kms.md §4.5–4.6): for every block, robust opening
+/// of the shares (Gao decoding lifted bit by bit: up to t wrong or missing shares), the
+/// constant coefficient decoded with `from_expanded_msg`, then the blocks recombined with
+/// log2(message) bits each.
+///
+/// ```swift
+/// let partials = try shares.map { try $0.partialDecrypt([squashed], session: session) }
+/// let opening = try ThresholdCombiner.combine(partials, key: shares[0].info, session: session)
+/// opening.values[0]            // the clear value
+/// ```
+public enum ThresholdCombiner {
+    /// Opens `partials` (any order, at most one per party).
+    ///
+    /// A partial for another key or session, with a party id outside 1…n, or whose types and
+    /// block counts differ from the majority of partials, is set aside as corrupted; the rest
+    /// are opened block by block.
+    /// - Throws: `ThresholdError.duplicateParty` when two partials claim the same party,
+    ///   `.notEnoughShares` when more than t parties are missing or set aside, `.tooManyErrors`
+    ///   when the shares cannot be corrected.
+    public static func combine(_ partials: [ThresholdPartialDecryption], key: ThresholdKeyInfo,
+                               session: ThresholdSessionID) throws(ThresholdError) -> ThresholdDecryptionOpening {
+        let n = key.parameters.parties
+        var seen = Set<Int>()
+        for p in partials where !seen.insert(p.partyID).inserted { throw .duplicateParty(p.partyID) }
+        var corrupted = Set<Int>()
+        let blockBits = key.messageModulus.trailingZeroBitCount
+        let wordsPerBlock = 2 * key.parameters.ringDegree.rawValue
+        func fits(_ p: ThresholdPartialDecryption) -> Bool {
+            p.keyID == key.keyID && p.session == session && p.ringDegree == key.parameters.ringDegree
+                && (1...n).contains(p.partyID)
+                && p.values.allSatisfy { $0.shares.count == $0.type.blockCount(messageBits: blockBits) * wordsPerBlock }
+        }
+        var usable = partials.filter { p in
+            if fits(p) { return true }
+            if (1...n).contains(p.partyID) { corrupted.insert(p.partyID) }
+            return false
+        }
+        // The shape most partials agree on (ties: the lowest party's).
+        var votes: [[FheType]: Int] = [:]
+        for p in usable { votes[p.types, default: 0] += 1 }
+        let shape = usable.sorted { $0.partyID < $1.partyID }.max { votes[$0.types]! < votes[$1.types]! }?.types ?? []
+        usable = usable.filter { p in
+            if p.types == shape { return true }
+            corrupted.insert(p.partyID)
+            return false
+        }
+        let present = Set(usable.map(\.partyID))
+        let missing = (1...n).filter { !present.contains($0) && !corrupted.contains($0) }
+        guard usable.count >= n - key.parameters.threshold, !shape.isEmpty else {
+            throw .notEnoughShares(needed: n - key.parameters.threshold, got: usable.count)
+        }
+        let values: [ClearValue]
+        switch key.parameters.ringDegree {
+        case .four: values = try open(GaloisRing128Degree4.self, usable, shape: shape, key: key, corrupted: &corrupted)
+        case .eight: values = try open(GaloisRing128Degree8.self, usable, shape: shape, key: key, corrupted: &corrupted)
+        }
+        return ThresholdDecryptionOpening(values: values, corruptedParties: corrupted.sorted(), missingParties: missing)
+    }
+
+    private static func open<Ring: GaloisRing>(_: Ring.Type, _ partials: [ThresholdPartialDecryption], shape: [FheType],
+                                               key: ThresholdKeyInfo, corrupted: inout Set<Int>) throws(ThresholdError) -> [ClearValue]
+        where Ring.Coefficients.Coefficient == U128 {
+        let d = Ring.degree, t = key.parameters.threshold, n = key.parameters.parties
+        let totalBits = (key.messageModulus * key.carryModulus).trailingZeroBitCount
+        let encoding = BlockEncoding(unchecked: key.messageModulus, key.carryModulus)
+        var values: [ClearValue] = []
+        for (v, type) in shape.enumerated() {
+            let blockCount = type.blockCount(messageBits: encoding.messageBits)
+            var blocks: [UInt64] = []
+            blocks.reserveCapacity(blockCount)
+            for j in 0..<blockCount {
+                let shares = partials.map { p in
+                    p.values[v].shares.withUnsafeBufferPointer { buf in
+                        var c = Ring.Coefficients.zero
+                        for i in 0..<d { c[i] = U128.load(from: buf.baseAddress! + (j * d + i) * 2) }
+                        return ShamirShare<Ring>(partyID: p.partyID, value: GaloisRingElement(coefficients: c))
+                    }
+                }
+                let opening = try RobustReconstruction<Ring>.open(shares, parties: n, degree: t, threshold: t)
+                corrupted.formUnion(opening.corruptedParties)
+                // A sharing of a phase has a scalar secret; anything else means too many liars.
+                guard (1..<d).allSatisfy({ opening.secret[$0] == U128(0) }) else { throw .tooManyErrors }
+                blocks.append(BlockRecomposition.message(fromExpanded: opening.secret[0], totalBits: totalBits))
+            }
+            values.append(RadixEncoding.value(blockValues: blocks, type: type, encoding: encoding))
+        }
+        return values
+    }
+}
