@@ -9,41 +9,10 @@ import XCTest
 final class ThresholdDecryptionTests: XCTestCase {
     typealias Keys = NoiseSquashingTests.SquashingKeys
 
-    static let keyID = try! KeyID(bytes: [UInt8](repeating: 7, count: 20))
-
-    func shares(_ keys: Keys, n: Int, t: Int, degree: ThresholdRingDegree = .eight,
-                _ g: inout SeededGenerator) throws -> [ThresholdKeyShare] {
-        try ThresholdDealer.share(clientKey: keys.client, noiseSquashingKey: keys.privateKey, keyID: Self.keyID,
-                                  parameters: ThresholdParameters(parties: n, threshold: t, ringDegree: degree),
-                                  randomness: g.tfheRandomness())
-    }
-
-    /// A u128 LWE of every block of `value` encrypted directly under the squashing key (what a
-    /// switch-and-squash outputs, without the bootstraps), noise below 2^60.
-    func directlySquashed(_ value: ClearValue, _ keys: Keys, _ g: inout SeededGenerator) throws -> SwitchAndSquashedCiphertext {
-        let p = keys.privateKey.parameters
-        let encoding = BlockEncoding(unchecked: p.messageModulus, p.carryModulus)
-        let count = value.type.blockCount(messageBits: encoding.messageBits)
-        let m = p.lweDimension.value
-        let shift = 127 - (p.messageModulus * p.carryModulus).trailingZeroBitCount
-        var blocks: [[UInt64]] = []
-        for j in 0..<count {
-            let message = value.type == .ebool ? (value.isZero ? 0 : 1) : value.bits(at: j * encoding.messageBits, count: encoding.messageBits)
-            var lwe = (0..<2 * m).map { _ in g.next() } + [0, 0]
-            let minusDot = lwe.withUnsafeBufferPointer { keys.privateKey.phase($0.baseAddress!) }
-            let noise = U128(g.next() >> 4) &- U128(1 << 59)
-            let b = (U128(message) << shift) &+ noise &- minusDot
-            lwe[2 * m] = b.low
-            lwe[2 * m + 1] = b.high
-            blocks.append(lwe)
-        }
-        return try SwitchAndSquashedCiphertext(type: value.type, lweDimension: m, blocks: blocks)
-    }
-
     func testSwitchAndSquashDecryptsThroughFourPartiesOneThreshold() throws {
         var g = TestSeed.generator()
         let keys = try NoiseSquashingTests.testKeys()
-        let shares = try shares(keys, n: 4, t: 1, &g)
+        let shares = try ThresholdFixtures.shares(keys, n: 4, t: 1, &g)
         let decryptor = try ThresholdDecryptor(shares: shares, serverKey: keys.server, squashingKey: keys.key)
         for type in [FheType.ebool, .euint8, .euint16] {
             let value = try ClearValue.random(type, using: &g)
@@ -61,11 +30,11 @@ final class ThresholdDecryptionTests: XCTestCase {
         var g = TestSeed.generator()
         let keys = try NoiseSquashingTests.testKeys()
         // Every type at (4, 1); the (7, 2) run takes a few (debug builds open blocks slowly).
-        let few: [FheType] = [.ebool, .euint4, .euint64, .euint160]
+        let few: [FheType] = [.ebool, .euint4, .euint64, .eaddress]
         for (n, t, degree, types) in [(4, 1, ThresholdRingDegree.eight, FheType.allCases), (7, 2, .four, few)] {
-            let shares = try shares(keys, n: n, t: t, degree: degree, &g)
+            let shares = try ThresholdFixtures.shares(keys, n: n, t: t, degree: degree, &g)
             let values = try types.map { try ClearValue.random($0, using: &g) }
-            let squashed = try values.map { try directlySquashed($0, keys, &g) }
+            let squashed = try values.map { try ThresholdFixtures.directlySquashed($0, keys, &g) }
             let session = try ThresholdSessionID(bytes: g.bytes(16))
             var partials = try shares.map { try $0.partialDecrypt(squashed, session: session) }
             partials.shuffle(using: &g)
@@ -97,9 +66,9 @@ final class ThresholdDecryptionTests: XCTestCase {
     func testMisfitPartialsAreSetAsideAndNamed() throws {
         var g = TestSeed.generator()
         let keys = try NoiseSquashingTests.testKeys()
-        let shares = try shares(keys, n: 4, t: 1, &g)
+        let shares = try ThresholdFixtures.shares(keys, n: 4, t: 1, &g)
         let value = try ClearValue.random(.euint32, using: &g)
-        let squashed = try directlySquashed(value, keys, &g)
+        let squashed = try ThresholdFixtures.directlySquashed(value, keys, &g)
         let session = try ThresholdSessionID(bytes: g.bytes(16))
         var partials = try shares.map { try $0.partialDecrypt([squashed], session: session) }
         // Party 2 answers another session: its masks do not cancel; it is set aside.
@@ -116,7 +85,7 @@ final class ThresholdDecryptionTests: XCTestCase {
     func testMasksAreADegreeTSharingOfBoundedNoise() throws {
         var g = TestSeed.generator()
         let keys = try NoiseSquashingTests.testKeys()
-        let shares = try shares(keys, n: 4, t: 1, &g)
+        let shares = try ThresholdFixtures.shares(keys, n: 4, t: 1, &g)
         let parameters = shares[0].parameters
         let session = try ThresholdSessionID(bytes: g.bytes(16))
         let streams = try shares.map { try NoiseFloodingMask<GaloisRing128Degree8>(party: $0.partyID, keys: $0.maskKeys, parameters: parameters, session: session) }
@@ -136,7 +105,7 @@ final class ThresholdDecryptionTests: XCTestCase {
     func testKeyShareFileRoundTripAndHostileBytes() throws {
         var g = TestSeed.generator()
         let keys = try NoiseSquashingTests.testKeys()
-        let share = try shares(keys, n: 4, t: 1, &g)[2]
+        let share = try ThresholdFixtures.shares(keys, n: 4, t: 1, &g)[2]
         let bytes = share.bytes
         let again = try ThresholdKeyShare(bytes: bytes)
         XCTAssertEqual(again.bytes, bytes)
@@ -161,8 +130,8 @@ final class ThresholdDecryptionTests: XCTestCase {
     func testPartialDecryptionMessageRoundTripAndHostileBytes() throws {
         var g = TestSeed.generator()
         let keys = try NoiseSquashingTests.testKeys()
-        let share = try shares(keys, n: 4, t: 1, &g)[0]
-        let squashed = try directlySquashed(try ClearValue(type: .euint8, 77), keys, &g)
+        let share = try ThresholdFixtures.shares(keys, n: 4, t: 1, &g)[0]
+        let squashed = try ThresholdFixtures.directlySquashed(try ClearValue(type: .euint8, 77), keys, &g)
         let partial = try share.partialDecrypt([squashed], session: ThresholdSessionID(bytes: g.bytes(16)))
         XCTAssertEqual(try ThresholdPartialDecryption(bytes: partial.bytes), partial)
         XCTAssertThrowsError(try ThresholdPartialDecryption(bytes: Array(partial.bytes.dropLast(3))))
