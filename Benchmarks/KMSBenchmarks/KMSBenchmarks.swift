@@ -12,4 +12,5 @@ let benchmarks: @Sendable () -> Void = {
     registerTfheRsBenchmarks()
     registerServerKeyBenchmarks()
     registerBootstrapBenchmarks()
+    registerThresholdBenchmarks()
 }

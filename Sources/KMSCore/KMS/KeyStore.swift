@@ -65,13 +65,20 @@ public struct KeyStore: Sendable {
     @discardableResult
     package func save(_ keySet: KeySet, overwrite: Bool = false, metadata: [String: String] = [:],
                       extraFiles: [ExtraFile], created: Date = Date()) throws(StorageError) -> KeyManifest {
+        let files = [ExtraFile(role: Self.clientKeyRole, bytes: KeyFileCoding.encode(keySet.clientKey), isPrivate: true),
+                     ExtraFile(role: Self.publicKeyRole, bytes: KeyFileCoding.encode(keySet.publicKey), isPrivate: false)]
+        return try write(keyID: keySet.keyID, parameters: keySet.parameters, files: files + extraFiles, overwrite: overwrite,
+                         metadata: metadata, created: created)
+    }
+
+    /// Writes the files of one key (any roles, each at most once) and then its manifest.
+    package func write(keyID: KeyID, parameters: ParameterSet, files given: [ExtraFile], overwrite: Bool = false,
+                       metadata: [String: String] = [:], created: Date = Date()) throws(StorageError) -> KeyManifest {
         let old: KeyManifest? = exists ? try manifest() : nil
         if old != nil && !overwrite { throw .alreadyExists(path: manifestURL.path) }
         try SecureFile.makeDirectory(directory, permissions: 0o700)
-
-        var files = [ExtraFile(role: Self.clientKeyRole, bytes: KeyFileCoding.encode(keySet.clientKey), isPrivate: true),
-                     ExtraFile(role: Self.publicKeyRole, bytes: KeyFileCoding.encode(keySet.publicKey), isPrivate: false)]
-        for f in extraFiles {
+        var files: [ExtraFile] = []
+        for f in given {
             guard Self.isValidRole(f.role), !files.contains(where: { $0.role == f.role }) else {
                 throw .corrupted(path: directory.path, reason: "invalid or duplicate file role '\(f.role)'")
             }
@@ -82,13 +89,13 @@ public struct KeyStore: Sendable {
         }
         var entries = [String: KeyManifest.FileEntry]()
         for f in files {
-            let name = "\(f.role)-\(keySet.keyID.hex).\(f.fileExtension)"
+            let name = "\(f.role)-\(keyID.hex).\(f.fileExtension)"
             let url = directory.appendingPathComponent(name)
             try SecureFile.write(f.bytes, to: url, permissions: f.isPrivate ? 0o600 : 0o644, overwrite: overwrite)
             entries[f.role] = .init(path: name, sha3_256: Hex.encode(SHA3.hash256(f.bytes)), private: f.isPrivate)
         }
-        let m = KeyManifest(format: KeyManifest.formatName, version: KeyManifest.currentVersion, keyID: keySet.keyID,
-                            parameters: keySet.parameters.name, tfheRsParameters: keySet.parameters.tfheRsName,
+        let m = KeyManifest(format: KeyManifest.formatName, version: KeyManifest.currentVersion, keyID: keyID,
+                            parameters: parameters.name, tfheRsParameters: parameters.tfheRsName,
                             created: Self.rfc3339(created), files: entries, metadata: metadata)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -20,6 +20,18 @@ public struct ThresholdDecryptionOpening: Sendable, Equatable {
 /// opening.values[0]            // the clear value
 /// ```
 public enum ThresholdCombiner {
+    /// Opens `partials` for the session most of them name (ties: the lowest party's) — for a
+    /// combiner that was not told the session; parties of other sessions are set aside.
+    /// - Throws: as `combine(_:key:session:)`; `.notEnoughShares` for no partials.
+    public static func combine(_ partials: [ThresholdPartialDecryption], key: ThresholdKeyInfo) throws(ThresholdError) -> ThresholdDecryptionOpening {
+        var votes: [ThresholdSessionID: Int] = [:]
+        for p in partials { votes[p.session, default: 0] += 1 }
+        guard let session = partials.sorted(by: { $0.partyID < $1.partyID }).max(by: { votes[$0.session]! < votes[$1.session]! })?.session else {
+            throw .notEnoughShares(needed: key.parameters.parties - key.parameters.threshold, got: 0)
+        }
+        return try combine(partials, key: key, session: session)
+    }
+
     /// Opens `partials` (any order, at most one per party).
     ///
     /// A partial for another key or session, with a party id outside 1…n, or whose types and
