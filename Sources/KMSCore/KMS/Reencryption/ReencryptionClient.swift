@@ -4,12 +4,13 @@
 ///
 /// Mode choice follows the reference: one response and one trusted signer → centralized
 /// (fhevm.md §3.6, every check below with its own `ReencryptionError`); otherwise the threshold
-/// path (several parties with `partyId`/`degree` and Shamir shares). Callers use the same
-/// `decrypt` for both; the threshold combination is not implemented yet and reports
-/// `.thresholdResponsesUnsupported`.
+/// path (several parties with `partyId`/`degree` and Shamir shares over the Galois ring of
+/// `ringDegree`; see `ThresholdReencryptionCombination.swift` for its checks and the robust
+/// opening). Callers use the same `decrypt` for both; `decryptWithReport` also names the
+/// threshold parties that sent wrong shares or unusable responses.
 ///
 /// ```swift
-/// let client = ReencryptionClient(encryptionKey: userBoxKey, trustedSigners: [kmsSignerAddress])
+/// let client = ReencryptionClient(encryptionKey: userBoxKey, trustedSigners: kmsSignerAddresses)
 /// let value = try client.decrypt(try GatewayReencryptionResponse(json: body), for: request)
 /// print(ValueFormat.format(value))
 /// ```
@@ -18,11 +19,15 @@ public struct ReencryptionClient: Sendable {
     public let encryptionKey: BoxSecretKey
     /// Addresses of the KMS signers (fhevmjs: `KMSVerifier.getSigners()`).
     public let trustedSigners: [EthereumAddress]
+    /// The extension degree D of the ring the threshold parties' shares live in
+    /// (`ResiduePoly<Z128, D>`): `.eight` for the V09 KMS, `.four` for the 2025 KMS.
+    public let ringDegree: ThresholdRingDegree
 
     /// Creates a client for one user key and the on-chain KMS signer set.
-    public init(encryptionKey: BoxSecretKey, trustedSigners: [EthereumAddress]) {
+    public init(encryptionKey: BoxSecretKey, trustedSigners: [EthereumAddress], ringDegree: ThresholdRingDegree = .eight) {
         self.encryptionKey = encryptionKey
         self.trustedSigners = trustedSigners
+        self.ringDegree = ringDegree
     }
 
     /// Decrypts a parsed gateway answer; a `failure` answer becomes `.gatewayFailure`.
@@ -35,14 +40,29 @@ public struct ReencryptionClient: Sendable {
 
     /// Verifies the responses and returns the clear value of `request.handle`'s type.
     public func decrypt(_ responses: [ReencryptionResponse], for request: UserReencryptionRequest) throws(ReencryptionError) -> ClearValue {
+        try decryptWithReport(responses, for: request).value
+    }
+
+    /// `decrypt`, also reporting the threshold parties that sent wrong shares or unusable responses.
+    public func decryptWithReport(_ answer: GatewayReencryptionResponse,
+                                  for request: UserReencryptionRequest) throws(ReencryptionError) -> ReencryptionResult {
+        switch answer {
+        case .failure(let message): throw .gatewayFailure(message)
+        case .success(let responses): return try decryptWithReport(responses, for: request)
+        }
+    }
+
+    /// `decrypt`, also reporting the threshold parties that sent wrong shares or unusable responses.
+    public func decryptWithReport(_ responses: [ReencryptionResponse],
+                                  for request: UserReencryptionRequest) throws(ReencryptionError) -> ReencryptionResult {
         guard let response = responses.last else { throw .noResponses }
         guard encryptionKey.publicKey == request.encryptionKey else {
             throw .invalidEncryptionKey("the client key is not the key of this request")
         }
         if responses.count == 1 && trustedSigners.count == 1 {
-            return try decryptCentralized(response, signer: trustedSigners[0], request: request)
+            return ReencryptionResult(value: try decryptCentralized(response, signer: trustedSigners[0], request: request))
         }
-        throw .thresholdResponsesUnsupported(responses: responses.count, signers: trustedSigners.count)
+        return try decryptThreshold(responses, for: request)
     }
 
     /// The centralized checks of fhevm.md §3.6, in the reference order, plus the type and party checks.
@@ -77,9 +97,9 @@ public struct ReencryptionClient: Sendable {
             throw .malformedSigncryptionPayload(error.description)
         }
         guard ConstantTime.equal(inner.link, link) else { throw .innerLinkMismatch }
-        guard inner.plaintext.value.type == payload.fheType else {
-            throw .fheTypeMismatch(expected: payload.fheType, actual: inner.plaintext.value.type)
+        guard inner.plaintext.fheType == payload.fheType else {
+            throw .fheTypeMismatch(expected: payload.fheType, actual: inner.plaintext.fheType)
         }
-        return inner.plaintext.value
+        do { return try inner.plaintext.value } catch { throw .malformedSigncryptionPayload(error.description) }
     }
 }

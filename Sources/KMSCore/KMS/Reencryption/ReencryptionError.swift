@@ -41,13 +41,13 @@ public enum ReencryptionError: Error, Equatable, Sendable, CustomStringConvertib
     case decryptionFailed(String)
     /// Signing the response failed.
     case signingFailed(String)
+    /// A threshold party was asked for a clear value: it answers with its decryption shares.
+    case thresholdPartyHasNoClearValue
 
     // MARK: Response verification (client)
 
     /// No response element was received.
     case noResponses
-    /// More than one response or more than one trusted signer: the threshold path, not implemented yet.
-    case thresholdResponsesUnsupported(responses: Int, signers: Int)
     /// `payload` bytes are not a `ReencryptionResponsePayload`.
     case malformedResponsePayload(String)
     /// A payload version other than 1.
@@ -83,6 +83,31 @@ public enum ReencryptionError: Error, Equatable, Sendable, CustomStringConvertib
     /// The link inside the signcrypted payload is not the expected link.
     case innerLinkMismatch
 
+    // MARK: Threshold responses (client); `response` is the 0-based position in the gateway's list
+
+    /// A response's payload version differs from the first response's.
+    case responseVersionMismatch(response: Int, version: UInt32, expected: UInt32)
+    /// A response's FHE type differs from the first response's.
+    case responseFheTypeMismatch(response: Int, fheType: FheType, expected: FheType)
+    /// A response's digest (link) differs from the first response's.
+    case responseDigestMismatch(response: Int)
+    /// A response's sharing degree differs from the first response's.
+    case responseDegreeMismatch(response: Int, degree: UInt32, expected: UInt32)
+    /// A party id outside 1…3·degree + 1 (or a threshold party configured so).
+    case partyIdOutOfRange(partyId: UInt32, degree: UInt32)
+    /// A sharing degree whose 3·degree + 1 parties do not fit the ring (at most 2^D − 1 parties).
+    case unsupportedDegree(UInt32, ringDegree: ThresholdRingDegree)
+    /// Two responses carry the same party id.
+    case duplicatePartyId(UInt32)
+    /// Two responses are signed by the same KMS key.
+    case duplicateServer(address: String)
+    /// Fewer usable responses than a robust opening needs (2·degree + 1 of the 3·degree + 1 parties).
+    case notEnoughResponses(usable: Int, needed: Int)
+    /// The shares of one block could not be opened (too many wrong or missing shares).
+    case shareReconstructionFailed(block: Int, ThresholdError)
+    /// An opened block is not a constant ring element (its higher coefficients are not zero).
+    case nonConstantBlock(block: Int)
+
     public var description: String {
         switch self {
         case .malformedJSON(let w): "malformed gateway JSON: \(w)"
@@ -102,9 +127,9 @@ public enum ReencryptionError: Error, Equatable, Sendable, CustomStringConvertib
         case .invalidHandle(let w): "invalid ciphertext handle: \(w)"
         case .decryptionFailed(let w): "decryption failed: \(w)"
         case .signingFailed(let w): "signing the response failed: \(w)"
+        case .thresholdPartyHasNoClearValue:
+            "a threshold party answers with its decryption shares, not with a clear value"
         case .noResponses: "the gateway returned no reencryption response"
-        case .thresholdResponsesUnsupported(let r, let s):
-            "\(r) responses for \(s) trusted signers: threshold reencryption is not supported yet (centralized needs 1 and 1)"
         case .malformedResponsePayload(let w): "malformed reencryption response payload: \(w)"
         case .unsupportedResponseVersion(let v): "unsupported reencryption response version \(v) (expected 1)"
         case .linkMismatch: "response digest does not match the link of this request"
@@ -122,6 +147,18 @@ public enum ReencryptionError: Error, Equatable, Sendable, CustomStringConvertib
         case .invalidInnerSignature: "signcryption inner signature does not verify"
         case .malformedSigncryptionPayload(let w): "malformed signcryption payload: \(w)"
         case .innerLinkMismatch: "link inside the signcrypted payload does not match"
+        case .responseVersionMismatch(let i, let v, let e): "response \(i) has version \(v), the first response \(e)"
+        case .responseFheTypeMismatch(let i, let t, let e): "response \(i) is for type \(t), the first response for \(e)"
+        case .responseDigestMismatch(let i): "response \(i) carries another link than the first response"
+        case .responseDegreeMismatch(let i, let d, let e): "response \(i) has sharing degree \(d), the first response \(e)"
+        case .partyIdOutOfRange(let p, let d): "party id \(p) is outside 1...\(3 * UInt64(d) + 1) (sharing degree \(d))"
+        case .unsupportedDegree(let d, let r):
+            "sharing degree \(d) needs \(3 * UInt64(d) + 1) parties, more than the \(r.maximumParties) the ring (\(r)) allows"
+        case .duplicatePartyId(let p): "two responses claim party id \(p)"
+        case .duplicateServer(let a): "two responses are signed by \(a)"
+        case .notEnoughResponses(let u, let n): "\(u) usable threshold responses, at least \(n) needed"
+        case .shareReconstructionFailed(let b, let e): "shares of block \(b) cannot be opened: \(e)"
+        case .nonConstantBlock(let b): "opened block \(b) is not a constant ring element"
         }
     }
 }

@@ -2,8 +2,10 @@
 /// ciphertext, signcrypts the plaintext for the user and signs the response payload
 /// (kms `central_kms.rs::reencrypt`, `central_rpc.rs::get_reencrypt_result`; fhevm.md §3.4–3.5).
 ///
-/// The decryption goes through `FheDecryptor`, so the same façade can later sit on a threshold
-/// party (which would signcrypt its shares and answer with its own `partyId`/`degree`).
+/// A threshold party (`init(keyID:decryptor:signer:partyId:degree:)`) answers with its own
+/// decryption shares instead (kms.md §3.4–3.5): it signcrypts
+/// `Plaintext{ bytes: bincode(Vec<ResiduePoly<Z128, D>>), fhe_type }` and writes its party id and
+/// the sharing degree t in the payload. It has no clear value to give: `reencrypt` refuses.
 ///
 /// ```swift
 /// let keys = try KeyStore(directory: dir).load()
@@ -33,6 +35,25 @@ public struct Reencryptor: Sendable {
         self.degree = 0
     }
 
+    /// A threshold party's reencryptor: party `partyId` (1-based) of the n = 3·`degree` + 1
+    /// parties sharing the key with polynomials of degree `degree` = t ≥ 1. Its answers carry
+    /// the party's decryption shares (made elsewhere; the responses carry `partyId` and `degree`).
+    /// - Throws: `.partyIdOutOfRange` unless t ≥ 1 and 1 ≤ `partyId` ≤ 3t + 1.
+    public init(keyID: KeyID, decryptor: any FheDecryptor, signer: KMSSigner, partyId: UInt32,
+                degree: UInt32) throws(ReencryptionError) {
+        guard degree >= 1, partyId >= 1, UInt64(partyId) <= 3 * UInt64(degree) + 1 else {
+            throw .partyIdOutOfRange(partyId: partyId, degree: degree)
+        }
+        self.keyID = keyID
+        self.decryptor = decryptor
+        self.signer = signer
+        self.partyId = partyId
+        self.degree = degree
+    }
+
+    /// Whether this is a threshold party (degree ≥ 1) rather than a centralized KMS.
+    public var isThresholdParty: Bool { degree > 0 }
+
     /// The verification key placed in responses.
     package var verificationKey: ServerVerificationKey { ServerVerificationKey(signer.publicKey) }
 
@@ -41,7 +62,8 @@ public struct Reencryptor: Sendable {
     /// exactly one value (`FheUint`/`FheBool`, seeded, a compact or compressed list — what fhEVM
     /// coprocessors store), read with `CiphertextReader` and decrypted by `decryptor`, whatever
     /// it is.
-    /// - Throws: `.unknownKeyId`, the `validate()` errors, `.decryptionFailed`, `.fheTypeMismatch`.
+    /// - Throws: `.unknownKeyId`, the `validate()` errors, `.thresholdPartyHasNoClearValue` for a
+    ///   threshold party, `.decryptionFailed`, `.fheTypeMismatch`.
     public func reencrypt(_ request: ReencryptionRequest) throws(ReencryptionError) -> ReencryptionResponse {
         try reencrypt(request, ephemeralKey: .generate(), nonce: CryptoBox.randomNonce())
     }
@@ -51,6 +73,7 @@ public struct Reencryptor: Sendable {
                            nonce: [UInt8]) throws(ReencryptionError) -> ReencryptionResponse {
         guard request.keyID == keyID else { throw .unknownKeyId(request.keyID.hex) }
         let checked = try request.validate()
+        guard !isThresholdParty else { throw .thresholdPartyHasNoClearValue }
         let value = try decrypt(checked.ciphertext)
         guard value.type == request.fheType else { throw .fheTypeMismatch(expected: request.fheType, actual: value.type) }
         return try respond(plaintext: KMSPlaintext(value), to: checked, fheType: request.fheType,
@@ -79,5 +102,18 @@ public struct Reencryptor: Sendable {
             signcryptedCiphertext: cipher.bincode, partyId: partyId, degree: degree).bincode
         return ReencryptionResponse(signature: signer.key.signSHA256(message: payload), payload: payload,
                                     ciphertextDigest: ciphertextDigest)
+    }
+
+    /// A threshold party's answer: signcrypts its decryption shares — one GR(2^128, D) element
+    /// per 64-bit block, least significant block first — as
+    /// `Plaintext{ bytes: bincode(Vec<ResiduePoly<Z128, D>>), fhe_type }` (kms.md §3.4) and signs
+    /// the payload with this party's id and degree (§3.5).
+    package func respond<Ring: GaloisRing>(
+        shares: [GaloisRingElement<Ring>], fheType: FheType, to checked: ReencryptionRequest.Validated,
+        ciphertextDigest: [UInt8], ephemeralKey: BoxSecretKey = .generate(), nonce: [UInt8] = CryptoBox.randomNonce()
+    ) throws(ReencryptionError) -> ReencryptionResponse where Ring.Coefficients.Coefficient == U128 {
+        try respond(plaintext: KMSPlaintext(bytes: GaloisRingElement<Ring>.bincode(shares), fheType: fheType),
+                    to: checked, fheType: fheType, ciphertextDigest: ciphertextDigest, ephemeralKey: ephemeralKey,
+                    nonce: nonce)
     }
 }

@@ -1,9 +1,9 @@
 /// The message a KMS signcrypts for the user (kms `SigncryptionPayload { plaintext, link }`):
 /// bincode(`Plaintext`) ‖ u64 64 ‖ link (fhevm.md §3.5 step 2; 93 bytes for a euint8).
 ///
-/// A centralized KMS puts the clear value's little-endian bytes in the plaintext (`KMSPlaintext`).
-/// (A threshold party puts bincode of its masked decryption shares in the same `bytes` field; that
-/// form is not produced or read yet.)
+/// A centralized KMS puts the clear value's little-endian bytes in the plaintext (`KMSPlaintext`);
+/// a threshold party puts bincode of its masked decryption shares in the same `bytes` field
+/// (read with `init(bincode:maxPlaintextByteCount:)`).
 ///
 /// ```swift
 /// let message = SigncryptionPayload(plaintext: KMSPlaintext(value), link: link).bincode
@@ -21,11 +21,22 @@ package struct SigncryptionPayload: Sendable, Equatable {
         self.link = link
     }
 
-    /// Parses the bincode form; the whole input must be consumed.
+    /// Parses the bincode form of a centralized answer (the plaintext must be a value of its
+    /// type); the whole input must be consumed.
     /// - Throws: `SerializationError`.
     package init(bincode: [UInt8]) throws(SerializationError) {
         var r = BincodeReader(bincode)
         plaintext = try KMSPlaintext(reading: &r)
+        link = try r.readBytes(max: 1024)
+        try r.finish()
+    }
+
+    /// Parses the bincode form without interpreting the plaintext bytes (a threshold party's
+    /// share vector, at most `maxPlaintextByteCount` bytes); the whole input must be consumed.
+    /// - Throws: `SerializationError`.
+    package init(bincode: [UInt8], maxPlaintextByteCount: Int) throws(SerializationError) {
+        var r = BincodeReader(bincode)
+        plaintext = try KMSPlaintext(reading: &r, maxByteCount: maxPlaintextByteCount)
         link = try r.readBytes(max: 1024)
         try r.finish()
     }

@@ -209,8 +209,9 @@ final class ReencryptionClientTests: XCTestCase {
         }
         XCTAssertThrowsError(try client().decrypt([], for: user)) { XCTAssertEqual($0 as? ReencryptionError, .noResponses) }
         let (good, _) = try genuine()
+        // Two responses: the threshold path, where the same party twice is refused.
         XCTAssertThrowsError(try client().decrypt([good, good], for: user)) {
-            XCTAssertEqual($0 as? ReencryptionError, .thresholdResponsesUnsupported(responses: 2, signers: 1))
+            XCTAssertEqual($0 as? ReencryptionError, .duplicatePartyId(1))
         }
     }
 }
