@@ -74,9 +74,12 @@ struct User: AsyncParsableCommand {
             abstract: "Verify a gateway reencryption response and print the decrypted value.",
             discussion: """
                 Checks, as fhevmjs does: the link to the request, the KMS signer address, the response signature, the
-                signcryption (box, key digests, inner signature) and the value's type. Any failed check prints one error
-                line on stderr and exits non-zero. Values print as `kmsctl decrypt` does (ebool 0/1, decimal,
-                EIP-55 address, 0x-hex bytes).
+                signcryption (box, key digests, inner signature) and the value's type. One response and one signer
+                address is a centralized KMS; otherwise the response holds one element per threshold party and the
+                value is opened from their Shamir shares with error correction (--ring-degree: the share ring, 8 for
+                the 2024 KMS, 4 for the 2025 one). Parties found sending wrong shares or unusable responses are named
+                on stderr. Any failed check prints one error line on stderr and exits non-zero. Values print as
+                `kmsctl decrypt` does (ebool 0/1, decimal, EIP-55 address, 0x-hex bytes).
                 """
         )
 
@@ -89,15 +92,20 @@ struct User: AsyncParsableCommand {
         @Option(name: .customLong("private-key"), help: "The user's reencryption private key (80 hex from `user keygen`).")
         var privateKey: String
 
-        @Option(name: .customLong("signer-address"), help: "Trusted KMS signer address (repeat for several).")
+        @Option(name: .customLong("signer-address"), parsing: .upToNextOption,
+                help: "Trusted KMS signer addresses (several after one flag, or the flag repeated).")
         var signerAddress: [String]
 
         @Option(name: .customLong("chain-id"), help: "The host chain id the request was signed for.")
         var chainId: UInt64
 
+        @Option(name: .customLong("ring-degree"), help: "Extension degree D of the threshold parties' share ring (4 or 8).")
+        var ringDegree: Int = 8
+
         func validate() throws {
             guard !signerAddress.isEmpty else { throw ValidationError("give at least one --signer-address") }
             guard !(request == "-" && response == "-") else { throw ValidationError("only one of --request/--response can be -") }
+            guard ThresholdRingDegree(rawValue: ringDegree) != nil else { throw ValidationError("--ring-degree must be 4 or 8") }
         }
 
         func run() async throws {
@@ -105,8 +113,16 @@ struct User: AsyncParsableCommand {
             let user = try UserReencryptionRequest(gateway: sent, chainId: chainId)
             let answer = try GatewayReencryptionResponse(json: readInput(response, maxSize: maxJSONInputSize))
             let signers = try signerAddress.map { try EthereumAddress(parsing: $0) }
-            let client = ReencryptionClient(encryptionKey: try BoxSecretKey(hex: privateKey), trustedSigners: signers)
-            print(ValueFormat.format(try client.decrypt(answer, for: user)))
+            let client = ReencryptionClient(encryptionKey: try BoxSecretKey(hex: privateKey), trustedSigners: signers,
+                                            ringDegree: ThresholdRingDegree(rawValue: ringDegree) ?? .eight)
+            let result = try client.decryptWithReport(answer, for: user)
+            if !result.corruptedParties.isEmpty {
+                printError("note: wrong shares corrected from parties \(result.corruptedParties.map(String.init).joined(separator: ", "))")
+            }
+            if !result.discardedParties.isEmpty {
+                printError("note: unusable responses from parties \(result.discardedParties.map(String.init).joined(separator: ", ")) (treated as missing)")
+            }
+            print(ValueFormat.format(result.value))
         }
     }
 }
