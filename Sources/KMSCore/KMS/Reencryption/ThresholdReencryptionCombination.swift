@@ -23,7 +23,10 @@
 ///
 /// Every block j is then opened from the parties' j-th shares with n = 3t + 1, degree t,
 /// threshold t: m missing parties (absent or discarded) are erasures, up to t − m wrong shares
-/// are corrected and their parties reported; beyond that `.shareReconstructionFailed`. The
+/// are corrected and their parties reported; beyond that `.shareReconstructionFailed`. (When all
+/// shares of a block lie on one polynomial — or all but those of parties already caught lying,
+/// with at least 2t + 1 left — the result is the robust opening's, computed with Lagrange weights
+/// fixed once for all blocks; only other blocks run the error correction.) The
 /// opened secret must be a constant ring element; its constant coefficient is decoded with
 /// `from_expanded_msg(v, 4)`. Blocks are recombined little-endian with 2 bits per block (the
 /// full 4-bit block value is added, carries propagate), missing blocks up to
@@ -144,22 +147,53 @@ extension ReencryptionClient {
         guard usable.count >= needed else { throw .notEnoughResponses(usable: usable.count, needed: needed) }
 
         let n = 3 * t + 1
+        let interpolation: FixedPartyInterpolation<Ring>
+        do {
+            interpolation = try FixedPartyInterpolation(partyIds: usable.map { Int($0.partyId) }, degree: t)
+        } catch {
+            throw .shareReconstructionFailed(block: 0, error)
+        }
         var blocks = [UInt64](repeating: 0, count: blockCount)
         var corrupted = Set<Int>()
-        var sharing: [ShamirShare<Ring>] = []
-        sharing.reserveCapacity(usable.count)
+        // Once parties are known to lie, later blocks first try the others alone (at least 2t + 1
+        // of them, so at least t + 1 honest ones fix the polynomial the robust opening would find).
+        var trusted: (indices: [Int], interpolation: FixedPartyInterpolation<Ring>)?
+        var values: [GaloisRingElement<Ring>] = []
+        values.reserveCapacity(usable.count)
+        var subset: [GaloisRingElement<Ring>] = []
+        subset.reserveCapacity(usable.count)
         for j in 0..<sharedBlocks {
-            sharing.removeAll(keepingCapacity: true)
-            for p in usable { sharing.append(ShamirShare(partyID: Int(p.partyId), value: p.shares[j])) }
-            let opening: RobustOpening<Ring>
-            do {
-                opening = try RobustReconstruction<Ring>.open(sharing, parties: n, degree: t, threshold: t)
-            } catch {
-                throw .shareReconstructionFailed(block: j, error)
+            values.removeAll(keepingCapacity: true)
+            for p in usable { values.append(p.shares[j]) }
+            var secret: GaloisRingElement<Ring>? = interpolation.consistentSecret(values)
+            if secret == nil, let trusted {
+                subset.removeAll(keepingCapacity: true)
+                for i in trusted.indices { subset.append(values[i]) }
+                secret = trusted.interpolation.consistentSecret(subset)
             }
-            for i in 1..<Ring.degree where opening.secret[i] != .zero { throw .nonConstantBlock(block: j) }
-            blocks[j] = BlockRecomposition.message(fromExpanded: opening.secret[0], totalBits: 4)
-            corrupted.formUnion(opening.corruptedParties)
+            if secret == nil {
+                // Some share is off the polynomial: the robust opening corrects it (or fails).
+                let sharing = usable.indices.map { ShamirShare(partyID: Int(usable[$0].partyId), value: values[$0]) }
+                let opening: RobustOpening<Ring>
+                do {
+                    opening = try RobustReconstruction<Ring>.open(sharing, parties: n, degree: t, threshold: t)
+                } catch {
+                    throw .shareReconstructionFailed(block: j, error)
+                }
+                secret = opening.secret
+                if !corrupted.isSuperset(of: opening.corruptedParties) {
+                    corrupted.formUnion(opening.corruptedParties)
+                    let honest = usable.indices.filter { !corrupted.contains(Int(usable[$0].partyId)) }
+                    trusted = nil
+                    if honest.count >= needed, let i = try? FixedPartyInterpolation<Ring>(
+                        partyIds: honest.map { Int(usable[$0].partyId) }, degree: t) {
+                        trusted = (honest, i)
+                    }
+                }
+            }
+            guard let secret else { throw .shareReconstructionFailed(block: j, .tooManyErrors) }
+            for i in 1..<Ring.degree where secret[i] != .zero { throw .nonConstantBlock(block: j) }
+            blocks[j] = BlockRecomposition.message(fromExpanded: secret[0], totalBits: 4)
         }
         let limbs = BlockRecomposition.recompose(blocks, bitsPerBlock: 2)
         return ReencryptionResult(value: try Self.clearValue(fheType, limbs: limbs),
@@ -195,5 +229,60 @@ extension ReencryptionClient {
         let top = type.bitWidth % 64
         if top != 0, words.count == wordCount { words[wordCount - 1] &= (1 << UInt64(top)) - 1 }
         do { return try ClearValue(type: type, words: words) } catch { throw .decryptionFailed(error.description) }
+    }
+}
+
+/// Lagrange weights for one fixed set of parties, computed once and used for every block: from
+/// the first degree + 1 parties' shares, the secret (value at 0) and every other party's
+/// expected share. When all shares agree with them, the robust opening would return that
+/// polynomial with no wrong share, so the client skips it (no inversions per block).
+struct FixedPartyInterpolation<Ring: GaloisRing> {
+    typealias Element = GaloisRingElement<Ring>
+
+    /// degree + 1.
+    let baseCount: Int
+    /// λ_i(0) for the base parties.
+    let atZero: [Element]
+    /// λ_i(x_j), row-major: other party j (in order after the base), then base party i.
+    let atOthers: [Element]
+
+    /// - Throws: `ThresholdError` for invalid or duplicate ids or fewer than degree + 1 of them.
+    init(partyIds: [Int], degree: Int) throws(ThresholdError) {
+        guard degree >= 0, partyIds.count >= degree + 1 else {
+            throw .notEnoughShares(needed: degree + 1, got: partyIds.count)
+        }
+        let points = try ShamirSharing<Ring>.partyPoints(partyIds)
+        let base = degree + 1
+        var inverses: [Element] = []
+        inverses.reserveCapacity(base)
+        for i in 0..<base {
+            var d = Element.one
+            for m in 0..<base where m != i { d *= points[i] - points[m] }
+            inverses.append(try d.inverse())
+        }
+        func weights(at x: Element) -> [Element] {
+            (0..<base).map { i in
+                var w = inverses[i]
+                for m in 0..<base where m != i { w *= x - points[m] }
+                return w
+            }
+        }
+        baseCount = base
+        atZero = weights(at: .zero)
+        atOthers = points.dropFirst(base).flatMap { weights(at: $0) }
+    }
+
+    /// The secret when every share (in the parties' order) lies on the polynomial through the
+    /// base shares; nil when one does not.
+    func consistentSecret(_ values: [Element]) -> Element? {
+        guard values.count * baseCount == atOthers.count + baseCount * baseCount else { return nil }
+        for j in 0..<(values.count - baseCount) {
+            var expected = Element.zero
+            for i in 0..<baseCount { expected += atOthers[j * baseCount + i] * values[i] }
+            if expected != values[baseCount + j] { return nil }
+        }
+        var secret = Element.zero
+        for i in 0..<baseCount { secret += atZero[i] * values[i] }
+        return secret
     }
 }
