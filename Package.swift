@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "KMSCore", targets: ["KMSCore"]),
         .library(name: "KMSChain", targets: ["KMSChain"]),
+        .library(name: "KMSService", targets: ["KMSService"]),
         .executable(name: "kmsctl", targets: ["kmsctl"]),
     ],
     dependencies: [
@@ -17,6 +18,14 @@ let package = Package(
         // Documentation only (`swift package generate-documentation`); nothing links it.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+        // The gRPC service (KMSService only): grpc-swift 2, its NIO HTTP/2 transport, protobuf
+        // messages (code generated once, committed: Scripts/generate-protos.sh), SQLite through GRDB, logging.
+        .package(url: "https://github.com/grpc/grpc-swift-2", from: "2.4.3"),
+        .package(url: "https://github.com/grpc/grpc-swift-nio-transport", from: "2.9.2"),
+        .package(url: "https://github.com/grpc/grpc-swift-protobuf", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // System libraries (Debian: libgmp-dev, libssl-dev).
@@ -61,6 +70,20 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
+        // The V09 `kms.CoreServiceEndpoint` over gRPC: a centralized server on KMSCore with a
+        // durable request store. The library targets above stay free of networking.
+        .target(
+            name: "KMSService",
+            dependencies: [
+                "KMSCore",
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
+                .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "kmsctl",
             dependencies: [
@@ -74,6 +97,17 @@ let package = Package(
         .testTarget(name: "KMSPrimitivesTests", dependencies: ["KMSPrimitives", "KMSTestSupport"]),
         .testTarget(name: "KMSCoreTests", dependencies: ["KMSCore", "KMSPrimitives", "KMSTestSupport"]),
         .testTarget(name: "KMSChainTests", dependencies: ["KMSChain", "KMSPrimitives", "KMSTestSupport"]),
+        .testTarget(
+            name: "KMSServiceTests",
+            dependencies: [
+                "KMSService",
+                "KMSCore",
+                "KMSTestSupport",
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
+                .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
+            ]
+        ),
         .testTarget(name: "kmsctlTests", dependencies: ["kmsctl", "KMSCore", "KMSTestSupport"]),
         .executableTarget(
             name: "KMSBenchmarks",

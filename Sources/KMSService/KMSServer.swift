@@ -1,0 +1,73 @@
+import Foundation
+import GRPCCore
+import GRPCNIOTransportHTTP2
+import KMSCore
+import Logging
+
+/// A centralized KMS served over gRPC (V09 `kms.CoreServiceEndpoint` and `grpc.health.v1.Health`)
+/// on the NIO HTTP/2 transport, plaintext. Accepted requests and their results live in
+/// `stateDirectory/requests.sqlite`; on start, requests accepted but unfinished before a restart
+/// are redone.
+///
+/// ```swift
+/// let server = try KMSServer(keySet: keys, signer: signer, host: "127.0.0.1", port: 50051,
+///                            stateDirectory: URL(fileURLWithPath: "/var/lib/kms"))
+/// try await server.run()          // until the task is cancelled or `shutDown()`
+/// ```
+@available(macOS 15.0, iOS 18.0, watchOS 11.0, tvOS 18.0, visionOS 2.0, *)
+public final class KMSServer: Sendable {
+    private let server: GRPCServer<HTTP2ServerTransport.Posix>
+    private let processor: RequestProcessor
+
+    /// Opens the request store and prepares the server (nothing listens until `run`).
+    /// - Parameters:
+    ///   - port: 0 picks a free port (see `listeningPort`).
+    public init(keySet: KeySet, signer: KMSSigner, host: String, port: Int, stateDirectory: URL,
+                limits: ServiceLimits = ServiceLimits(), logger: Logger = Logger(label: "kms.service")) throws {
+        let store = try RequestStore(directory: stateDirectory)
+        processor = RequestProcessor(store: store, kms: CentralKMS(keySet: keySet, signer: signer, limits: limits),
+                                     logger: logger)
+        let config = HTTP2ServerTransport.Posix.Config.defaults { $0.rpc.maxRequestPayloadSize = limits.maxRequestBytes }
+        server = GRPCServer(
+            transport: .http2NIOPosix(address: .ipv4(host: host, port: port), transportSecurity: .plaintext,
+                                      config: config),
+            services: [CoreService(processor: processor), HealthService()])
+    }
+
+    /// Serves until `shutDown()` or cancellation. Requests accepted before a restart are queued
+    /// first. On the way out, work in progress completes; queued work stays recorded as pending
+    /// and is redone by the next start.
+    public func run() async throws {
+        let recovered = try await processor.recover()
+        let logger = processor.logger
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await self.processor.queue.run() }
+            group.addTask {
+                try await self.server.serve()
+            }
+            if let address = try? await server.listeningAddress {
+                logger.notice("KMS listening", metadata: ["address": "\(address)", "key_id": "\(processor.kms.keySet.keyID)",
+                                                          "signer": "\(processor.kms.signer.address.checksummed)",
+                                                          "recovered": "\(recovered)"])
+            }
+            // The server ends first (shut down or failed); then the workers stop.
+            defer { group.cancelAll() }
+            try await group.next()
+        }
+    }
+
+    /// The bound port, once `run` listens.
+    public var listeningPort: Int {
+        get async throws {
+            guard let address = try await server.listeningAddress else {
+                throw RPCError(code: .internalError, message: "the transport has no listening address")
+            }
+            if let ipv4 = address.ipv4 { return ipv4.port }
+            if let ipv6 = address.ipv6 { return ipv6.port }
+            throw RPCError(code: .internalError, message: "not an IP address: \(address)")
+        }
+    }
+
+    /// Stops accepting connections; `run` returns once open calls end.
+    public func shutDown() { server.beginGracefulShutdown() }
+}

@@ -1,0 +1,120 @@
+import Dispatch
+import GRPCCore
+import Logging
+import SwiftProtobuf
+
+/// The asynchronous-call machinery shared by Decrypt and Reencrypt: accept (reserve a queue slot,
+/// record the request, queue the work), process (run it off the cooperative pool, record the
+/// outcome), poll (the V09 status mapping) and recover after a restart.
+final class RequestProcessor: Sendable {
+    let store: RequestStore
+    let queue: WorkQueue
+    let kms: CentralKMS
+    let logger: Logger
+
+    init(store: RequestStore, kms: CentralKMS, logger: Logger) {
+        self.store = store
+        self.kms = kms
+        self.logger = logger
+        queue = WorkQueue(capacity: kms.limits.queueCapacity, workers: kms.limits.workers)
+    }
+
+    /// Records an accepted request and queues its work. Returns once the row is committed.
+    /// - Throws: RESOURCE_EXHAUSTED when the queue is full, ALREADY_EXISTS for a reused id,
+    ///   INTERNAL when the store cannot be written.
+    func accept(kind: RequestKind, id: RequestID, request: [UInt8]) async throws(RPCError) {
+        guard await queue.reserve() else {
+            throw RPCError(code: .resourceExhausted, message: "the KMS holds \(queue.capacity) requests; retry later")
+        }
+        let inserted: Bool
+        do {
+            inserted = try await store.insert(kind: kind, id: id, request: request)
+        } catch {
+            await queue.release()
+            logger.error("request store write failed", metadata: ["request_id": "\(id)", "rpc": "\(kind)", "error": "\(error)"])
+            throw RPCError(code: .internalError, message: "the request could not be recorded")
+        }
+        guard inserted else {
+            await queue.release()
+            throw RPCError(code: .alreadyExists, message: "a \(kind) request with id \(id) exists already")
+        }
+        queue.enqueue { [self] in await process(kind: kind, id: id, request: request) }
+    }
+
+    /// The stored response of a finished request.
+    /// - Throws: NOT_FOUND (unknown id), UNAVAILABLE (still running), INTERNAL (failed).
+    func result(kind: RequestKind, id: RequestID) async throws(RPCError) -> [UInt8] {
+        let record: RequestRecord?
+        do { record = try await store.record(kind: kind, id: id) } catch {
+            throw RPCError(code: .internalError, message: "the request store could not be read")
+        }
+        guard let record else { throw RPCError(code: .notFound, message: "no \(kind) request with id \(id)") }
+        switch record.status {
+        case .pending: throw RPCError(code: .unavailable, message: "\(kind) request \(id) is still being processed")
+        case .failed: throw RPCError(code: .internalError, message: "\(kind) request \(id) failed: \(record.failure ?? "")")
+        case .finished:
+            guard let result = record.result else { throw RPCError(code: .internalError, message: "result missing") }
+            return result
+        }
+    }
+
+    /// Queues every request accepted but unfinished before a restart (beyond the capacity if
+    /// need be: they were accepted); those that cannot be decoded fail when processed.
+    func recover() async throws -> Int {
+        let pending = try await store.pending()
+        for r in pending {
+            await queue.forceReserve()
+            queue.enqueue { [self] in await process(kind: r.kind, id: r.id, request: r.request) }
+        }
+        if !pending.isEmpty { logger.notice("redoing requests accepted before the restart", metadata: ["count": "\(pending.count)"]) }
+        return pending.count
+    }
+
+    /// Runs one request and records its response or failure.
+    func process(kind: RequestKind, id: RequestID, request: [UInt8]) async {
+        let start = ContinuousClock.now
+        let kms = self.kms
+        do {
+            let response = try await Self.offload { () throws -> [UInt8] in
+                switch kind {
+                case .decrypt:
+                    return try kms.decrypt(Kms_DecryptionRequest(serializedBytes: request)).serializedBytes()
+                case .reencrypt:
+                    return try kms.reencrypt(Kms_ReencryptionRequest(serializedBytes: request)).serializedBytes()
+                }
+            }
+            // Unstructured: the outcome is recorded even when the server is shutting down.
+            let store = self.store
+            try await Task { try await store.finish(kind: kind, id: id, result: response) }.value
+            logger.info("request finished", metadata: outcome(kind, id, start, "finished"))
+        } catch {
+            let reason = (error as? ServiceFailure)?.description ?? (error as? RPCError)?.message ?? "\(error)"
+            do {
+                let store = self.store
+                try await Task { try await store.fail(kind: kind, id: id, reason: reason) }.value
+            } catch {
+                logger.error("request store write failed", metadata: ["request_id": "\(id)", "rpc": "\(kind)", "error": "\(error)"])
+            }
+            var metadata = outcome(kind, id, start, "failed")
+            metadata["reason"] = "\(reason)"
+            logger.warning("request failed", metadata: metadata)
+        }
+    }
+
+    private func outcome(_ kind: RequestKind, _ id: RequestID, _ start: ContinuousClock.Instant,
+                         _ outcome: String) -> Logger.Metadata {
+        let d = ContinuousClock.now - start
+        let ms = Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15
+        return ["request_id": "\(id)", "rpc": "\(kind)", "duration_ms": "\(Int(ms))", "outcome": "\(outcome)"]
+    }
+
+    /// Runs CPU-bound library work on a Dispatch thread so the gRPC event handling and the
+    /// cooperative pool stay responsive.
+    static func offload<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global(qos: .userInitiated).async {
+                continuation.resume(with: Result { try work() })
+            }
+        }
+    }
+}

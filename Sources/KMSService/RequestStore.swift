@@ -1,0 +1,115 @@
+import Foundation
+import GRDB
+
+/// The durable record of accepted requests and their outcomes: one SQLite database (GRDB) in the
+/// service's state directory. A request is written here before the service answers `Empty`, and
+/// its response or failure when the work ends, so a restarted server still serves finished
+/// results and finds the unfinished ones.
+///
+/// Table `request`: (kind, id) primary key, status, the request bytes, the response bytes or the
+/// failure reason, acceptance and completion times. SQLite's default rollback journal with
+/// `synchronous = FULL`: a committed row survives a crash.
+final class RequestStore: Sendable {
+    /// The database file inside the state directory.
+    static let fileName = "requests.sqlite"
+
+    private let db: DatabaseQueue
+
+    /// Opens (creating when absent) the store in `directory`.
+    init(directory: URL) throws {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
+        var config = Configuration()
+        config.label = "kms.requests"
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        db = try DatabaseQueue(path: directory.appendingPathComponent(Self.fileName).path, configuration: config)
+        try Self.migrator.migrate(db)
+    }
+
+    private static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1: requests") { db in
+            try db.create(table: "request") { t in
+                t.column("kind", .text).notNull()
+                t.column("id", .text).notNull()
+                t.column("status", .text).notNull()
+                t.column("request", .blob).notNull()
+                t.column("result", .blob)
+                t.column("failure", .text)
+                t.column("acceptedAt", .double).notNull()
+                t.column("finishedAt", .double)
+                t.primaryKey(["kind", "id"])
+            }
+            try db.create(index: "request_status", on: "request", columns: ["status"])
+        }
+        return m
+    }
+
+    /// Records a newly accepted request as pending.
+    /// - Returns: false when a request of this kind with this id exists already (nothing written).
+    func insert(kind: RequestKind, id: RequestID, request: [UInt8]) async throws -> Bool {
+        try await db.write { db in
+            let exists = try Bool.fetchOne(db, sql: "SELECT 1 FROM request WHERE kind = ? AND id = ?",
+                                           arguments: [kind.rawValue, id.hex]) ?? false
+            if exists { return false }
+            try db.execute(sql: """
+                INSERT INTO request (kind, id, status, request, acceptedAt) VALUES (?, ?, ?, ?, ?)
+                """, arguments: [kind.rawValue, id.hex, RequestStatus.pending.rawValue, Data(request),
+                                 Date().timeIntervalSince1970])
+            return true
+        }
+    }
+
+    /// Stores the response of a pending request.
+    func finish(kind: RequestKind, id: RequestID, result: [UInt8]) async throws {
+        try await db.write { db in
+            try db.execute(sql: """
+                UPDATE request SET status = ?, result = ?, finishedAt = ? WHERE kind = ? AND id = ?
+                """, arguments: [RequestStatus.finished.rawValue, Data(result), Date().timeIntervalSince1970,
+                                 kind.rawValue, id.hex])
+        }
+    }
+
+    /// Marks a pending request failed with a reason (no key material or plaintext in it).
+    func fail(kind: RequestKind, id: RequestID, reason: String) async throws {
+        try await db.write { db in
+            try db.execute(sql: """
+                UPDATE request SET status = ?, failure = ?, finishedAt = ? WHERE kind = ? AND id = ?
+                """, arguments: [RequestStatus.failed.rawValue, reason, Date().timeIntervalSince1970,
+                                 kind.rawValue, id.hex])
+        }
+    }
+
+    /// The record of one request, or nil when none was accepted under that id.
+    func record(kind: RequestKind, id: RequestID) async throws -> RequestRecord? {
+        try await db.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM request WHERE kind = ? AND id = ?",
+                             arguments: [kind.rawValue, id.hex]).flatMap(Self.record)
+        }
+    }
+
+    /// Every pending request, oldest first (what a restarted server must redo).
+    func pending() async throws -> [RequestRecord] {
+        try await db.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM request WHERE status = ? ORDER BY acceptedAt",
+                             arguments: [RequestStatus.pending.rawValue]).compactMap(Self.record)
+        }
+    }
+
+    /// Number of requests per status (for tests and health reporting).
+    func count(status: RequestStatus) async throws -> Int {
+        try await db.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM request WHERE status = ?",
+                             arguments: [status.rawValue]) ?? 0
+        }
+    }
+
+    private static func record(_ row: Row) -> RequestRecord? {
+        guard let kind = RequestKind(rawValue: row["kind"]), let id = RequestID(row["id"]),
+              let status = RequestStatus(rawValue: row["status"]) else { return nil }
+        let request: Data = row["request"]
+        let result: Data? = row["result"]
+        return RequestRecord(kind: kind, id: id, status: status, request: [UInt8](request),
+                             result: result.map { [UInt8]($0) }, failure: row["failure"])
+    }
+}
