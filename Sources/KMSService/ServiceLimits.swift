@@ -1,6 +1,6 @@
 /// Bounds on what the service accepts and holds.
 public struct ServiceLimits: Sendable, Equatable {
-    /// Largest serialized request message (the transport refuses bigger ones with RESOURCE_EXHAUSTED).
+    /// Largest serialized request message (the NIO transport resets the stream of a bigger one).
     public var maxRequestBytes: Int
     /// Most ciphertexts in one decryption request.
     public var maxCiphertextsPerRequest: Int
