@@ -86,8 +86,9 @@ struct User: AsyncParsableCommand {
         @Option(help: "The gateway request JSON that was sent (from `user request`), or - for stdin.")
         var request: String
 
-        @Option(help: "The gateway response JSON, or - for stdin.")
-        var response: String
+        @Option(parsing: .upToNextOption,
+                help: "The gateway response JSON, or - for stdin; several files (e.g. one per threshold party) are merged.")
+        var response: [String]
 
         @Option(name: .customLong("private-key"), help: "The user's reencryption private key (80 hex from `user keygen`).")
         var privateKey: String
@@ -104,14 +105,15 @@ struct User: AsyncParsableCommand {
 
         func validate() throws {
             guard !signerAddress.isEmpty else { throw ValidationError("give at least one --signer-address") }
-            guard !(request == "-" && response == "-") else { throw ValidationError("only one of --request/--response can be -") }
+            guard !response.isEmpty else { throw ValidationError("give at least one --response") }
+            guard !(request == "-" && response.contains("-")) else { throw ValidationError("only one of --request/--response can be -") }
             guard ThresholdRingDegree(rawValue: ringDegree) != nil else { throw ValidationError("--ring-degree must be 4 or 8") }
         }
 
         func run() async throws {
             let sent = try GatewayReencryptionRequest(json: readInput(request, maxSize: maxJSONInputSize))
             let user = try UserReencryptionRequest(gateway: sent, chainId: chainId)
-            let answer = try GatewayReencryptionResponse(json: readInput(response, maxSize: maxJSONInputSize))
+            let answer = GatewayReencryptionResponse.merging(try response.map { try GatewayReencryptionResponse(json: readInput($0, maxSize: maxJSONInputSize)) })
             let signers = try signerAddress.map { try EthereumAddress(parsing: $0) }
             let client = ReencryptionClient(encryptionKey: try BoxSecretKey(hex: privateKey), trustedSigners: signers,
                                             ringDegree: ThresholdRingDegree(rawValue: ringDegree) ?? .eight)

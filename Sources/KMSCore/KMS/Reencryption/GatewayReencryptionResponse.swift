@@ -39,6 +39,19 @@ public enum GatewayReencryptionResponse: Sendable, Equatable {
         }
     }
 
+    /// Several answers as one — e.g. each threshold party's own answer: the elements of every
+    /// success, in order; a failure only when no answer succeeded (the first failure).
+    public static func merging(_ answers: [GatewayReencryptionResponse]) -> GatewayReencryptionResponse {
+        var elements: [ReencryptionResponse] = []
+        var anySuccess = false
+        for case .success(let e) in answers {
+            anySuccess = true
+            elements += e
+        }
+        if !anySuccess, let failure = answers.first(where: { if case .failure = $0 { true } else { false } }) { return failure }
+        return .success(elements)
+    }
+
     /// The JSON text (hex without `0x`).
     public var json: String {
         switch self {
