@@ -14,6 +14,16 @@ extension NoiseSquashingKey {
     /// GGSWs whose randomness is drawn per batch (bounds the scratch memory).
     static let generationBatchSize = 16
 
+    /// Where the GGSWs of a generation go: whole spectra (the key itself), or only the
+    /// standard-domain body polynomials (a seeded key's stored part; the mask spectra are used
+    /// for the products and dropped).
+    package enum GenerationOutput {
+        /// n·L·(k+1)² uninitialized spectrum slots, in the key's order.
+        case spectra(UnsafeMutablePointer<KeySpectrum>)
+        /// n·L·(k+1)·2N words: per GGSW row, its body polynomial (interleaved u128), in data order.
+        case standardBodies(UnsafeMutablePointer<UInt64>)
+    }
+
     /// Generates the noise-squashing key of `clientKey`'s small LWE key under `privateKey`.
     /// `progress(fraction)` is called from the calling thread after each batch of GGSWs.
     /// - Throws: `TFHEError.invalidParameters` when the squashing parameters are invalid or do not
@@ -23,6 +33,23 @@ extension NoiseSquashingKey {
                                 progress: ((Double) -> Void)? = nil) throws(TFHEError) -> NoiseSquashingKey {
         let p = privateKey.parameters
         try p.validate(for: clientKey.parameters)
+        let n = clientKey.lweSecretKey.dimension, k1 = p.glweDimension.value + 1
+        let total = n * p.decompositionLevelCount.value * k1 * k1
+        let slots = UnsafeMutablePointer<KeySpectrum>.allocate(capacity: total)
+        defer { slots.deallocate() }
+        try encryptGgsws(clientKey: clientKey, privateKey: privateKey, randomness: randomness, output: .spectra(slots), progress: progress)
+        let spectra = Array(UnsafeBufferPointer(start: slots, count: total))
+        slots.deinitialize(count: total)
+        return try NoiseSquashingKey(parameters: p, inputLweDimension: LweDimension(n), spectra: spectra)
+    }
+
+    /// Encrypts the n GGSWs of the key into `output` (sized as its case says, for the compute
+    /// key's n and the squashing parameters; the caller has validated them with
+    /// `validate(for:)`). Masks and noise are drawn in data order, so a seeded mask stream makes
+    /// the standard bodies a tfhe-rs seeded bootstrapping key.
+    package static func encryptGgsws(clientKey: ClientKey, privateKey: NoiseSquashingPrivateKey, randomness: TFHERandomness,
+                                     output: GenerationOutput, progress: ((Double) -> Void)?) throws(TFHEError) {
+        let p = privateKey.parameters
         let smallKey = clientKey.lweSecretKey
         let n = smallKey.dimension, k = p.glweDimension.value, size = p.polynomialSize.value
         let levels = p.decompositionLevelCount.value, b = p.decompositionBaseLog.value
@@ -33,9 +60,6 @@ extension NoiseSquashingKey {
         }
         // Words per GGSW: masks L·(k+1)·k·N u128, noise L·(k+1)·N u128 (two words each).
         let maskWords = levels * k1 * k * size * 2, noiseValues = levels * k1 * size
-        let total = n * levels * k1 * k1
-        let slots = UnsafeMutablePointer<KeySpectrum>.allocate(capacity: total)
-        defer { slots.deallocate() }
         // The binary key polynomials as digit spectra (|d| ≤ 1), shared read-only by the workers.
         let keyDigits: [DigitSpectrum] = (0..<k).map { c in
             var ds = engine.makeDigitSpectrum()
@@ -61,7 +85,8 @@ extension NoiseSquashingKey {
             masks.withUnsafeBufferPointer { maskBuf in
                 errors.withUnsafeBufferPointer { errorBuf in
                     keyMasks.withUnsafeBufferPointer { sMask in
-                        let out = SharedMutablePointer(slots)
+                        let spectraOut = output.spectraSlots.map { SharedMutablePointer($0) }
+                        let bodiesOut = output.bodies.map { SharedMutablePointer($0) }
                         let active = min(workers, count)
                         ParallelWork.run(workers: active) { worker in
                             var acc = engine.makeAccumulator()
@@ -81,7 +106,7 @@ extension NoiseSquashingKey {
                                             var ks = engine.makeKeySpectrum()
                                             engine.forwardKey(UnsafeBufferPointer(start: mask + c * size * 2, count: 2 * size), into: &ks)
                                             engine.multiplyAccumulate(&acc, ks, keyDigits[c])
-                                            (out.pointer + slot + c).initialize(to: ks)
+                                            spectraOut?.pointer.advanced(by: slot + c).initialize(to: ks)
                                         }
                                         body.withUnsafeMutableBufferPointer { bodyBuf in
                                             let bp = bodyBuf.baseAddress!
@@ -102,9 +127,12 @@ extension NoiseSquashingKey {
                                                 bp[1] = v.high
                                             }
                                         }
-                                        var bs = engine.makeKeySpectrum()
-                                        body.withUnsafeBufferPointer { engine.forwardKey($0, into: &bs) }
-                                        (out.pointer + slot + k).initialize(to: bs)
+                                        if let spectraOut {
+                                            var bs = engine.makeKeySpectrum()
+                                            body.withUnsafeBufferPointer { engine.forwardKey($0, into: &bs) }
+                                            spectraOut.pointer.advanced(by: slot + k).initialize(to: bs)
+                                        }
+                                        bodiesOut?.pointer.advanced(by: ((i * levels + t) * k1 + r) * 2 * size).update(from: body, count: 2 * size)
                                     }
                                 }
                                 g += active
@@ -116,8 +144,17 @@ extension NoiseSquashingKey {
             start += count
             progress?(Double(start) / Double(n))
         }
-        let spectra = Array(UnsafeBufferPointer(start: slots, count: total))
-        slots.deinitialize(count: total)
-        return try NoiseSquashingKey(parameters: p, inputLweDimension: LweDimension(n), spectra: spectra)
+    }
+}
+
+extension NoiseSquashingKey.GenerationOutput {
+    var spectraSlots: UnsafeMutablePointer<KeySpectrum>? {
+        if case .spectra(let p) = self { return p }
+        return nil
+    }
+
+    var bodies: UnsafeMutablePointer<UInt64>? {
+        if case .standardBodies(let p) = self { return p }
+        return nil
     }
 }
