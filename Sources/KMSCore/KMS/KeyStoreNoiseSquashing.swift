@@ -2,13 +2,14 @@ import Foundation
 
 /// The noise-squashing private key in the key store (role `noise_squashing_private_key`, 0600):
 /// a tfhe-rs 1.4 `ClientKey` file carrying the key set's client key and the u128 squashing key,
-/// as tfhe-rs stores it. The squashing (server-side) key is generated from it when needed
-/// (`NoiseSquashingKey.generate`); squashed values decrypt with it.
+/// as tfhe-rs stores it. Saving it also writes the public squashing key made from it (role
+/// `noise_squashing_key`, see `KeyStoreNoiseSquashingKey.swift`); squashed values decrypt with it.
 ///
 /// ```swift
 /// let squashing = try NoiseSquashingPrivateKey.generate(.v1_4_message2Carry2KsPbsTUniform2M128)
 /// try store.save(keys, serverKey: serverKey, noiseSquashingKey: squashing)
 /// let again = try store.loadNoiseSquashingPrivateKey()
+/// let key = try store.loadNoiseSquashingKey()
 /// ```
 extension KeyStore {
     /// Role of the noise-squashing private key file.
@@ -20,32 +21,38 @@ extension KeyStore {
         parameters.isSecure ? .v1_4_message2Carry2KsPbsTUniform2M128 : .test
     }
 
-    /// Stores `keySet` with its server key and, optionally, its noise-squashing private key.
+    /// Stores `keySet` with its server key and, optionally, its noise-squashing private key and
+    /// the public noise-squashing key generated from it (seeded, drawn from `randomness`).
     @discardableResult
     public func save(_ keySet: KeySet, serverKey: ServerKey, noiseSquashingKey: NoiseSquashingPrivateKey?, overwrite: Bool = false,
-                     metadata: [String: String] = [:]) throws(StorageError) -> KeyManifest {
+                     metadata: [String: String] = [:], randomness: TFHERandomness = .system()) throws(StorageError) -> KeyManifest {
         guard serverKey.parameters == keySet.parameters else {
             throw .corrupted(path: directory.path, reason: "the server key's parameters are not the key set's")
         }
+        if exists && !overwrite { throw .alreadyExists(path: directory.appendingPathComponent(Self.manifestName).path) }
         return try save(keySet, serverKeyFile: try Self.serverKeyFile(serverKey), noiseSquashingKey: noiseSquashingKey,
-                        overwrite: overwrite, metadata: metadata)
+                        randomness: randomness, noiseSquashingProgress: nil, overwrite: overwrite, metadata: metadata)
     }
 
     /// Generates the server key of `keySet` (with compression keys when the parameters have
-    /// compression) and stores it with the key set. The key is serialized as soon as it is made
-    /// and dropped before the file is written, so the peak memory stays near twice its size.
+    /// compression) and stores it with the key set; with a noise-squashing private key, also the
+    /// public noise-squashing key. Each key is serialized as soon as it is made and dropped
+    /// before the files are written, so the peak memory stays near twice the largest file.
+    /// `progress` reports the server key, `noiseSquashingProgress` the noise-squashing key.
     /// - Throws: `TFHEError` from key generation, `StorageError` from the store.
     @discardableResult
     public func save(_ keySet: KeySet, generatingServerKeyWith randomness: TFHERandomness = .system(), compressionKeys: Bool = true,
                      noiseSquashingKey: NoiseSquashingPrivateKey? = nil, overwrite: Bool = false,
-                     progress: ((Double) -> Void)? = nil) throws -> KeyManifest {
+                     progress: ((Double) -> Void)? = nil, noiseSquashingProgress: ((Double) -> Void)? = nil) throws -> KeyManifest {
         if exists && !overwrite { throw StorageError.alreadyExists(path: directory.appendingPathComponent(Self.manifestName).path) }
         let file = try Self.serverKeyFile(ServerKey.generate(for: keySet.clientKey, randomness: randomness,
                                                              compressionKeys: compressionKeys, progress: progress))
-        return try save(keySet, serverKeyFile: file, noiseSquashingKey: noiseSquashingKey, overwrite: overwrite, metadata: [:])
+        return try save(keySet, serverKeyFile: file, noiseSquashingKey: noiseSquashingKey, randomness: randomness,
+                        noiseSquashingProgress: noiseSquashingProgress, overwrite: overwrite, metadata: [:])
     }
 
-    private func save(_ keySet: KeySet, serverKeyFile: [UInt8], noiseSquashingKey: NoiseSquashingPrivateKey?, overwrite: Bool,
+    private func save(_ keySet: KeySet, serverKeyFile: [UInt8], noiseSquashingKey: NoiseSquashingPrivateKey?, randomness: TFHERandomness,
+                      noiseSquashingProgress: ((Double) -> Void)?, overwrite: Bool,
                       metadata: [String: String]) throws(StorageError) -> KeyManifest {
         var files = [ExtraFile(role: Self.serverKeyRole, bytes: serverKeyFile, isPrivate: false)]
         if let noiseSquashingKey {
@@ -58,6 +65,10 @@ extension KeyStore {
             } catch {
                 throw .corrupted(path: directory.path, reason: "noise-squashing key: \(error)")
             }
+            files.append(ExtraFile(role: Self.noiseSquashingPublicKeyRole,
+                                   bytes: try Self.noiseSquashingKeyFile(clientKey: keySet.clientKey, privateKey: noiseSquashingKey,
+                                                                         randomness: randomness, progress: noiseSquashingProgress),
+                                   isPrivate: false))
         }
         return try save(keySet, overwrite: overwrite, metadata: metadata, extraFiles: files)
     }

@@ -27,7 +27,7 @@ struct Keygen: ParsableCommand {
     @Flag(name: .customLong("no-server-key"), help: "Skip the server key (client and public key only).")
     var noServerKey = false
 
-    @Flag(name: .customLong("noise-squashing"), help: "Also generate the noise-squashing private key (u128; tfhe-rs 1.4 parameters, or the test set's).")
+    @Flag(name: .customLong("noise-squashing"), help: "Also generate the noise-squashing private key and the public noise-squashing key (u128, seeded tfhe-rs CompressedNoiseSquashingKey; tfhe-rs 1.4 parameters, or the test set's).")
     var noiseSquashing = false
 
     func validate() throws {
@@ -58,10 +58,16 @@ struct Keygen: ParsableCommand {
             var reported = -1
             let squashing = noiseSquashing
                 ? try NoiseSquashingPrivateKey.generate(KeyStore.noiseSquashingParameters(for: parameters), randomness: randomness) : nil
-            try store.save(keys, generatingServerKeyWith: randomness, noiseSquashingKey: squashing, overwrite: force) { fraction in
-                let percent = Int(fraction * 100)
-                if percent / 10 > reported / 10 { reported = percent; printError("server key: \(percent)%") }
-            }
+            var reportedSquashing = -1
+            try store.save(keys, generatingServerKeyWith: randomness, noiseSquashingKey: squashing, overwrite: force,
+                           progress: { fraction in
+                               let percent = Int(fraction * 100)
+                               if percent / 10 > reported / 10 { reported = percent; printError("server key: \(percent)%") }
+                           },
+                           noiseSquashingProgress: { fraction in
+                               let percent = Int(fraction * 100)
+                               if percent / 10 > reportedSquashing / 10 { reportedSquashing = percent; printError("noise-squashing key: \(percent)%") }
+                           })
         }
         printError(String(format: "wrote %@ in %.2f s", out, Date().timeIntervalSince(start)))
         print(keys.keyID.hex)

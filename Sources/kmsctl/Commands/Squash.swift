@@ -7,10 +7,11 @@ struct Squash: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Squash the noise of a ciphertext into a tfhe-rs SquashedNoiseFheUint/FheBool (what threshold decryption takes).",
         discussion: """
-            Needs a key directory made with keygen --noise-squashing: the squashing key is generated \
-            from its noise-squashing private key and server key (both cores, progress on stderr), \
-            then blocks are packed in pairs and bootstrapped over Z_2^128 as tfhe-rs 1.4 does. \
-            kmsctl decrypt reads the result.
+            Needs a key directory made with keygen --noise-squashing: the stored public squashing \
+            key (noise_squashing_key, a tfhe-rs CompressedNoiseSquashingKey) is loaded, or, in key \
+            directories without one, generated from the noise-squashing private key (both cores, \
+            progress on stderr); then blocks are packed in pairs and bootstrapped over Z_2^128 as \
+            tfhe-rs 1.4 does. kmsctl decrypt reads the result.
             """)
 
     @Option(help: "Key directory with a server key and a noise-squashing key.")
@@ -32,14 +33,14 @@ struct Squash: ParsableCommand {
         let store = KeyStore(directory: URL(fileURLWithPath: keys))
         let keySet = try store.load()
         let serverKey = try store.loadServerKey()
-        let privateKey = try store.loadNoiseSquashingPrivateKey()
         let ciphertext = try parseFile(ct) { try CiphertextReader(keys: keySet).readOne($0, as: try type.map(FheType.init(name:))) }
         let start = Date()
         var reported = -1
-        let squashingKey = try NoiseSquashingKey.generate(clientKey: keySet.clientKey, privateKey: privateKey) { fraction in
+        let (squashingKey, stored) = try store.noiseSquashingKeyForSquashing { fraction in
             let percent = Int(fraction * 100)
             if percent / 25 > reported / 25 { reported = percent; printError("squashing key: \(percent)%") }
         }
+        printError(String(format: "squashing key %@ in %.2f s", stored ? "loaded" : "generated", Date().timeIntervalSince(start)))
         let squashed = try squashingKey.squash(ciphertext, serverKey: serverKey)
         try SecureFile.write(try squashed.tfheRsFile(), to: URL(fileURLWithPath: out), permissions: 0o644, overwrite: force)
         printError(String(format: "squashed %@ in %.2f s → %@", ciphertext.type.name, Date().timeIntervalSince(start), out))

@@ -199,4 +199,41 @@ final class NoiseSquashingKeyTfheRsTests: XCTestCase {
             guard case .unsupported = $0 as? TfheRsError else { return XCTFail("\($0)") }
         }
     }
+
+    /// `keygen --noise-squashing`'s path: saving with a noise-squashing private key writes the
+    /// public key (0644), which loads and squashes; the key set is never silently replaced.
+    func testKeyStoreRoundTripWritesThePublicKeyReadableAndNeverOverwrites() throws {
+        let r = try g.tfheRandomness()
+        let keySet = try KeySet.generate(.test, randomness: r)
+        let server = try ServerKey.generate(for: keySet.clientKey, randomness: r)
+        let privateKey = try NoiseSquashingPrivateKey.generate(KeyStore.noiseSquashingParameters(for: .test), randomness: r)
+        let dir = tempDir()
+        let store = KeyStore(directory: dir)
+        let m = try store.save(keySet, serverKey: server, noiseSquashingKey: privateKey, randomness: r)
+        let entry = try XCTUnwrap(m.files[KeyStore.noiseSquashingPublicKeyRole])
+        XCTAssertEqual(try SecureFile.permissions(of: dir.appendingPathComponent(entry.path)), 0o644)
+        XCTAssertTrue(store.hasNoiseSquashingPublicKey)
+        let file = try TfheRsFile.decode(try SecureFile.read(dir.appendingPathComponent(entry.path)), limits: .key)
+        XCTAssertEqual(file.object.type, .compressedNoiseSquashingKey)
+
+        let loaded = try store.loadNoiseSquashingKey()
+        let keys = NoiseSquashingTests.SquashingKeys(client: keySet.clientKey, server: try store.loadServerKey(), privateKey: privateKey, key: loaded)
+        try assertSquashesAndDecrypts(loaded, keys)
+        let (chosen, stored) = try store.noiseSquashingKeyForSquashing()
+        XCTAssertTrue(stored)
+        XCTAssertEqual(chosen.spectra.count, loaded.spectra.count)
+
+        XCTAssertThrowsError(try store.save(keySet, serverKey: server, noiseSquashingKey: privateKey)) {
+            guard case .alreadyExists = $0 as? StorageError else { return XCTFail("\($0)") }
+        }
+        XCTAssertEqual(try store.readFile(role: KeyStore.noiseSquashingPublicKeyRole).count, try SecureFile.read(dir.appendingPathComponent(entry.path)).count)
+
+        // A key set without the public key falls back to generating it from the private key.
+        let older = KeyStore(directory: tempDir())
+        try older.save(keySet, serverKey: server)
+        XCTAssertFalse(older.hasNoiseSquashingPublicKey)
+        XCTAssertThrowsError(try older.loadNoiseSquashingKey()) {
+            guard case .notFound = $0 as? StorageError else { return XCTFail("\($0)") }
+        }
+    }
 }

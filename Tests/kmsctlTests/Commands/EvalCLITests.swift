@@ -78,6 +78,7 @@ final class EvalCLITests: XCTestCase {
         let keys = tmp.appendingPathComponent("keys").path
         _ = try ok(["keygen", "--params", "test", "--noise-squashing", "--out", keys])
         XCTAssertTrue(KeyStore(directory: URL(fileURLWithPath: keys)).hasNoiseSquashingKey)
+        XCTAssertTrue(KeyStore(directory: URL(fileURLWithPath: keys)).hasNoiseSquashingPublicKey)
         func path(_ name: String) -> String { tmp.appendingPathComponent(name).path }
         for (type, value, with) in [("euint16", "4242", "public"), ("euint8", "255", "secret"), ("ebool", "1", "secret"), ("euint4", "9", "public")] {
             _ = try ok(["encrypt", "--keys", keys, "--with", with, "--type", type, "--value", value, "--out", path("\(type).ct")])
@@ -87,7 +88,9 @@ final class EvalCLITests: XCTestCase {
         }
         // A squashed result of an evaluation.
         _ = try ok(["eval", "--keys", keys, "--op", "mul", "--lhs", path("euint8.ct"), "--scalar", "3", "--out", path("m.ct")])
-        _ = try ok(["squash", "--keys", keys, "--ct", path("m.ct"), "--out", path("m.sq")])
+        let squash = try CLI.run(["squash", "--keys", keys, "--ct", path("m.ct"), "--out", path("m.sq")])
+        XCTAssertEqual(squash.status, 0, squash.stderr)
+        XCTAssertTrue(squash.stderr.contains("squashing key loaded"), squash.stderr)   // the stored public key, not regenerated
         XCTAssertEqual(try ok(["decrypt", "--keys", keys, "--ct", path("m.sq")]), "253\n")
         // Without a noise-squashing key: a clear error.
         let plain = tmp.appendingPathComponent("plain").path

@@ -1,0 +1,74 @@
+import Foundation
+
+/// The public noise-squashing key in the key store (role `noise_squashing_key`, 0644): a tfhe-rs
+/// 1.4 `CompressedNoiseSquashingKey` file (`safe_serialize`, seeded: a seed and the body
+/// polynomials, about a third of the standard key), written with the noise-squashing private
+/// key it comes from. Threshold parties load it instead of needing the private key; loading
+/// regenerates the masks and builds the spectra for squashing.
+///
+/// ```swift
+/// try store.save(keys, serverKey: serverKey, noiseSquashingKey: squashingPrivateKey)
+/// let key = try store.loadNoiseSquashingKey()
+/// let squashed = try key.squash(ciphertext, serverKey: try store.loadServerKey())
+/// ```
+extension KeyStore {
+    /// Role of the public noise-squashing key file.
+    package static let noiseSquashingPublicKeyRole = "noise_squashing_key"
+
+    /// The layout the public noise-squashing key is written in (the private key's, 1.4).
+    package static let noiseSquashingKeyLayout = TfheRsLayout.v1_4
+
+    /// The tfhe-rs `CompressedNoiseSquashingKey` file of the key `privateKey` makes for
+    /// `clientKey`. The key is generated seeded (only the bodies are held) and encoded at once.
+    package static func noiseSquashingKeyFile(clientKey: ClientKey, privateKey: NoiseSquashingPrivateKey, randomness: TFHERandomness,
+                                              progress: ((Double) -> Void)?) throws(StorageError) -> [UInt8] {
+        do throws(TfheRsError) {
+            let layout = noiseSquashingKeyLayout
+            let key = try TfheRsCompressedNoiseSquashingKey.generate(clientKey: clientKey, privateKey: privateKey, layout: layout,
+                                                                     randomness: randomness, progress: progress)
+            return try TfheRsFile(object: .compressedNoiseSquashingKey(key), layout: layout).encode()
+        } catch {
+            throw .corrupted(path: "noise-squashing key", reason: error.description)
+        }
+    }
+
+    /// Whether the key set has a public noise-squashing key.
+    public var hasNoiseSquashingPublicKey: Bool {
+        (try? manifest())?.files[Self.noiseSquashingPublicKeyRole] != nil
+    }
+
+    /// Loads the public noise-squashing key (digest-checked) for `parameters`, by default the
+    /// squashing parameters of the stored key set (`noiseSquashingParameters(for:)`). Every
+    /// shape is checked against them before the spectra are built (on all cores).
+    /// - Throws: `StorageError.notFound` without the file, `.corrupted` for a file that is not a
+    ///   matching compressed noise-squashing key.
+    public func loadNoiseSquashingKey(parameters: NoiseSquashingParameters? = nil) throws(StorageError) -> NoiseSquashingKey {
+        let m = try manifest()
+        guard let entry = m.files[Self.noiseSquashingPublicKeyRole] else {
+            throw .notFound(path: directory.appendingPathComponent("\(Self.noiseSquashingPublicKeyRole)-\(m.keyID.hex).bin").path)
+        }
+        let bytes = try readFile(role: Self.noiseSquashingPublicKeyRole, manifest: m)
+        let compute = try loadPublicKey().publicKey.parameters
+        let squashing = parameters ?? Self.noiseSquashingParameters(for: compute)
+        do throws(TfheRsError) {
+            let file = try TfheRsFile.decode(bytes, expecting: .compressedNoiseSquashingKey, limits: .key)
+            guard case .compressedNoiseSquashingKey(let key) = file.object else {
+                throw TfheRsError.unexpectedObject(expected: TfheRsCompressedNoiseSquashingKey.typeName, found: file.object.type.typeName)
+            }
+            return try NoiseSquashingKey(tfheRsCompressed: key, parameters: squashing, compute: compute)
+        } catch {
+            throw .corrupted(path: directory.appendingPathComponent(entry.path).path, reason: error.description)
+        }
+    }
+
+    /// The key to squash with: the stored public noise-squashing key when the key set has one,
+    /// otherwise generated from the stored private key and client key (key sets saved before the
+    /// public key was written). `progress` reports a generation only.
+    /// - Returns: the key and whether it was loaded from the store.
+    public func noiseSquashingKeyForSquashing(progress: ((Double) -> Void)? = nil) throws -> (key: NoiseSquashingKey, stored: Bool) {
+        if hasNoiseSquashingPublicKey { return (try loadNoiseSquashingKey(), true) }
+        let privateKey = try loadNoiseSquashingPrivateKey()
+        let keySet = try load()
+        return (try NoiseSquashingKey.generate(clientKey: keySet.clientKey, privateKey: privateKey, progress: progress), false)
+    }
+}
