@@ -12,6 +12,7 @@ struct KMSCtl: AsyncParsableCommand {
             Encrypt.self,
             Decrypt.self,
             Reencrypt.self,
+            Threshold.self,
             User.self,
             Signer.self,
             EIP712.self,
