@@ -53,7 +53,7 @@ public enum ThresholdCombiner {
                 && (1...n).contains(p.partyID)
                 && p.values.allSatisfy { $0.shares.count == $0.type.blockCount(messageBits: blockBits) * wordsPerBlock }
         }
-        var usable = partials.filter { p in
+        var usable = partials.sorted { $0.partyID < $1.partyID }.filter { p in
             if fits(p) { return true }
             if (1...n).contains(p.partyID) { corrupted.insert(p.partyID) }
             return false
@@ -86,27 +86,30 @@ public enum ThresholdCombiner {
         let d = Ring.degree, t = key.parameters.threshold, n = key.parameters.parties
         let totalBits = (key.messageModulus * key.carryModulus).trailingZeroBitCount
         let encoding = BlockEncoding(unchecked: key.messageModulus, key.carryModulus)
+        let ids = partials.map(\.partyID)
+        var opener = try SharingBatchOpener<Ring>(partyIDs: ids, parties: n, degree: t)
         var values: [ClearValue] = []
+        var shares = [GaloisRingElement<Ring>](repeating: .zero, count: partials.count)
         for (v, type) in shape.enumerated() {
             let blockCount = type.blockCount(messageBits: encoding.messageBits)
             var blocks: [UInt64] = []
             blocks.reserveCapacity(blockCount)
             for j in 0..<blockCount {
-                let shares = partials.map { p in
-                    p.values[v].shares.withUnsafeBufferPointer { buf in
+                for (i, p) in partials.enumerated() {
+                    shares[i] = p.values[v].shares.withUnsafeBufferPointer { buf in
                         var c = Ring.Coefficients.zero
-                        for i in 0..<d { c[i] = U128.load(from: buf.baseAddress! + (j * d + i) * 2) }
-                        return ShamirShare<Ring>(partyID: p.partyID, value: GaloisRingElement(coefficients: c))
+                        for k in 0..<d { c[k] = U128.load(from: buf.baseAddress! + (j * d + k) * 2) }
+                        return GaloisRingElement(coefficients: c)
                     }
                 }
-                let opening = try RobustReconstruction<Ring>.open(shares, parties: n, degree: t, threshold: t)
-                corrupted.formUnion(opening.corruptedParties)
+                let secret = try opener.open(shares)
                 // A sharing of a phase has a scalar secret; anything else means too many liars.
-                guard (1..<d).allSatisfy({ opening.secret[$0] == U128(0) }) else { throw .tooManyErrors }
-                blocks.append(BlockRecomposition.message(fromExpanded: opening.secret[0], totalBits: totalBits))
+                guard (1..<d).allSatisfy({ secret[$0] == U128(0) }) else { throw .tooManyErrors }
+                blocks.append(BlockRecomposition.message(fromExpanded: secret[0], totalBits: totalBits))
             }
             values.append(RadixEncoding.value(blockValues: blocks, type: type, encoding: encoding))
         }
+        corrupted.formUnion(opener.corruptedParties)
         return values
     }
 }

@@ -146,55 +146,24 @@ extension ReencryptionClient {
         let needed = 2 * t + 1
         guard usable.count >= needed else { throw .notEnoughResponses(usable: usable.count, needed: needed) }
 
-        let n = 3 * t + 1
-        let interpolation: FixedPartyInterpolation<Ring>
+        var opener: SharingBatchOpener<Ring>
         do {
-            interpolation = try FixedPartyInterpolation(partyIds: usable.map { Int($0.partyId) }, degree: t)
+            opener = try SharingBatchOpener(partyIDs: usable.map { Int($0.partyId) }, parties: 3 * t + 1, degree: t)
         } catch {
             throw .shareReconstructionFailed(block: 0, error)
         }
         var blocks = [UInt64](repeating: 0, count: blockCount)
-        var corrupted = Set<Int>()
-        // Once parties are known to lie, later blocks first try the others alone (at least 2t + 1
-        // of them, so at least t + 1 honest ones fix the polynomial the robust opening would find).
-        var trusted: (indices: [Int], interpolation: FixedPartyInterpolation<Ring>)?
         var values: [GaloisRingElement<Ring>] = []
         values.reserveCapacity(usable.count)
-        var subset: [GaloisRingElement<Ring>] = []
-        subset.reserveCapacity(usable.count)
         for j in 0..<sharedBlocks {
             values.removeAll(keepingCapacity: true)
             for p in usable { values.append(p.shares[j]) }
-            var secret: GaloisRingElement<Ring>? = interpolation.consistentSecret(values)
-            if secret == nil, let trusted {
-                subset.removeAll(keepingCapacity: true)
-                for i in trusted.indices { subset.append(values[i]) }
-                secret = trusted.interpolation.consistentSecret(subset)
-            }
-            if secret == nil {
-                // Some share is off the polynomial: the robust opening corrects it (or fails).
-                let sharing = usable.indices.map { ShamirShare(partyID: Int(usable[$0].partyId), value: values[$0]) }
-                let opening: RobustOpening<Ring>
-                do {
-                    opening = try RobustReconstruction<Ring>.open(sharing, parties: n, degree: t, threshold: t)
-                } catch {
-                    throw .shareReconstructionFailed(block: j, error)
-                }
-                secret = opening.secret
-                if !corrupted.isSuperset(of: opening.corruptedParties) {
-                    corrupted.formUnion(opening.corruptedParties)
-                    let honest = usable.indices.filter { !corrupted.contains(Int(usable[$0].partyId)) }
-                    trusted = nil
-                    if honest.count >= needed, let i = try? FixedPartyInterpolation<Ring>(
-                        partyIds: honest.map { Int(usable[$0].partyId) }, degree: t) {
-                        trusted = (honest, i)
-                    }
-                }
-            }
-            guard let secret else { throw .shareReconstructionFailed(block: j, .tooManyErrors) }
+            let secret: GaloisRingElement<Ring>
+            do { secret = try opener.open(values) } catch { throw .shareReconstructionFailed(block: j, error) }
             for i in 1..<Ring.degree where secret[i] != .zero { throw .nonConstantBlock(block: j) }
             blocks[j] = BlockRecomposition.message(fromExpanded: secret[0], totalBits: 4)
         }
+        let corrupted = opener.corruptedParties
         let limbs = BlockRecomposition.recompose(blocks, bitsPerBlock: 2)
         return ReencryptionResult(value: try Self.clearValue(fheType, limbs: limbs),
                                   corruptedParties: corrupted.sorted().map { UInt32($0) },
@@ -229,60 +198,5 @@ extension ReencryptionClient {
         let top = type.bitWidth % 64
         if top != 0, words.count == wordCount { words[wordCount - 1] &= (1 << UInt64(top)) - 1 }
         do { return try ClearValue(type: type, words: words) } catch { throw .decryptionFailed(error.description) }
-    }
-}
-
-/// Lagrange weights for one fixed set of parties, computed once and used for every block: from
-/// the first degree + 1 parties' shares, the secret (value at 0) and every other party's
-/// expected share. When all shares agree with them, the robust opening would return that
-/// polynomial with no wrong share, so the client skips it (no inversions per block).
-struct FixedPartyInterpolation<Ring: GaloisRing> {
-    typealias Element = GaloisRingElement<Ring>
-
-    /// degree + 1.
-    let baseCount: Int
-    /// λ_i(0) for the base parties.
-    let atZero: [Element]
-    /// λ_i(x_j), row-major: other party j (in order after the base), then base party i.
-    let atOthers: [Element]
-
-    /// - Throws: `ThresholdError` for invalid or duplicate ids or fewer than degree + 1 of them.
-    init(partyIds: [Int], degree: Int) throws(ThresholdError) {
-        guard degree >= 0, partyIds.count >= degree + 1 else {
-            throw .notEnoughShares(needed: degree + 1, got: partyIds.count)
-        }
-        let points = try ShamirSharing<Ring>.partyPoints(partyIds)
-        let base = degree + 1
-        var inverses: [Element] = []
-        inverses.reserveCapacity(base)
-        for i in 0..<base {
-            var d = Element.one
-            for m in 0..<base where m != i { d *= points[i] - points[m] }
-            inverses.append(try d.inverse())
-        }
-        func weights(at x: Element) -> [Element] {
-            (0..<base).map { i in
-                var w = inverses[i]
-                for m in 0..<base where m != i { w *= x - points[m] }
-                return w
-            }
-        }
-        baseCount = base
-        atZero = weights(at: .zero)
-        atOthers = points.dropFirst(base).flatMap { weights(at: $0) }
-    }
-
-    /// The secret when every share (in the parties' order) lies on the polynomial through the
-    /// base shares; nil when one does not.
-    func consistentSecret(_ values: [Element]) -> Element? {
-        guard values.count * baseCount == atOthers.count + baseCount * baseCount else { return nil }
-        for j in 0..<(values.count - baseCount) {
-            var expected = Element.zero
-            for i in 0..<baseCount { expected += atOthers[j * baseCount + i] * values[i] }
-            if expected != values[baseCount + j] { return nil }
-        }
-        var secret = Element.zero
-        for i in 0..<baseCount { secret += atZero[i] * values[i] }
-        return secret
     }
 }
