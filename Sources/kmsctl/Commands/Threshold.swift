@@ -130,25 +130,16 @@ struct Threshold: ParsableCommand {
         @Option(name: .customLong("signer"), parsing: .upToNextOption, help: "Party signing key files: each signs the result.")
         var signers: [String] = []
 
-        @Option(name: .customLong("handle"), parsing: .upToNextOption, help: "32-byte fhEVM handle of each value, in order (hex).")
-        var handles: [String] = []
-
-        @Option(help: "ACL contract address of the host chain.")
-        var acl: String?
-
-        @Option(help: "Host chain id (decimal or 0x-hex, a uint256).")
-        var chainId: String?
-
-        @Option(help: "KMSVerifier (proxy) address, the EIP-712 verifying contract.")
-        var verifyingContract: String?
+        @OptionGroup(title: "Signed result (fhEVM gateway response)")
+        var result: DecryptionResultOptions
 
         @Flag(help: "Print {\"type\":…,\"value\":…} instead of the bare value.")
         var json = false
 
         func validate() throws {
             guard !partials.isEmpty else { throw ValidationError("give the partial decryption files after --partials") }
-            if !signers.isEmpty, acl == nil || chainId == nil || verifyingContract == nil || handles.isEmpty {
-                throw ValidationError("signed combination needs --handle, --acl, --chain-id and --verifying-contract")
+            if signers.isEmpty, !result.given.isEmpty {
+                throw ValidationError("\(result.given.joined(separator: ", ")) only apply to a signed result: add --signer FILE…")
             }
         }
 
@@ -159,12 +150,12 @@ struct Threshold: ParsableCommand {
                 ?? ThresholdCombiner.combine(messages, key: info)
             if !opening.corruptedParties.isEmpty { printError("parties with wrong shares: \(opening.corruptedParties.map(String.init).joined(separator: " "))") }
             if !opening.missingParties.isEmpty { printError("missing parties: \(opening.missingParties.map(String.init).joined(separator: " "))") }
-            if let acl, let chainId, let verifyingContract, !signers.isEmpty {
+            if !signers.isEmpty {
+                try result.validate(valueCount: opening.values.count)
                 let keys = try signers.map { try KMSSigner.load(from: URL(fileURLWithPath: $0)) }
-                let domain = EIP712Domain.kmsVerifier(chainId: try ChainID(parsing: chainId), verifyingContract: try EthereumAddress(parsing: verifyingContract))
-                let result = try ThresholdSignedDecryption.sign(opening, handles: try handles.map { try FheHandle(hex: $0) }, signers: keys,
-                                                                aclAddress: try EthereumAddress(parsing: acl), domain: domain)
-                print(result.json)
+                let (handles, acl, domain) = try result.parsed()
+                print(try ThresholdSignedDecryption.sign(opening, handles: handles, signers: keys, aclAddress: acl, domain: domain,
+                                                         passSignaturesToCaller: result.passSignaturesToCaller).json)
                 return
             }
             for v in opening.values { print(json ? JSONText.encode(v) : ValueFormat.format(v)) }
