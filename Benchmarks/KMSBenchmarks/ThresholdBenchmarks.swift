@@ -6,7 +6,6 @@ import KMSCore
 /// an euint64 (32 blocks) at n = 4 and n = 13, and the whole in-process (4, 1) decryption of an
 /// euint8 and an euint64 beside the switch-and-squash alone of the same value.
 func registerThresholdBenchmarks() {
-    let ms = Benchmark.Configuration(timeUnits: .milliseconds, maxDuration: .seconds(5))
     let us = Benchmark.Configuration(timeUnits: .microseconds, maxDuration: .seconds(3))
 
     /// Shares of fresh default keys, and random u128 LWEs of the squashing dimension.
@@ -31,7 +30,7 @@ func registerThresholdBenchmarks() {
     }
 
     for (n, t, degree) in [(4, 1, ThresholdRingDegree.eight), (13, 4, .eight), (13, 4, .four)] {
-        Benchmark("Threshold combine euint64 [n=\(n) t=\(t) D=\(degree.rawValue)]", configuration: ms) { benchmark in
+        Benchmark("Threshold combine euint64 [n=\(n) t=\(t) D=\(degree.rawValue)]", configuration: us) { benchmark in
             let (shares, ct) = try setup(n: n, t: t, degree: degree, blocks: 32)
             let session = ThresholdSessionID.random()
             let partials = try shares.map { try $0.partialDecrypt([ct], session: session) }
