@@ -27,16 +27,23 @@ struct ServiceFixture: Sendable {
     func withServer<T: Sendable>(limits: ServiceLimits = ServiceLimits(),
                                  _ body: @Sendable (Kms_CoreServiceEndpoint.Client<HTTP2ClientTransport.Posix>,
                                                     GRPCClient<HTTP2ClientTransport.Posix>) async throws -> T) async throws -> T {
+        try await withServerPort(limits: limits) { port in
+            try await withGRPCClient(
+                transport: .http2NIOPosix(target: .ipv4(address: "127.0.0.1", port: port), transportSecurity: .plaintext)
+            ) { client in
+                try await body(Kms_CoreServiceEndpoint.Client(wrapping: client), client)
+            }
+        }
+    }
+
+    /// Runs a server on a free port of 127.0.0.1, gives `body` the port, then shuts the server down.
+    func withServerPort<T: Sendable>(limits: ServiceLimits = ServiceLimits(),
+                                     _ body: @Sendable (Int) async throws -> T) async throws -> T {
         let server = try KMSServer(keySet: Self.keySet, signer: Self.signer, host: "127.0.0.1", port: 0,
                                    stateDirectory: stateDirectory, limits: limits)
         let running = Task { try await server.run() }
         do {
-            let port = try await server.listeningPort
-            let result = try await withGRPCClient(
-                transport: .http2NIOPosix(target: .ipv4(host: "127.0.0.1", port: port), transportSecurity: .plaintext)
-            ) { client in
-                try await body(Kms_CoreServiceEndpoint.Client(wrapping: client), client)
-            }
+            let result = try await body(try await server.listeningPort)
             server.shutDown()
             try await running.value
             return result

@@ -1,0 +1,18 @@
+/// What `kmsctl bench grpc` prints: each concurrency level against the server, and the same
+/// decryption done in-process for comparison.
+public struct GRPCBenchReport: Sendable, Codable, Equatable {
+    public var target: String
+    public var fheType: String
+    public var levels: [LoadLevelResult]
+    /// Latency of the service's work per request without gRPC, store or queue.
+    public var inProcess: LatencySummary
+
+    public init(target: String, fheType: String, levels: [LoadLevelResult], inProcess: LatencySummary) {
+        self.target = target
+        self.fheType = fheType
+        self.levels = levels
+        self.inProcess = inProcess
+    }
+
+    enum CodingKeys: String, CodingKey { case target, fheType = "fhe_type", levels, inProcess = "in_process" }
+}
