@@ -89,6 +89,7 @@ let package = Package(
             dependencies: [
                 "KMSCore",
                 "KMSChain",
+                "KMSService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -108,7 +109,17 @@ let package = Package(
                 .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
             ]
         ),
-        .testTarget(name: "kmsctlTests", dependencies: ["kmsctl", "KMSCore", "KMSTestSupport"]),
+        .testTarget(
+            name: "kmsctlTests",
+            dependencies: [
+                "kmsctl",
+                "KMSCore",
+                "KMSService",
+                "KMSTestSupport",
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
+            ]
+        ),
         .executableTarget(
             name: "KMSBenchmarks",
             dependencies: [

@@ -21,6 +21,7 @@ struct KMSCtl: AsyncParsableCommand {
             Eval.self,
             Squash.self,
             Bench.self,
+            Serve.self,
         ]
     )
 }

@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import KMSCore
+import KMSService
+
+/// `kmsctl serve`: the centralized KMS as the V09 gRPC service (`kms.CoreServiceEndpoint`).
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Serve the KMS over gRPC (V09 kms.CoreServiceEndpoint: Decrypt, Reencrypt and their polls; grpc.health.v1).",
+        discussion: """
+            Prints `listening on HOST:PORT` (the bound port, also for --listen HOST:0) on stdout once \
+            it accepts connections, logs on stderr, and serves until SIGINT or SIGTERM (calls in \
+            progress finish). Plaintext HTTP/2: put it behind TLS or on a private network. Accepted \
+            requests and results are kept in STATE/requests.sqlite; after a restart, finished results \
+            are still served and unfinished requests are redone.
+            """)
+
+    @Option(help: "Key directory (from keygen or key import).")
+    var keys: String
+
+    @Option(help: "KMS signing key file (kmsctl signer new).")
+    var signer: String
+
+    @Option(help: "Address to listen on, HOST:PORT (port 0 picks a free one).")
+    var listen: String = "127.0.0.1:50051"
+
+    @Option(help: "State directory for the request database (created if missing).")
+    var state: String
+
+    @Option(help: "Most requests accepted but not finished; more are refused with RESOURCE_EXHAUSTED.")
+    var queueCapacity: Int = ServiceLimits().queueCapacity
+
+    @Option(help: "Requests worked on at once.")
+    var workers: Int = ServiceLimits().workers
+
+    @Option(help: "Largest request message in bytes.")
+    var maxRequestBytes: Int = ServiceLimits().maxRequestBytes
+
+    func validate() throws {
+        do { _ = try ServiceAddress(parsing: listen) } catch { throw ValidationError("--listen: \(error)") }
+        guard queueCapacity > 0, workers > 0, maxRequestBytes > 0 else {
+            throw ValidationError("--queue-capacity, --workers and --max-request-bytes must be positive")
+        }
+    }
+
+    func run() async throws {
+        guard #available(macOS 15.0, *) else { throw ValidationError("serve needs macOS 15 or later (grpc-swift 2)") }
+        let address = try ServiceAddress(parsing: listen)
+        let keySet = try KeyStore(directory: URL(fileURLWithPath: keys)).load()
+        let kmsSigner = try KMSSigner.load(from: URL(fileURLWithPath: signer))
+        var limits = ServiceLimits()
+        limits.maxRequestBytes = maxRequestBytes
+        limits.queueCapacity = queueCapacity
+        limits.workers = workers
+        let server = try KMSServer(keySet: keySet, signer: kmsSigner, host: address.host, port: address.port,
+                                   stateDirectory: URL(fileURLWithPath: state), limits: limits)
+        let signals = TerminationSignals { _ in server.shutDown() }
+        let running = Task { try await server.run() }
+        do {
+            let bound = ServiceAddress(host: address.host, port: try await server.listeningPort)
+            // Unbuffered, so a parent reading the pipe sees it at once.
+            FileHandle.standardOutput.write(Data("listening on \(bound)\n".utf8))
+        } catch {
+            server.shutDown()
+        }
+        try await running.value
+        withExtendedLifetime(signals) {}
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import GRPCCore
+import GRPCNIOTransportHTTP2
+import KMSCore
+import KMSService
+import XCTest
+
+/// `kmsctl serve` as a process: listens on the port it prints, answers Decrypt and
+/// GetDecryptResult from the generated Swift client, and exits 0 on SIGTERM.
+@available(macOS 15.0, iOS 18.0, watchOS 11.0, tvOS 18.0, visionOS 2.0, *)
+final class ServeCLITests: XCTestCase {
+    func testServeAnswersDecryptThenExitsOnSIGTERM() async throws {
+        let dir = try CLI.temporaryDirectory(self)
+        let keys = dir.appendingPathComponent("keys").path
+        let kg = try CLI.run(["keygen", "--params", "test", "--no-server-key", "--out", keys])
+        XCTAssertEqual(kg.status, 0, kg.stderr)
+        let keyID = try KeyID(hex: kg.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+        let ct = dir.appendingPathComponent("ct.bin").path
+        let e = try CLI.run(["encrypt", "--keys", keys, "--type", "euint8", "--value", "42", "--out", ct])
+        XCTAssertEqual(e.status, 0, e.stderr)
+        let signerFile = dir.appendingPathComponent("signer.key").path
+        let s = try CLI.run(["signer", "new", "--out", signerFile])
+        XCTAssertEqual(s.status, 0, s.stderr)
+        let signer = try EthereumAddress(parsing: s.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+
+        let server = try ServerProcess(["serve", "--keys", keys, "--signer", signerFile, "--listen", "127.0.0.1:0",
+                                        "--state", dir.appendingPathComponent("state").path])
+        defer { server.stop() }
+        let line = await server.firstLine()
+        guard let line, line.hasPrefix("listening on 127.0.0.1:"), let port = Int(line.dropFirst("listening on 127.0.0.1:".count)),
+              port > 0 else {
+            return XCTFail("unexpected first line \(line ?? "(none)"); stderr: \(server.stderr)")
+        }
+
+        let id = ServiceRequests.randomRequestID()
+        let request = ServiceRequests.decryption(
+            id: id, key: keyID,
+            ciphertexts: [DecryptionInput(type: .euint8, ciphertext: [UInt8](try Data(contentsOf: URL(fileURLWithPath: ct))))])
+        let response = try await withGRPCClient(
+            transport: .http2NIOPosix(target: .ipv4(address: "127.0.0.1", port: port), transportSecurity: .plaintext)
+        ) { client in
+            let kms = Kms_CoreServiceEndpoint.Client(wrapping: client)
+            _ = try await kms.decrypt(request)
+            for _ in 0..<400 {
+                do { return try await kms.getDecryptResult(id) } catch let error as RPCError where error.code == .unavailable {
+                    try await Task.sleep(for: .milliseconds(50))
+                }
+            }
+            throw RPCError(code: .deadlineExceeded, message: "no result after 20 s")
+        }
+        XCTAssertEqual(response.payload.plaintexts.map { [UInt8]($0) }, [KMSPlaintext(try ClearValue(type: .euint8, 42)).bincode])
+        let library = DecryptionResponse(
+            signature: [UInt8](response.signature),
+            payload: DecryptionResponsePayload(verificationKey: [UInt8](response.payload.verificationKey),
+                                               digest: [UInt8](response.payload.digest),
+                                               plaintexts: response.payload.plaintexts.map { [UInt8]($0) },
+                                               externalSignature: nil))
+        XCTAssertNoThrow(try library.verify(trusted: [signer]))
+
+        let status = await server.terminate()
+        XCTAssertEqual(status, 0, server.stderr)
+    }
+}
+
+/// A `kmsctl` process left running: stdout read line by line, stderr to a file.
+final class ServerProcess: @unchecked Sendable {
+    private let process = Process()
+    private let out = Pipe()
+    private let errURL: URL
+
+    init(_ arguments: [String]) throws {
+        errURL = FileManager.default.temporaryDirectory.appendingPathComponent("kmsctl-serve-\(UUID().uuidString).err")
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        process.executableURL = CLI.binary
+        process.arguments = arguments
+        process.standardOutput = out
+        process.standardError = try FileHandle(forWritingTo: errURL)
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+    }
+
+    /// The first line on stdout (nil if it closes first).
+    func firstLine() async -> String? {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                let handle = self.out.fileHandleForReading
+                var data = Data()
+                while !data.contains(0x0a) {
+                    let chunk = handle.availableData
+                    if chunk.isEmpty { break }
+                    data.append(chunk)
+                }
+                continuation.resume(returning: String(decoding: data, as: UTF8.self)
+                    .split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init))
+            }
+        }
+    }
+
+    var stderr: String { String(decoding: (try? Data(contentsOf: errURL)) ?? Data(), as: UTF8.self) }
+
+    /// Sends SIGTERM and returns the exit status.
+    func terminate() async -> Int32 {
+        process.terminate()
+        return await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                self.process.waitUntilExit()
+                continuation.resume(returning: self.process.terminationStatus)
+            }
+        }
+    }
+
+    /// Kills the process if it still runs (test cleanup).
+    func stop() {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        try? FileManager.default.removeItem(at: errURL)
+    }
+}
