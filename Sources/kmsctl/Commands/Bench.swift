@@ -5,8 +5,8 @@ import KMSCore
 /// `kmsctl bench`: timings of bootstrapping and key generation at named or explicit parameters.
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Measure bootstrapping and key generation (JSON on stdout).",
-        subcommands: [PBS.self, Keygen.self])
+        abstract: "Measure bootstrapping, key generation and the gRPC service (JSON on stdout).",
+        subcommands: [PBS.self, Keygen.self, GRPC.self])
 
     /// A named set, or its compute parameters overridden one by one.
     struct ParameterOptions: ParsableArguments {
