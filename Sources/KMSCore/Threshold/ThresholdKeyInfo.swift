@@ -39,11 +39,3 @@ public struct ThresholdKeyInfo: Sendable, Hashable, Codable {
         try c.encode(carryModulus, forKey: .carryModulus)
     }
 }
-
-extension ThresholdKeyShare {
-    /// The public facts of this share's key.
-    public var info: ThresholdKeyInfo {
-        // The share's initializer checked the same moduli.
-        (try? ThresholdKeyInfo(keyID: keyID, parameters: parameters, messageModulus: messageModulus, carryModulus: carryModulus))!
-    }
-}

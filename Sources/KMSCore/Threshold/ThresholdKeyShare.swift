@@ -28,6 +28,8 @@ public struct ThresholdKeyShare: Sendable, CustomStringConvertible, CustomReflec
     package let glweKeyShares: [UInt64]
     /// The PRF keys of this party's sets.
     package let maskKeys: [MaskKey]
+    /// The public facts of this share's key.
+    public let info: ThresholdKeyInfo
 
     /// Assembles a share, checking every shape.
     /// - Throws: `ThresholdError.invalidParameters` when the party id, the moduli, a word count
@@ -39,10 +41,8 @@ public struct ThresholdKeyShare: Sendable, CustomStringConvertible, CustomReflec
         guard partyID >= 1, partyID <= parameters.parties else {
             throw .invalidParameters("party \(partyID) of \(parameters.parties)")
         }
-        guard messageModulus >= 2, carryModulus >= 1, messageModulus.nonzeroBitCount == 1, carryModulus.nonzeroBitCount == 1,
-              messageModulus * carryModulus <= 1 << 16 else {
-            throw .invalidParameters("block moduli \(messageModulus)/\(carryModulus)")
-        }
+        // The public facts check the moduli (powers of two, each at most 2^8).
+        let info = try ThresholdKeyInfo(keyID: keyID, parameters: parameters, messageModulus: messageModulus, carryModulus: carryModulus)
         guard !squashingKeyShares.isEmpty, squashingKeyShares.count % (2 * d) == 0,
               smallKeyShares.count % d == 0, glweKeyShares.count % d == 0 else {
             throw .invalidParameters("key shares that are not whole ring elements of degree \(d)")
@@ -52,6 +52,7 @@ public struct ThresholdKeyShare: Sendable, CustomStringConvertible, CustomReflec
         guard maskKeys.map(\.parties) == expectedSets, maskKeys.allSatisfy({ $0.key.count == 16 }) else {
             throw .invalidParameters("party \(partyID) needs one 16-byte mask key for each of its \(expectedSets.count) sets")
         }
+        self.info = info
         self.keyID = keyID
         self.parameters = parameters
         self.partyID = partyID

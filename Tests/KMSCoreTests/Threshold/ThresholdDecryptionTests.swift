@@ -116,6 +116,11 @@ final class ThresholdDecryptionTests: XCTestCase {
         var wrongParty = bytes
         wrongParty[ThresholdKeyShare.magic.count + 4 + 20 + 9] = 9   // party id 9 of 4
         XCTAssertThrowsError(try ThresholdKeyShare(bytes: wrongParty))
+        // Moduli the share's public facts refuse (message 2^9): a typed error, not a trap.
+        var wideModulus = bytes
+        let messageAt = ThresholdKeyShare.magic.count + 4 + 20 + 4 + 4 + 1 + 4
+        wideModulus.replaceSubrange(messageAt..<messageAt + 4, with: [0, 2, 0, 0])
+        XCTAssertThrowsError(try ThresholdKeyShare(bytes: wideModulus))
         var hugeCount = bytes
         let countAt = ThresholdKeyShare.magic.count + 4 + 20 + 4 + 4 + 1 + 12
         for i in 0..<8 { hugeCount[countAt + i] = 0xFF }
