@@ -24,9 +24,7 @@ public enum ThresholdCombiner {
     /// combiner that was not told the session; parties of other sessions are set aside.
     /// - Throws: as `combine(_:key:session:)`; `.notEnoughShares` for no partials.
     public static func combine(_ partials: [ThresholdPartialDecryption], key: ThresholdKeyInfo) throws(ThresholdError) -> ThresholdDecryptionOpening {
-        var votes: [ThresholdSessionID: Int] = [:]
-        for p in partials { votes[p.session, default: 0] += 1 }
-        guard let session = partials.sorted(by: { $0.partyID < $1.partyID }).max(by: { votes[$0.session]! < votes[$1.session]! })?.session else {
+        guard let session = majority(partials, by: \.session) else {
             throw .notEnoughShares(needed: key.parameters.parties - key.parameters.threshold, got: 0)
         }
         return try combine(partials, key: key, session: session)
@@ -59,9 +57,7 @@ public enum ThresholdCombiner {
             return false
         }
         // The shape most partials agree on (ties: the lowest party's).
-        var votes: [[FheType]: Int] = [:]
-        for p in usable { votes[p.types, default: 0] += 1 }
-        let shape = usable.sorted { $0.partyID < $1.partyID }.max { votes[$0.types]! < votes[$1.types]! }?.types ?? []
+        let shape = majority(usable, by: \.types) ?? []
         usable = usable.filter { p in
             if p.types == shape { return true }
             corrupted.insert(p.partyID)
@@ -80,6 +76,15 @@ public enum ThresholdCombiner {
         return ThresholdDecryptionOpening(values: values, corruptedParties: corrupted.sorted(), missingParties: missing)
     }
 
+    /// The value most partials carry; ties go to the lowest party's.
+    private static func majority<Value: Hashable>(_ partials: [ThresholdPartialDecryption],
+                                                  by value: (ThresholdPartialDecryption) -> Value) -> Value? {
+        var votes: [Value: Int] = [:]
+        for p in partials { votes[value(p), default: 0] += 1 }
+        return partials.sorted { $0.partyID < $1.partyID }
+            .max { votes[value($0), default: 0] < votes[value($1), default: 0] }.map(value)
+    }
+
     private static func open<Ring: GaloisRing>(_: Ring.Type, _ partials: [ThresholdPartialDecryption], shape: [FheType],
                                                key: ThresholdKeyInfo, corrupted: inout Set<Int>) throws(ThresholdError) -> [ClearValue]
         where Ring.Coefficients.Coefficient == U128 {
@@ -95,13 +100,7 @@ public enum ThresholdCombiner {
             var blocks: [UInt64] = []
             blocks.reserveCapacity(blockCount)
             for j in 0..<blockCount {
-                for (i, p) in partials.enumerated() {
-                    shares[i] = p.values[v].shares.withUnsafeBufferPointer { buf in
-                        var c = Ring.Coefficients.zero
-                        for k in 0..<d { c[k] = U128.load(from: buf.baseAddress! + (j * d + k) * 2) }
-                        return GaloisRingElement(coefficients: c)
-                    }
-                }
+                for (i, p) in partials.enumerated() { shares[i] = p.values[v].share(Ring.self, block: j) }
                 let secret = try opener.open(shares)
                 // A sharing of a phase has a scalar secret; anything else means too many liars.
                 guard (1..<d).allSatisfy({ secret[$0] == U128(0) }) else { throw .tooManyErrors }

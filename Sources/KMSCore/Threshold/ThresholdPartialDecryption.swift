@@ -21,6 +21,23 @@ public struct ThresholdPartialDecryption: Sendable, Equatable {
     package struct Value: Sendable, Equatable {
         package var type: FheType
         package var shares: [UInt64]
+
+        /// Block `j`'s share as an element of `Ring` (the caller checked the word count).
+        package func share<Ring: GaloisRing>(_: Ring.Type, block j: Int) -> GaloisRingElement<Ring>
+            where Ring.Coefficients.Coefficient == U128 {
+            let d = Ring.degree
+            return shares.withUnsafeBufferPointer { buf in
+                var c = Ring.Coefficients.zero
+                for k in 0..<d { c[k] = U128.load(from: buf.baseAddress! + (j * d + k) * 2) }
+                return GaloisRingElement(coefficients: c)
+            }
+        }
+
+        /// Every block's share as elements of `Ring`.
+        package func elements<Ring: GaloisRing>(_: Ring.Type) -> [GaloisRingElement<Ring>]
+            where Ring.Coefficients.Coefficient == U128 {
+            (0..<shares.count / (2 * Ring.degree)).map { share(Ring.self, block: $0) }
+        }
     }
 
     package init(keyID: KeyID, session: ThresholdSessionID, partyID: Int, ringDegree: ThresholdRingDegree, values: [Value]) {

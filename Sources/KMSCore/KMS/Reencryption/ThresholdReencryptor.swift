@@ -61,26 +61,14 @@ public struct ThresholdReencryptor: Sendable {
         do { partial = try share.partialDecrypt([squashed], session: ThresholdSessionID(digestOf: checked.link)) } catch {
             throw .decryptionFailed(error.description)
         }
-        let words = partial.values[0].shares
+        let value = partial.values[0]
         switch share.parameters.ringDegree {
         case .four:
-            return try responder.respond(shares: Self.elements(GaloisRing128Degree4.self, words), fheType: request.fheType,
+            return try responder.respond(shares: value.elements(GaloisRing128Degree4.self), fheType: request.fheType,
                                          to: checked, ciphertextDigest: request.ciphertextDigest)
         case .eight:
-            return try responder.respond(shares: Self.elements(GaloisRing128Degree8.self, words), fheType: request.fheType,
+            return try responder.respond(shares: value.elements(GaloisRing128Degree8.self), fheType: request.fheType,
                                          to: checked, ciphertextDigest: request.ciphertextDigest)
-        }
-    }
-
-    static func elements<Ring: GaloisRing>(_: Ring.Type, _ words: [UInt64]) -> [GaloisRingElement<Ring>]
-        where Ring.Coefficients.Coefficient == U128 {
-        let d = Ring.degree
-        return words.withUnsafeBufferPointer { buf in
-            (0..<words.count / (2 * d)).map { j in
-                var c = Ring.Coefficients.zero
-                for i in 0..<d { c[i] = U128.load(from: buf.baseAddress! + (j * d + i) * 2) }
-                return GaloisRingElement(coefficients: c)
-            }
         }
     }
 }
