@@ -20,14 +20,19 @@ public struct DecryptionWorkload: Sendable {
 
     /// Encrypts `value` (an euint8) under `keySet`'s public key.
     public init(keySet: KeySet, value: UInt8 = 42) throws {
+        try self.init(keyID: keySet.keyID, publicKey: keySet.publicKey, value: value)
+    }
+
+    /// Encrypts `value` (an euint8) under a public key alone (a threshold key's public directory).
+    public init(keyID: KeyID, publicKey: CompactPublicKey, value: UInt8 = 42) throws {
         let clear = try ClearValue(type: .euint8, UInt64(value))
-        let ct = keySet.publicKey.encrypt(clear)
+        let ct = publicKey.encrypt(clear)
         var handle = [UInt8](repeating: 0xab, count: 32)
         handle[29] = 0
         handle[30] = FheType.euint8.code
         handle[31] = 0
-        keyID = keySet.keyID
-        input = DecryptionInput(type: .euint8, ciphertext: try CiphertextFile(keyID: keySet.keyID, ciphertext: ct).encoded(),
+        self.keyID = keyID
+        input = DecryptionInput(type: .euint8, ciphertext: try CiphertextFile(keyID: keyID, ciphertext: ct).encoded(),
                                 handle: try FheHandle(bytes: handle))
         self.value = clear
     }

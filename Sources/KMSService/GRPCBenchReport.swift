@@ -4,10 +4,10 @@ public struct GRPCBenchReport: Sendable, Codable, Equatable {
     public var target: String
     public var fheType: String
     public var levels: [LoadLevelResult]
-    /// Latency of the service's work per request without gRPC, store or queue.
-    public var inProcess: LatencySummary
+    /// Latency of the service's work per request without gRPC, store or queue (nil for a threshold core).
+    public var inProcess: LatencySummary?
 
-    public init(target: String, fheType: String, levels: [LoadLevelResult], inProcess: LatencySummary) {
+    public init(target: String, fheType: String, levels: [LoadLevelResult], inProcess: LatencySummary?) {
         self.target = target
         self.fheType = fheType
         self.levels = levels
