@@ -12,8 +12,13 @@ struct PartyConnection: Sendable {
     init(id: Int, address: ServiceAddress, tls: PartyTLS?) throws {
         self.id = id
         self.address = address
+        // Reconnect soon after a party comes back (calls fail fast while it is down, so a long
+        // backoff would keep a restarted party out of every request meanwhile).
+        let config = HTTP2ClientTransport.Posix.Config.defaults {
+            $0.backoff = .init(initial: .milliseconds(100), max: .seconds(1), multiplier: 1.6, jitter: 0.2)
+        }
         client = GRPCClient(transport: try .http2NIOPosix(target: .ipv4(address: address.host, port: address.port),
-                                                          transportSecurity: tls?.clientSecurity ?? .plaintext))
+                                                          transportSecurity: tls?.clientSecurity ?? .plaintext, config: config))
     }
 
     var stub: Swiftkms_Party_V1_ThresholdParty.Client<HTTP2ClientTransport.Posix> { .init(wrapping: client) }
