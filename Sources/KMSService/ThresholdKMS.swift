@@ -181,6 +181,7 @@ struct ThresholdKMS: KMSBackend {
         }
         let signRound = ContinuousClock.now - signStart
         var agreeing: [(Int, Kms_DecryptionResponse)] = []
+        var setAside: [Int: Int] = [:]   // party → how many agreeing parties refused its partial
         var signCompute: UInt64 = 0
         let external = try ExternalSignatureCheck(request: r, values: opening.values)
         for id in signers {
@@ -190,6 +191,7 @@ struct ThresholdKMS: KMSBackend {
                 do {
                     try Self.verify(answer.response, plaintexts: expected, digest: RequestDigest.decryption(r), external: external)
                     agreeing.append((id, answer.response))
+                    for refused in answer.corruptedParties { setAside[Int(refused), default: 0] += 1 }
                 } catch {
                     faults.corrupted(id, "signed answer refused: \(error)")
                 }
@@ -197,6 +199,12 @@ struct ThresholdKMS: KMSBackend {
             case nil: faults.missing(id, "no answer")
             }
         }
+        // A partial that more than t honest-looking parties set aside (e.g. a bad signature, which
+        // only the parties can check) names its sender even when the core's opening used it.
+        for (party, votes) in setAside where votes > t && (1...n).contains(party) {
+            faults.corrupted(party, "its partial decryption was set aside by \(votes) parties (signature or shares)")
+        }
+        agreeing.removeAll { faults.corruptedParties.contains($0.0) }
         logFaults(faults, rpc: "Decrypt", id: r.requestID.requestID)
         guard agreeing.count >= t + 1, let first = agreeing.first else {
             throw ServiceFailure("\(agreeing.count) parties signed the opened values, \(t + 1) needed; \(faults.summary)")

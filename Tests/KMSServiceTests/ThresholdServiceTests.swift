@@ -118,6 +118,24 @@ final class ThresholdServiceTests: XCTestCase {
         XCTAssertEqual(outcome.missingParties, [])
     }
 
+    func testAPartyAnsweringGarbageIsNamedCorrupted() async throws {
+        var started: [(PartyProcess, Int)] = []
+        for id in 1...3 { started.append(try await C.startParty(id)) }
+        defer { started.forEach { $0.0.stop() } }
+        let liar = LyingParty(party: try ThresholdParty(partyDirectory: C.keys.party(4), signer: C.keys.signers[3],
+                                                        partySigners: C.keys.addresses), garbage: true)
+        let values = [try ClearValue(type: .euint8, 3)]
+        let request = try C.decryption(values)
+        let honest = started.map(\.1)
+        let response = try await liar.serving { liarPort in
+            try await C.withCore(ports: honest + [liarPort]) { kms in try await C.decrypt(request, kms) }
+        }
+        try checkSigned(response, request: request, values: values, signers: [1, 2, 3])
+        let outcome = try XCTUnwrap(response.thresholdAnswer).outcome
+        XCTAssertEqual(outcome.corruptedParties, [4])
+        XCTAssertTrue(outcome.faults.first?.reason.contains("unreadable") == true, "\(outcome.faults)")
+    }
+
     func testTwoPartiesDownFailsTheRequestNamingThem() async throws {
         let parties = try await C.startParties()
         defer { parties.forEach { $0.0.stop() } }
@@ -138,16 +156,20 @@ final class ThresholdServiceTests: XCTestCase {
 }
 
 /// A party 4 that lies: its partial decryption is the real one with the share words altered
-/// (still well formed, still signed by party 4's key), and its signed answer claims other
-/// plaintexts. It lives only in the test process.
+/// (still well formed, still signed by party 4's key) or, with `garbage`, bytes that are no
+/// partial decryption; its signed answer claims other plaintexts. It lives only in the test
+/// process.
 @available(macOS 15.0, iOS 18.0, watchOS 11.0, tvOS 18.0, visionOS 2.0, *)
 struct LyingParty: Swiftkms_Party_V1_ThresholdParty.SimpleServiceProtocol {
     let party: ThresholdParty
+    /// Answer bytes that are no partial decryption at all instead of a well-formed lie.
+    var garbage = false
 
     func partialDecrypt(request: Swiftkms_Party_V1_PartialDecryptRequest,
                         context: ServerContext) async throws -> Swiftkms_Party_V1_PartialDecryptResponse {
         var signed = try party.partialDecrypt(request.request)
         var bytes = [UInt8](signed.partial)
+        if garbage { bytes = (0..<bytes.count).map { UInt8(truncatingIfNeeded: $0 &* 31) } }
         for i in (bytes.count - 64)..<bytes.count { bytes[i] ^= 0x5a }
         signed.partial = Data(bytes)
         signed.signature = Data(PartyMessages.signPartial(bytes, signer: party.signer))
