@@ -136,6 +136,29 @@ final class ThresholdServiceTests: XCTestCase {
         XCTAssertTrue(outcome.faults.first?.reason.contains("unreadable") == true, "\(outcome.faults)")
     }
 
+    func testASlowPartyIsCutOffByItsDeadlineAndNamedMissing() async throws {
+        var started: [(PartyProcess, Int)] = []
+        for id in 2...4 { started.append(try await C.startParty(id)) }
+        defer { started.forEach { $0.0.stop() } }
+        let slow = LyingParty(party: try ThresholdParty(partyDirectory: C.keys.party(1), signer: C.keys.signers[0],
+                                                        partySigners: C.keys.addresses), delay: .seconds(20))
+        let values = [try ClearValue(type: .euint8, 250)]
+        let request = try C.decryption(values)
+        let others = started.map(\.1)
+        let (response, elapsed) = try await slow.serving { slowPort in
+            try await C.withCore(ports: [slowPort] + others, partyTimeout: .seconds(6)) { kms in
+                let start = ContinuousClock.now
+                let response = try await C.decrypt(request, kms)
+                return (response, ContinuousClock.now - start)
+            }
+        }
+        XCTAssertLessThan(elapsed, .seconds(19))
+        try checkSigned(response, request: request, values: values, signers: [2, 3, 4])
+        let outcome = try XCTUnwrap(response.thresholdAnswer).outcome
+        XCTAssertEqual(outcome.missingParties, [1])
+        XCTAssertTrue(outcome.faults.first?.reason.contains("deadlineExceeded") == true, "\(outcome.faults)")
+    }
+
     func testTwoPartiesDownFailsTheRequestNamingThem() async throws {
         let parties = try await C.startParties()
         defer { parties.forEach { $0.0.stop() } }
@@ -164,9 +187,15 @@ struct LyingParty: Swiftkms_Party_V1_ThresholdParty.SimpleServiceProtocol {
     let party: ThresholdParty
     /// Answer bytes that are no partial decryption at all instead of a well-formed lie.
     var garbage = false
+    /// Answer nothing for this long instead (a slow party), then fail.
+    var delay: Duration?
 
     func partialDecrypt(request: Swiftkms_Party_V1_PartialDecryptRequest,
                         context: ServerContext) async throws -> Swiftkms_Party_V1_PartialDecryptResponse {
+        if let delay {
+            try await Task.sleep(for: delay)
+            throw RPCError(code: .unavailable, message: "too late")
+        }
         var signed = try party.partialDecrypt(request.request)
         var bytes = [UInt8](signed.partial)
         if garbage { bytes = (0..<bytes.count).map { UInt8(truncatingIfNeeded: $0 &* 31) } }
@@ -202,8 +231,9 @@ struct LyingParty: Swiftkms_Party_V1_ThresholdParty.SimpleServiceProtocol {
             throw RPCError(code: .internalError, message: "the fake party does not listen")
         }
         let result = try await body(port)
-        server.beginGracefulShutdown()
-        try await running.value
+        // Cancelled, not drained: a slow fake's calls must not hold the test.
+        running.cancel()
+        _ = try? await running.value
         return result
     }
 }
