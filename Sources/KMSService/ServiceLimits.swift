@@ -8,12 +8,17 @@ public struct ServiceLimits: Sendable, Equatable {
     public var queueCapacity: Int
     /// Requests worked on at once (each decryption uses the cores through the library).
     public var workers: Int
+    /// How long a poll of a request still running (`GetDecryptResult`, `GetReencryptResult`)
+    /// waits for it to finish before answering UNAVAILABLE; zero answers at once. A client that
+    /// polls sees its result as soon as it is recorded instead of at its next poll.
+    public var pollWait: Duration
 
     public init(maxRequestBytes: Int = 64 << 20, maxCiphertextsPerRequest: Int = 64, queueCapacity: Int = 256,
-                workers: Int = 1) {
+                workers: Int = 1, pollWait: Duration = .milliseconds(50)) {
         self.maxRequestBytes = maxRequestBytes
         self.maxCiphertextsPerRequest = maxCiphertextsPerRequest
         self.queueCapacity = queueCapacity
         self.workers = workers
+        self.pollWait = pollWait
     }
 }

@@ -33,11 +33,15 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Requests worked on at once.")
     var workers: Int = ServiceLimits().workers
 
+    @Option(help: "Milliseconds a poll of a running request waits for its result before answering UNAVAILABLE (0: at once).")
+    var pollWaitMs: Int = Int(ServiceLimits().pollWait / .milliseconds(1))
+
     @Option(help: "Largest request message in bytes.")
     var maxRequestBytes: Int = ServiceLimits().maxRequestBytes
 
     func validate() throws {
         do { _ = try ServiceAddress(parsing: listen) } catch { throw ValidationError("--listen: \(error)") }
+        guard (0...60_000).contains(pollWaitMs) else { throw ValidationError("--poll-wait-ms must be 0…60000") }
         guard queueCapacity > 0, workers > 0, maxRequestBytes > 0 else {
             throw ValidationError("--queue-capacity, --workers and --max-request-bytes must be positive")
         }
@@ -52,6 +56,7 @@ struct Serve: AsyncParsableCommand {
         limits.maxRequestBytes = maxRequestBytes
         limits.queueCapacity = queueCapacity
         limits.workers = workers
+        limits.pollWait = .milliseconds(pollWaitMs)
         let server = try KMSServer(keySet: keySet, signer: kmsSigner, host: address.host, port: address.port,
                                    stateDirectory: URL(fileURLWithPath: state), limits: limits)
         let signals = TerminationSignals { _ in server.shutDown() }
