@@ -11,9 +11,12 @@ struct CentralKMS: Sendable {
     /// The request/response format version (`CURRENT_FORMAT_VERSION`).
     static let formatVersion: UInt32 = 1
 
+    /// The key set served under its own key id.
     let keySet: KeySet
     let signer: KMSSigner
     let limits: ServiceLimits
+    /// Key sets made by KeyGen calls (nil: KeyGen is not offered).
+    var generatedKeys: GeneratedKeys? = nil
 
     // MARK: Decryption
 
@@ -21,7 +24,7 @@ struct CentralKMS: Sendable {
     func check(_ r: Kms_DecryptionRequest) throws(RPCError) -> RequestID {
         let id = try RequestID.parse(r.hasRequestID ? r.requestID : nil, field: "request_id")
         try checkVersion(r.version)
-        try checkKey(r.hasKeyID ? r.keyID : nil)
+        _ = try key(r.hasKeyID ? r.keyID : nil)
         guard !r.ciphertexts.isEmpty else { throw RPCError(code: .invalidArgument, message: "no ciphertexts") }
         guard r.ciphertexts.count <= limits.maxCiphertextsPerRequest else {
             throw RPCError(code: .invalidArgument,
@@ -53,6 +56,7 @@ struct CentralKMS: Sendable {
     /// address, all signed by the KMS key.
     func decrypt(_ r: Kms_DecryptionRequest) throws -> Kms_DecryptionResponse {
         _ = try check(r)
+        let keySet = try key(r.keyID)
         let reader = CiphertextReader(keys: keySet)
         var values: [ClearValue] = []
         for (i, c) in r.ciphertexts.enumerated() {
@@ -92,12 +96,12 @@ struct CentralKMS: Sendable {
 
     /// The submission checks of a reencryption request (the reference's `validate_reencrypt_req`,
     /// the user's EIP-712 signature included); returns its id and the library request.
-    func check(_ r: Kms_ReencryptionRequest) throws(RPCError) -> (RequestID, ReencryptionRequest) {
+    func check(_ r: Kms_ReencryptionRequest) throws(RPCError) -> (RequestID, ReencryptionRequest, KeySet) {
         let id = try RequestID.parse(r.hasRequestID ? r.requestID : nil, field: "request_id")
         guard r.hasPayload else { throw RPCError(code: .invalidArgument, message: "payload is missing") }
         let p = r.payload
         try checkVersion(p.version)
-        try checkKey(p.hasKeyID ? p.keyID : nil)
+        let keySet = try key(p.hasKeyID ? p.keyID : nil)
         guard r.hasDomain else { throw RPCError(code: .invalidArgument, message: "domain is missing") }
         let request = ReencryptionRequest(
             version: p.version, signature: [UInt8](r.signature), clientAddress: p.clientAddress,
@@ -107,17 +111,67 @@ struct CentralKMS: Sendable {
         do { _ = try request.validate() } catch {
             throw RPCError(code: .invalidArgument, message: "reencryption request refused: \(error)")
         }
-        return (id, request)
+        return (id, request, keySet)
     }
 
     /// Decrypts and signcrypts for the user, and signs the response payload.
     func reencrypt(_ r: Kms_ReencryptionRequest) throws -> Kms_ReencryptionResponse {
-        let (_, request) = try check(r)
+        let (_, request, keySet) = try check(r)
         let kms = Reencryptor(keyID: keySet.keyID, decryptor: keySet.clientKey, signer: signer)
         do {
             return try Kms_ReencryptionResponse(try kms.reencrypt(request))
         } catch {
             throw ServiceFailure("reencryption failed: \(error)")
+        }
+    }
+
+    // MARK: Key generation
+
+    /// The submission checks of a key generation (centralized: `preproc_id` is checked when
+    /// present, not used); returns its id, which becomes the key id.
+    func check(_ r: Kms_KeyGenRequest) throws(RPCError) -> RequestID {
+        guard generatedKeys != nil else { throw RPCError(code: .unimplemented, message: "this KMS does not generate keys") }
+        let id = try RequestID.parse(r.hasRequestID ? r.requestID : nil, field: "request_id")
+        _ = try parameters(r.params)
+        if r.hasPreprocID { _ = try RequestID.parse(r.preprocID, field: "preproc_id") }
+        if r.hasDomain { _ = try EIP712Domain(proto: r.domain, field: "domain") }
+        guard id.hex != keySet.keyID.hex else {
+            throw RPCError(code: .alreadyExists, message: "a key with id \(id) exists already")
+        }
+        return id
+    }
+
+    /// Generates a key set with its server key (or takes the one a previous run of this request
+    /// stored before a restart) and signs the handles of its public key and server key.
+    func keyGen(_ r: Kms_KeyGenRequest) throws -> Kms_KeyGenResult {
+        let id = try check(r)
+        guard let generatedKeys else { throw ServiceFailure("this KMS does not generate keys") }
+        let store = generatedKeys.store(id)
+        if !store.exists {
+            let keys = try KeySet.generate(try parameters(r.params))
+            do { try store.save(keys, generatingServerKeyWith: .system()) } catch {
+                throw ServiceFailure("the key set could not be stored: \(error)")
+            }
+        }
+        let domain = r.hasDomain ? try EIP712Domain(proto: r.domain, field: "domain") : nil
+        var result = Kms_KeyGenResult()
+        result.requestID = .with { $0.requestID = id.hex }
+        for handle in try store.signedHandles(signer: signer, domain: domain) {
+            result.keyResults[handle.type.rawValue] = .with {
+                $0.keyHandle = handle.handle
+                $0.signature = Data(handle.signature)
+                $0.externalSignature = Data(handle.externalSignature)
+            }
+        }
+        return result
+    }
+
+    /// `ParamChoice`: test (insecure, for tests) or default (the fhEVM set).
+    private func parameters(_ choice: Kms_ParamChoice) throws(RPCError) -> ParameterSet {
+        switch choice {
+        case .test: return .test
+        case .default: return .default
+        case .UNRECOGNIZED(let n): throw RPCError(code: .invalidArgument, message: "params is not a ParamChoice: \(n)")
         }
     }
 
@@ -129,9 +183,16 @@ struct CentralKMS: Sendable {
         }
     }
 
-    private func checkKey(_ message: Kms_RequestId?) throws(RPCError) {
+    /// The key set a request names: the served one, or one made by KeyGen under that id.
+    private func key(_ message: Kms_RequestId?) throws(RPCError) -> KeySet {
         let key = try RequestID.parse(message, field: "key_id")
-        guard key.hex == keySet.keyID.hex else { throw RPCError(code: .notFound, message: "no key with id \(key)") }
+        if key.hex == keySet.keyID.hex { return keySet }
+        let generated: KeySet?
+        do { generated = try generatedKeys?.keySet(key) } catch {
+            throw RPCError(code: .internalError, message: "key \(key) could not be loaded")
+        }
+        guard let generated else { throw RPCError(code: .notFound, message: "no key with id \(key)") }
+        return generated
     }
 
     private func aclAddress(_ text: String) throws(RPCError) -> EthereumAddress {

@@ -7,7 +7,8 @@ import Logging
 /// A centralized KMS served over gRPC (V09 `kms.CoreServiceEndpoint` and `grpc.health.v1.Health`)
 /// on the NIO HTTP/2 transport, plaintext. Accepted requests and their results live in
 /// `stateDirectory/requests.sqlite`; on start, requests accepted but unfinished before a restart
-/// are redone.
+/// are redone. Key sets made by KeyGen calls live in `stateDirectory/keys/<key id>` and are
+/// served beside `keySet`.
 ///
 /// ```swift
 /// let server = try KMSServer(keySet: keys, signer: signer, host: "127.0.0.1", port: 50051,
@@ -25,7 +26,9 @@ public final class KMSServer: Sendable {
     public init(keySet: KeySet, signer: KMSSigner, host: String, port: Int, stateDirectory: URL,
                 limits: ServiceLimits = ServiceLimits(), logger: Logger = Logger(label: "kms.service")) throws {
         let store = try RequestStore(directory: stateDirectory)
-        processor = RequestProcessor(store: store, kms: CentralKMS(keySet: keySet, signer: signer, limits: limits),
+        let generated = GeneratedKeys(directory: stateDirectory.appendingPathComponent("keys"))
+        processor = RequestProcessor(store: store, kms: CentralKMS(keySet: keySet, signer: signer, limits: limits,
+                                                                   generatedKeys: generated),
                                      logger: logger)
         let config = HTTP2ServerTransport.Posix.Config.defaults { $0.rpc.maxRequestPayloadSize = limits.maxRequestBytes }
         server = GRPCServer(

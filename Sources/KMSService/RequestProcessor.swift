@@ -97,6 +97,8 @@ final class RequestProcessor: Sendable {
                     return try kms.decrypt(Kms_DecryptionRequest(serializedBytes: request)).serializedBytes()
                 case .reencrypt:
                     return try kms.reencrypt(Kms_ReencryptionRequest(serializedBytes: request)).serializedBytes()
+                case .keyGen:
+                    return try kms.keyGen(Kms_KeyGenRequest(serializedBytes: request)).serializedBytes()
                 }
             }
             // Unstructured: the outcome is recorded even when the server is shutting down.

@@ -6,13 +6,14 @@ import KMSService
 /// `kmsctl serve`: the centralized KMS as the V09 gRPC service (`kms.CoreServiceEndpoint`).
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Serve the KMS over gRPC (V09 kms.CoreServiceEndpoint: Decrypt, Reencrypt and their polls; grpc.health.v1).",
+        abstract: "Serve the KMS over gRPC (V09 kms.CoreServiceEndpoint: Decrypt, Reencrypt, KeyGen and their polls; grpc.health.v1).",
         discussion: """
             Prints `listening on HOST:PORT` (the bound port, also for --listen HOST:0) on stdout once \
             it accepts connections, logs on stderr, and serves until SIGINT or SIGTERM (calls in \
             progress finish). Plaintext HTTP/2: put it behind TLS or on a private network. Accepted \
             requests and results are kept in STATE/requests.sqlite; after a restart, finished results \
-            are still served and unfinished requests are redone.
+            are still served and unfinished requests are redone. KeyGen stores its key sets in \
+            STATE/keys/<request id> and serves them beside --keys.
             """)
 
     @Option(help: "Key directory (from keygen or key import).")
