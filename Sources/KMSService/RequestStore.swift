@@ -23,8 +23,10 @@ final class RequestStore: Sendable {
                                                 attributes: [.posixPermissions: 0o700])
         var config = Configuration()
         config.label = "kms.requests"
-        config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         let pool = try DatabasePool(path: directory.appendingPathComponent(Self.fileName).path, configuration: config)
+        // After the pool's own WAL setup, which chooses NORMAL (a commit could vanish in a power
+        // cut): FULL syncs the log at every commit. The writer connection keeps the setting.
+        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         try Self.migrator.migrate(pool)
         db = pool
         writer = GroupCommit { writes in try await pool.write { db in try writes.map { try Self.apply($0, db) } } }
@@ -100,6 +102,13 @@ final class RequestStore: Sendable {
         try await db.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM request WHERE status = ? ORDER BY acceptedAt",
                              arguments: [RequestStatus.pending.rawValue]).compactMap(Self.record)
+        }
+    }
+
+    /// The writer's `PRAGMA synchronous` (2 = FULL) and `journal_mode`, for tests.
+    func durability() async throws -> (synchronous: Int, journalMode: String) {
+        try await db.writeWithoutTransaction { db in
+            (try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1, try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "")
         }
     }
 

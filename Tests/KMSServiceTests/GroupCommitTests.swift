@@ -77,6 +77,10 @@ final class GroupCommitTests: XCTestCase {
             try await store.fail(kind: .decrypt, id: Self.id(4), reason: "garbage")
         }
         let reopened = try RequestStore(directory: directory)
+        // Every commit is synced to the write-ahead log.
+        let durability = try await reopened.durability()
+        XCTAssertEqual(durability.synchronous, 2)
+        XCTAssertEqual(durability.journalMode, "wal")
         let pending = try await reopened.count(status: .pending)
         let finished = try await reopened.record(kind: .decrypt, id: Self.id(3))
         let failed = try await reopened.record(kind: .decrypt, id: Self.id(4))
