@@ -69,7 +69,7 @@ final class RequestProcessor: Sendable {
     }
 
     private func read(_ kind: RequestKind, _ id: RequestID) async throws(RPCError) -> RequestRecord? {
-        do { return try await store.record(kind: kind, id: id) } catch {
+        do { return try await store.outcome(kind: kind, id: id) } catch {
             throw RPCError(code: .internalError, message: "the request store could not be read")
         }
     }

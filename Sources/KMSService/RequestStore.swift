@@ -97,6 +97,15 @@ final class RequestStore: Sendable {
         }
     }
 
+    /// Where a request stands, without its request bytes (what a poll needs), or nil when none
+    /// was accepted under that id.
+    func outcome(kind: RequestKind, id: RequestID) async throws -> RequestRecord? {
+        try await db.read { db in
+            try Row.fetchOne(db, sql: "SELECT kind, id, status, X'' AS request, result, failure FROM request WHERE kind = ? AND id = ?",
+                             arguments: [kind.rawValue, id.hex]).flatMap(Self.record)
+        }
+    }
+
     /// Every pending request, oldest first (what a restarted server must redo).
     func pending() async throws -> [RequestRecord] {
         try await db.read { db in
