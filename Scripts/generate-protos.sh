@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerates Sources/KMSService/Generated from Protos/ (the V09 kms messages and service, and the
+# Regenerates Sources/KMSService/Generated from Protos/ (the V09 kms messages and service, our threshold-party service, and the
 # gRPC health protocol). The generated Swift is committed, so neither CI nor a normal build runs
 # this; run it after editing a .proto file and commit the result.
 #
@@ -33,7 +33,7 @@ bin=$(swift build --package-path "$work" --show-bin-path)
 out="$root/Sources/KMSService/Generated"
 rm -rf "$out"
 mkdir -p "$out"
-protos=(kms/base.proto kms/kms.proto grpc/health/v1/health.proto)
+protos=(kms/base.proto kms/kms.proto kms/party.proto grpc/health/v1/health.proto)
 protoc --proto_path="$root/Protos" \
     --plugin=protoc-gen-swift="$bin/protoc-gen-swift" \
     --plugin=protoc-gen-grpc-swift-2="$bin/protoc-gen-grpc-swift-2" \

@@ -9,7 +9,7 @@ import SwiftProtobuf
 /// library's signed-response code.
 struct CentralKMS: Sendable {
     /// The request/response format version (`CURRENT_FORMAT_VERSION`).
-    static let formatVersion: UInt32 = 1
+    static let formatVersion: UInt32 = RequestChecks.formatVersion
 
     /// The key set served under its own key id.
     let keySet: KeySet
@@ -20,36 +20,11 @@ struct CentralKMS: Sendable {
 
     // MARK: Decryption
 
+    /// The submission checks (ids, version, key id, types, addresses), shared with threshold mode.
+    var checks: RequestChecks { RequestChecks(keyID: keySet.keyID, limits: limits, generatedKeys: generatedKeys) }
+
     /// The submission checks of a decryption request; returns its id.
-    func check(_ r: Kms_DecryptionRequest) throws(RPCError) -> RequestID {
-        let id = try RequestID.parse(r.hasRequestID ? r.requestID : nil, field: "request_id")
-        try checkVersion(r.version)
-        _ = try key(r.hasKeyID ? r.keyID : nil)
-        guard !r.ciphertexts.isEmpty else { throw RPCError(code: .invalidArgument, message: "no ciphertexts") }
-        guard r.ciphertexts.count <= limits.maxCiphertextsPerRequest else {
-            throw RPCError(code: .invalidArgument,
-                           message: "\(r.ciphertexts.count) ciphertexts (at most \(limits.maxCiphertextsPerRequest))")
-        }
-        for (i, c) in r.ciphertexts.enumerated() {
-            let type = try FheType(proto: c.fheType, field: "ciphertexts[\(i)].fhe_type")
-            guard !c.ciphertext.isEmpty else {
-                throw RPCError(code: .invalidArgument, message: "ciphertexts[\(i)].ciphertext is empty")
-            }
-            if c.hasExternalHandle {
-                let handle: FheHandle
-                do { handle = try FheHandle(bytes: [UInt8](c.externalHandle)) } catch {
-                    throw RPCError(code: .invalidArgument, message: "ciphertexts[\(i)].external_handle: \(error)")
-                }
-                guard handle.type == type else {
-                    throw RPCError(code: .invalidArgument,
-                                   message: "ciphertexts[\(i)]: handle type \(handle.type) but fhe_type \(type)")
-                }
-            }
-        }
-        if r.hasDomain { _ = try EIP712Domain(proto: r.domain, field: "domain") }
-        if r.hasAclAddress { _ = try aclAddress(r.aclAddress) }
-        return id
-    }
+    func check(_ r: Kms_DecryptionRequest) throws(RPCError) -> RequestID { try checks.check(r) }
 
     /// Decrypts and signs: plaintexts as bincode `Plaintext`s, digest = SHA3-256 of the request's
     /// bincode, the EIP-712 `DecryptionResult` signature when the request has a domain and an ACL
@@ -70,53 +45,19 @@ struct CentralKMS: Sendable {
                 throw ServiceFailure("ciphertexts[\(i)]: decryption failed: \(error)")
             }
         }
-        var external: [UInt8]?
-        if r.hasDomain, r.hasAclAddress {
-            let domain = try EIP712Domain(proto: r.domain, field: "domain")
-            let acl = try aclAddress(r.aclAddress)
-            // handlesList holds the handles present, in request order; decryptedResult every value.
-            let handles = try r.ciphertexts.filter(\.hasExternalHandle).map { try FheHandle(bytes: [UInt8]($0.externalHandle)) }
-            if handles.count == values.count {
-                external = try SignedDecryption.sign(plaintexts: values, handles: handles, signer: signer,
-                                                     aclAddress: acl, domain: domain).signature
-            } else {
-                let message = DecryptionResult(aclAddress: acl, handles: handles,
-                                               decryptedResult: DecryptedResultEncoder.encode(values))
-                external = message.sign(with: signer.key, domain: domain)
-            }
-        }
-        let payload = DecryptionResponsePayload(verificationKey: signer.verificationKey,
-                                                digest: RequestDigest.decryption(r),
-                                                plaintexts: values.map { KMSPlaintext($0).bincode },
-                                                externalSignature: external)
-        return Kms_DecryptionResponse(payload.signed(with: signer.key))
+        return try DecryptionSigning.response(to: r, values: values, signer: signer)
     }
 
     // MARK: Reencryption
 
-    /// The submission checks of a reencryption request (the reference's `validate_reencrypt_req`,
-    /// the user's EIP-712 signature included); returns its id and the library request.
-    func check(_ r: Kms_ReencryptionRequest) throws(RPCError) -> (RequestID, ReencryptionRequest, KeySet) {
-        let id = try RequestID.parse(r.hasRequestID ? r.requestID : nil, field: "request_id")
-        guard r.hasPayload else { throw RPCError(code: .invalidArgument, message: "payload is missing") }
-        let p = r.payload
-        try checkVersion(p.version)
-        let keySet = try key(p.hasKeyID ? p.keyID : nil)
-        guard r.hasDomain else { throw RPCError(code: .invalidArgument, message: "domain is missing") }
-        let request = ReencryptionRequest(
-            version: p.version, signature: [UInt8](r.signature), clientAddress: p.clientAddress,
-            encryptionKey: [UInt8](p.encKey), fheType: try FheType(proto: p.fheType, field: "payload.fhe_type"),
-            keyID: keySet.keyID, ciphertext: p.hasCiphertext ? [UInt8](p.ciphertext) : nil,
-            ciphertextDigest: [UInt8](p.ciphertextDigest), domain: try EIP712Domain(proto: r.domain, field: "domain"))
-        do { _ = try request.validate() } catch {
-            throw RPCError(code: .invalidArgument, message: "reencryption request refused: \(error)")
-        }
-        return (id, request, keySet)
-    }
+    /// The submission checks of a reencryption request (the user's EIP-712 signature included);
+    /// returns its id and the library request.
+    func check(_ r: Kms_ReencryptionRequest) throws(RPCError) -> (RequestID, ReencryptionRequest) { try checks.check(r) }
 
     /// Decrypts and signcrypts for the user, and signs the response payload.
     func reencrypt(_ r: Kms_ReencryptionRequest) throws -> Kms_ReencryptionResponse {
-        let (_, request, keySet) = try check(r)
+        let (_, request) = try check(r)
+        let keySet = try key(r.payload.keyID)
         let kms = Reencryptor(keyID: keySet.keyID, decryptor: keySet.clientKey, signer: signer)
         do {
             return try Kms_ReencryptionResponse(try kms.reencrypt(request))
@@ -175,13 +116,7 @@ struct CentralKMS: Sendable {
         }
     }
 
-    // MARK: Shared checks
-
-    private func checkVersion(_ version: UInt32) throws(RPCError) {
-        guard version == Self.formatVersion else {
-            throw RPCError(code: .invalidArgument, message: "version \(version) is not supported (expected \(Self.formatVersion))")
-        }
-    }
+    // MARK: Keys
 
     /// The key set a request names: the served one, or one made by KeyGen under that id.
     private func key(_ message: Kms_RequestId?) throws(RPCError) -> KeySet {
@@ -193,12 +128,6 @@ struct CentralKMS: Sendable {
         }
         guard let generated else { throw RPCError(code: .notFound, message: "no key with id \(key)") }
         return generated
-    }
-
-    private func aclAddress(_ text: String) throws(RPCError) -> EthereumAddress {
-        do { return try EthereumAddress(parsing: text) } catch {
-            throw RPCError(code: .invalidArgument, message: "acl_address: \(error)")
-        }
     }
 }
 

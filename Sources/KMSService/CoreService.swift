@@ -26,7 +26,7 @@ struct CoreService: Kms_CoreServiceEndpoint.SimpleServiceProtocol {
 
     func reencrypt(request: Kms_ReencryptionRequest, context: ServerContext) async throws -> Kms_Empty {
         try await submit(rpc: "Reencrypt", id: request.requestID.requestID) { () async throws(RPCError) in
-            let (id, _, _) = try processor.kms.check(request)
+            let (id, _) = try processor.kms.check(request)
             try await processor.accept(kind: .reencrypt, id: id, request: try serialize(request))
         }
     }

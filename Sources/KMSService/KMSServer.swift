@@ -23,13 +23,18 @@ public final class KMSServer: Sendable {
     /// Opens the request store and prepares the server (nothing listens until `run`).
     /// - Parameters:
     ///   - port: 0 picks a free port (see `listeningPort`).
-    public init(keySet: KeySet, signer: KMSSigner, host: String, port: Int, stateDirectory: URL,
+    public convenience init(keySet: KeySet, signer: KMSSigner, host: String, port: Int, stateDirectory: URL,
                 limits: ServiceLimits = ServiceLimits(), logger: Logger = Logger(label: "kms.service")) throws {
-        let store = try RequestStore(directory: stateDirectory)
         let generated = GeneratedKeys(directory: stateDirectory.appendingPathComponent("keys"))
-        processor = RequestProcessor(store: store, kms: CentralKMS(keySet: keySet, signer: signer, limits: limits,
-                                                                   generatedKeys: generated),
-                                     logger: logger)
+        try self.init(backend: CentralKMS(keySet: keySet, signer: signer, limits: limits, generatedKeys: generated),
+                      host: host, port: port, stateDirectory: stateDirectory, logger: logger)
+    }
+
+    /// A server of any backend (centralized or threshold).
+    init(backend: any KMSBackend, host: String, port: Int, stateDirectory: URL, logger: Logger) throws {
+        let limits = backend.limits
+        let store = try RequestStore(directory: stateDirectory)
+        processor = RequestProcessor(store: store, kms: backend, logger: logger)
         let config = HTTP2ServerTransport.Posix.Config.defaults { $0.rpc.maxRequestPayloadSize = limits.maxRequestBytes }
         server = GRPCServer(
             transport: .http2NIOPosix(address: .ipv4(host: host, port: port), transportSecurity: .plaintext,
@@ -45,13 +50,15 @@ public final class KMSServer: Sendable {
         let logger = processor.logger
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await self.processor.queue.run() }
+            group.addTask { try await self.processor.kms.run() }
             group.addTask {
                 try await self.server.serve()
             }
             if let address = try? await server.listeningAddress {
-                logger.notice("KMS listening", metadata: ["address": "\(address)", "key_id": "\(processor.kms.keySet.keyID)",
-                                                          "signer": "\(processor.kms.signer.address.checksummed)",
-                                                          "recovered": "\(recovered)"])
+                var metadata = processor.kms.startMetadata
+                metadata["address"] = "\(address)"
+                metadata["recovered"] = "\(recovered)"
+                logger.notice("KMS listening", metadata: metadata)
             }
             // The server ends first (shut down or failed); then the workers stop.
             defer { group.cancelAll() }

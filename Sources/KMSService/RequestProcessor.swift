@@ -9,11 +9,11 @@ import SwiftProtobuf
 final class RequestProcessor: Sendable {
     let store: RequestStore
     let queue: WorkQueue
-    let kms: CentralKMS
+    let kms: any KMSBackend
     let logger: Logger
     private let signals = CompletionSignals()
 
-    init(store: RequestStore, kms: CentralKMS, logger: Logger) {
+    init(store: RequestStore, kms: any KMSBackend, logger: Logger) {
         self.store = store
         self.kms = kms
         self.logger = logger
@@ -91,16 +91,7 @@ final class RequestProcessor: Sendable {
         let start = ContinuousClock.now
         let kms = self.kms
         do {
-            let response = try await Self.offload { () throws -> [UInt8] in
-                switch kind {
-                case .decrypt:
-                    return try kms.decrypt(Kms_DecryptionRequest(serializedBytes: request)).serializedBytes()
-                case .reencrypt:
-                    return try kms.reencrypt(Kms_ReencryptionRequest(serializedBytes: request)).serializedBytes()
-                case .keyGen:
-                    return try kms.keyGen(Kms_KeyGenRequest(serializedBytes: request)).serializedBytes()
-                }
-            }
+            let response = try await kms.work(kind: kind, request: request)
             // Unstructured: the outcome is recorded even when the server is shutting down.
             let store = self.store
             try await Task { try await store.finish(kind: kind, id: id, result: response) }.value

@@ -22,6 +22,7 @@ struct KMSCtl: AsyncParsableCommand {
             Squash.self,
             Bench.self,
             Serve.self,
+            Party.self,
         ]
     )
 }

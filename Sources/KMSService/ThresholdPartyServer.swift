@@ -1,0 +1,63 @@
+import Foundation
+import GRPCCore
+import GRPCNIOTransportHTTP2
+import Logging
+
+/// One threshold party served over gRPC (`swiftkms.party.v1.ThresholdParty`) for the threshold
+/// core (`KMSServer(threshold:…)`), plaintext or with mutual TLS.
+///
+/// ```swift
+/// let party = try ThresholdParty(partyDirectory: dir, signer: signer, partySigners: addresses)
+/// let server = ThresholdPartyServer(party: party, host: "127.0.0.1", port: 0, tls: nil)
+/// try await server.run()          // until cancelled or `shutDown()`
+/// ```
+@available(macOS 15.0, iOS 18.0, watchOS 11.0, tvOS 18.0, visionOS 2.0, *)
+public final class ThresholdPartyServer: Sendable {
+    private let server: GRPCServer<HTTP2ServerTransport.Posix>
+    private let party: ThresholdParty
+    private let logger: Logger
+
+    /// Prepares the server (nothing listens until `run`).
+    /// - Parameters:
+    ///   - port: 0 picks a free port (see `listeningPort`).
+    ///   - tls: mutual TLS; the core's certificate must chain to its CA.
+    ///   - maxRequestBytes: the largest request message read.
+    public init(party: ThresholdParty, host: String, port: Int, tls: PartyTLS?, maxRequestBytes: Int = ServiceLimits().maxRequestBytes,
+                logger: Logger = Logger(label: "kms.party")) {
+        self.party = party
+        self.logger = logger
+        let config = HTTP2ServerTransport.Posix.Config.defaults { $0.rpc.maxRequestPayloadSize = maxRequestBytes }
+        server = GRPCServer(
+            transport: .http2NIOPosix(address: .ipv4(host: host, port: port),
+                                      transportSecurity: tls?.serverSecurity ?? .plaintext, config: config),
+            services: [ThresholdPartyService(party: party, logger: logger)])
+    }
+
+    /// Serves until `shutDown()` or cancellation.
+    public func run() async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await self.server.serve() }
+            if let address = try? await server.listeningAddress {
+                logger.notice("party listening", metadata: ["address": "\(address)", "party": "\(party.share.partyID)",
+                                                            "key_id": "\(party.share.keyID)",
+                                                            "signer": "\(party.signer.address.checksummed)"])
+            }
+            try await group.next()
+        }
+    }
+
+    /// The bound port, once `run` listens.
+    public var listeningPort: Int {
+        get async throws {
+            guard let address = try await server.listeningAddress else {
+                throw RPCError(code: .internalError, message: "the transport has no listening address")
+            }
+            if let ipv4 = address.ipv4 { return ipv4.port }
+            if let ipv6 = address.ipv6 { return ipv6.port }
+            throw RPCError(code: .internalError, message: "not an IP address: \(address)")
+        }
+    }
+
+    /// Stops accepting connections; `run` returns once open calls end.
+    public func shutDown() { server.beginGracefulShutdown() }
+}
