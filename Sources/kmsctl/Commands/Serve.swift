@@ -96,17 +96,7 @@ struct Serve: AsyncParsableCommand {
             server = try KMSServer(keySet: keySet, signer: kmsSigner, host: address.host, port: address.port,
                                    stateDirectory: URL(fileURLWithPath: state), limits: limits)
         }
-        let signals = TerminationSignals { _ in server.shutDown() }
-        let running = Task { try await server.run() }
-        do {
-            let bound = ServiceAddress(host: address.host, port: try await server.listeningPort)
-            // Unbuffered, so a parent reading the pipe sees it at once.
-            FileHandle.standardOutput.write(Data("listening on \(bound)\n".utf8))
-        } catch {
-            server.shutDown()
-        }
-        try await running.value
-        withExtendedLifetime(signals) {}
+        try await serveUntilSignalled(server, host: address.host)
     }
 }
 
