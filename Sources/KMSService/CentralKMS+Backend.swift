@@ -8,6 +8,7 @@ extension CentralKMS: KMSBackend {
             switch kind {
             case .decrypt: return try decrypt(Kms_DecryptionRequest(serializedBytes: request)).serializedBytes()
             case .reencrypt: return try reencrypt(Kms_ReencryptionRequest(serializedBytes: request)).serializedBytes()
+            case .keyGen: return try keyGen(Kms_KeyGenRequest(serializedBytes: request)).serializedBytes()
             }
         }
     }

@@ -2,7 +2,7 @@ import GRPCCore
 import Logging
 import SwiftProtobuf
 
-/// `kms.CoreServiceEndpoint` of a centralized KMS: Decrypt/Reencrypt and their polls. Key and
+/// `kms.CoreServiceEndpoint` of a centralized KMS: Decrypt, Reencrypt and KeyGen and their polls.
 /// CRS generation, input-proof verification and the threshold calls answer UNIMPLEMENTED.
 @available(macOS 15.0, iOS 18.0, watchOS 11.0, tvOS 18.0, visionOS 2.0, *)
 struct CoreService: Kms_CoreServiceEndpoint.SimpleServiceProtocol {
@@ -35,6 +35,21 @@ struct CoreService: Kms_CoreServiceEndpoint.SimpleServiceProtocol {
         try await poll(rpc: "GetReencryptResult", kind: .reencrypt, request)
     }
 
+    // MARK: Key generation
+
+    /// Generates a key set (client key, compact public key, server key) whose key id is the
+    /// request id; `params` test makes INSECURE keys, for tests only.
+    func keyGen(request: Kms_KeyGenRequest, context: ServerContext) async throws -> Kms_Empty {
+        try await submit(rpc: "KeyGen", id: request.requestID.requestID) { () async throws(RPCError) in
+            let id = try processor.kms.check(request)
+            try await processor.accept(kind: .keyGen, id: id, request: try serialize(request))
+        }
+    }
+
+    func getKeyGenResult(request: Kms_RequestId, context: ServerContext) async throws -> Kms_KeyGenResult {
+        try await poll(rpc: "GetKeyGenResult", kind: .keyGen, request)
+    }
+
     // MARK: Not offered by this server
 
     func `init`(request: Kms_InitRequest, context: ServerContext) async throws -> Kms_Empty {
@@ -45,12 +60,6 @@ struct CoreService: Kms_CoreServiceEndpoint.SimpleServiceProtocol {
     }
     func getPreprocStatus(request: Kms_RequestId, context: ServerContext) async throws -> Kms_KeyGenPreprocStatus {
         throw RPCError(code: .unimplemented, message: "GetPreprocStatus is for threshold KMS parties; this KMS is centralized")
-    }
-    func keyGen(request: Kms_KeyGenRequest, context: ServerContext) async throws -> Kms_Empty {
-        throw RPCError(code: .unimplemented, message: "KeyGen is not offered yet (use kmsctl keygen)")
-    }
-    func getKeyGenResult(request: Kms_RequestId, context: ServerContext) async throws -> Kms_KeyGenResult {
-        throw RPCError(code: .unimplemented, message: "KeyGen is not offered yet (use kmsctl keygen)")
     }
     func crsGen(request: Kms_CrsGenRequest, context: ServerContext) async throws -> Kms_Empty {
         throw RPCError(code: .unimplemented, message: "CrsGen is not offered")

@@ -15,6 +15,9 @@ protocol KMSBackend: Sendable {
     /// The submission checks of a reencryption request; returns its id and the library request.
     func check(_ r: Kms_ReencryptionRequest) throws(RPCError) -> (RequestID, ReencryptionRequest)
 
+    /// The submission checks of a key generation; returns its id (the new key's id).
+    func check(_ r: Kms_KeyGenRequest) throws(RPCError) -> RequestID
+
     /// Does the work of an accepted request (its serialized V09 message) and returns the
     /// serialized response to store. A thrown `ServiceFailure` or `RPCError` is the stored reason.
     func work(kind: RequestKind, request: [UInt8]) async throws -> [UInt8]

@@ -7,7 +7,8 @@ import Logging
 /// A centralized KMS served over gRPC (V09 `kms.CoreServiceEndpoint` and `grpc.health.v1.Health`)
 /// on the NIO HTTP/2 transport, plaintext. Accepted requests and their results live in
 /// `stateDirectory/requests.sqlite`; on start, requests accepted but unfinished before a restart
-/// are redone.
+/// are redone. Key sets made by KeyGen calls live in `stateDirectory/keys/<key id>` and are
+/// served beside `keySet`.
 ///
 /// ```swift
 /// let server = try KMSServer(keySet: keys, signer: signer, host: "127.0.0.1", port: 50051,
@@ -24,8 +25,9 @@ public final class KMSServer: Sendable {
     ///   - port: 0 picks a free port (see `listeningPort`).
     public convenience init(keySet: KeySet, signer: KMSSigner, host: String, port: Int, stateDirectory: URL,
                 limits: ServiceLimits = ServiceLimits(), logger: Logger = Logger(label: "kms.service")) throws {
-        try self.init(backend: CentralKMS(keySet: keySet, signer: signer, limits: limits), host: host, port: port,
-                      stateDirectory: stateDirectory, logger: logger)
+        let generated = GeneratedKeys(directory: stateDirectory.appendingPathComponent("keys"))
+        try self.init(backend: CentralKMS(keySet: keySet, signer: signer, limits: limits, generatedKeys: generated),
+                      host: host, port: port, stateDirectory: stateDirectory, logger: logger)
     }
 
     /// A server of any backend (centralized or threshold).
@@ -66,14 +68,7 @@ public final class KMSServer: Sendable {
 
     /// The bound port, once `run` listens.
     public var listeningPort: Int {
-        get async throws {
-            guard let address = try await server.listeningAddress else {
-                throw RPCError(code: .internalError, message: "the transport has no listening address")
-            }
-            if let ipv4 = address.ipv4 { return ipv4.port }
-            if let ipv6 = address.ipv6 { return ipv6.port }
-            throw RPCError(code: .internalError, message: "not an IP address: \(address)")
-        }
+        get async throws { try await server.boundPort }
     }
 
     /// Stops accepting connections; `run` returns once open calls end.

@@ -8,15 +8,17 @@ struct RequestChecks: Sendable {
     /// The request/response format version (`CURRENT_FORMAT_VERSION`).
     static let formatVersion: UInt32 = 1
 
-    /// The one key this KMS serves.
+    /// The key this KMS serves under its own id.
     let keyID: KeyID
     let limits: ServiceLimits
+    /// Keys made by KeyGen calls, served under their request ids (centralized only).
+    var generatedKeys: GeneratedKeys? = nil
 
     /// The submission checks of a decryption request; returns its id.
     func check(_ r: Kms_DecryptionRequest) throws(RPCError) -> RequestID {
         let id = try RequestID.parse(r.hasRequestID ? r.requestID : nil, field: "request_id")
         try checkVersion(r.version)
-        try checkKey(r.hasKeyID ? r.keyID : nil)
+        _ = try checkKey(r.hasKeyID ? r.keyID : nil)
         guard !r.ciphertexts.isEmpty else { throw RPCError(code: .invalidArgument, message: "no ciphertexts") }
         guard r.ciphertexts.count <= limits.maxCiphertextsPerRequest else {
             throw RPCError(code: .invalidArgument,
@@ -50,7 +52,7 @@ struct RequestChecks: Sendable {
         guard r.hasPayload else { throw RPCError(code: .invalidArgument, message: "payload is missing") }
         let p = r.payload
         try checkVersion(p.version)
-        try checkKey(p.hasKeyID ? p.keyID : nil)
+        let keyID = try checkKey(p.hasKeyID ? p.keyID : nil)
         guard r.hasDomain else { throw RPCError(code: .invalidArgument, message: "domain is missing") }
         let request = ReencryptionRequest(
             version: p.version, signature: [UInt8](r.signature), clientAddress: p.clientAddress,
@@ -71,9 +73,16 @@ struct RequestChecks: Sendable {
         }
     }
 
-    private func checkKey(_ message: Kms_RequestId?) throws(RPCError) {
+    /// The id of the key set a request names (a KeyGen request id names the generated key set).
+    private func checkKey(_ message: Kms_RequestId?) throws(RPCError) -> KeyID {
         let key = try RequestID.parse(message, field: "key_id")
-        guard key.hex == keyID.hex else { throw RPCError(code: .notFound, message: "no key with id \(key)") }
+        if key.hex == keyID.hex { return keyID }
+        let generated: KeySet?
+        do { generated = try generatedKeys?.keySet(key) } catch {
+            throw RPCError(code: .internalError, message: "key \(key) could not be loaded")
+        }
+        guard let generated else { throw RPCError(code: .notFound, message: "no key with id \(key)") }
+        return generated.keyID
     }
 
     func aclAddress(_ text: String) throws(RPCError) -> EthereumAddress {

@@ -3,4 +3,5 @@
 enum RequestKind: String, Sendable, CaseIterable {
     case decrypt
     case reencrypt
+    case keyGen
 }

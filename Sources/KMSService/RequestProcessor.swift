@@ -11,6 +11,7 @@ final class RequestProcessor: Sendable {
     let queue: WorkQueue
     let kms: any KMSBackend
     let logger: Logger
+    private let signals = CompletionSignals()
 
     init(store: RequestStore, kms: any KMSBackend, logger: Logger) {
         self.store = store
@@ -41,12 +42,21 @@ final class RequestProcessor: Sendable {
         queue.enqueue { [self] in await process(kind: kind, id: id, request: request) }
     }
 
-    /// The stored response of a finished request.
+    /// The stored response of a finished request. A poll of a running request waits up to
+    /// `ServiceLimits.pollWait` for it to end.
     /// - Throws: NOT_FOUND (unknown id), UNAVAILABLE (still running), INTERNAL (failed).
     func result(kind: RequestKind, id: RequestID) async throws(RPCError) -> [UInt8] {
-        let record: RequestRecord?
-        do { record = try await store.record(kind: kind, id: id) } catch {
-            throw RPCError(code: .internalError, message: "the request store could not be read")
+        var record = try await read(kind, id)
+        let wait = kms.limits.pollWait
+        if record?.status == .pending, wait > .zero {
+            let key = CompletionSignals.Key(kind: kind, id: id)
+            let (token, signal) = await signals.subscribe(key)
+            record = try await read(kind, id)
+            if record?.status == .pending {
+                await CompletionSignals.wait(for: signal, upTo: wait)
+                record = try await read(kind, id)
+            }
+            await signals.unsubscribe(key, token: token)
         }
         guard let record else { throw RPCError(code: .notFound, message: "no \(kind) request with id \(id)") }
         switch record.status {
@@ -55,6 +65,12 @@ final class RequestProcessor: Sendable {
         case .finished:
             guard let result = record.result else { throw RPCError(code: .internalError, message: "result missing") }
             return result
+        }
+    }
+
+    private func read(_ kind: RequestKind, _ id: RequestID) async throws(RPCError) -> RequestRecord? {
+        do { return try await store.outcome(kind: kind, id: id) } catch {
+            throw RPCError(code: .internalError, message: "the request store could not be read")
         }
     }
 
@@ -79,12 +95,14 @@ final class RequestProcessor: Sendable {
             // Unstructured: the outcome is recorded even when the server is shutting down.
             let store = self.store
             try await Task { try await store.finish(kind: kind, id: id, result: response) }.value
+            await signals.complete(.init(kind: kind, id: id))
             logger.info("request finished", metadata: outcome(kind, id, start, "finished"))
         } catch {
             let reason = (error as? ServiceFailure)?.description ?? (error as? RPCError)?.message ?? "\(error)"
             do {
                 let store = self.store
                 try await Task { try await store.fail(kind: kind, id: id, reason: reason) }.value
+                await signals.complete(.init(kind: kind, id: id))
             } catch {
                 logger.error("request store write failed", metadata: ["request_id": "\(id)", "rpc": "\(kind)", "error": "\(error)"])
             }

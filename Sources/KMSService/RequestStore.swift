@@ -7,13 +7,15 @@ import GRDB
 /// results and finds the unfinished ones.
 ///
 /// Table `request`: (kind, id) primary key, status, the request bytes, the response bytes or the
-/// failure reason, acceptance and completion times. SQLite's default rollback journal with
-/// `synchronous = FULL`: a committed row survives a crash.
+/// failure reason, acceptance and completion times. Write-ahead log with `synchronous = FULL`:
+/// a committed row survives a crash or a power cut. Writes of concurrent requests are grouped
+/// into one transaction (`GroupCommit`), so they share one fsync; reads run beside the writer.
 final class RequestStore: Sendable {
     /// The database file inside the state directory.
     static let fileName = "requests.sqlite"
 
-    private let db: DatabaseQueue
+    private let db: DatabasePool
+    private let writer: GroupCommit
 
     /// Opens (creating when absent) the store in `directory`.
     init(directory: URL) throws {
@@ -21,9 +23,13 @@ final class RequestStore: Sendable {
                                                 attributes: [.posixPermissions: 0o700])
         var config = Configuration()
         config.label = "kms.requests"
-        config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
-        db = try DatabaseQueue(path: directory.appendingPathComponent(Self.fileName).path, configuration: config)
-        try Self.migrator.migrate(db)
+        let pool = try DatabasePool(path: directory.appendingPathComponent(Self.fileName).path, configuration: config)
+        // After the pool's own WAL setup, which chooses NORMAL (a commit could vanish in a power
+        // cut): FULL syncs the log at every commit. The writer connection keeps the setting.
+        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        try Self.migrator.migrate(pool)
+        db = pool
+        writer = GroupCommit { writes in try await pool.write { db in try writes.map { try Self.apply($0, db) } } }
     }
 
     private static var migrator: DatabaseMigrator {
@@ -48,36 +54,39 @@ final class RequestStore: Sendable {
     /// Records a newly accepted request as pending.
     /// - Returns: false when a request of this kind with this id exists already (nothing written).
     func insert(kind: RequestKind, id: RequestID, request: [UInt8]) async throws -> Bool {
-        try await db.write { db in
-            let exists = try Bool.fetchOne(db, sql: "SELECT 1 FROM request WHERE kind = ? AND id = ?",
-                                           arguments: [kind.rawValue, id.hex]) ?? false
-            if exists { return false }
-            try db.execute(sql: """
-                INSERT INTO request (kind, id, status, request, acceptedAt) VALUES (?, ?, ?, ?, ?)
-                """, arguments: [kind.rawValue, id.hex, RequestStatus.pending.rawValue, Data(request),
-                                 Date().timeIntervalSince1970])
-            return true
-        }
+        try await writer.submit(.insert(kind, id, request: request))
     }
 
     /// Stores the response of a pending request.
     func finish(kind: RequestKind, id: RequestID, result: [UInt8]) async throws {
-        try await db.write { db in
-            try db.execute(sql: """
-                UPDATE request SET status = ?, result = ?, finishedAt = ? WHERE kind = ? AND id = ?
-                """, arguments: [RequestStatus.finished.rawValue, Data(result), Date().timeIntervalSince1970,
-                                 kind.rawValue, id.hex])
-        }
+        _ = try await writer.submit(.finish(kind, id, result: result))
     }
 
     /// Marks a pending request failed with a reason (no key material or plaintext in it).
     func fail(kind: RequestKind, id: RequestID, reason: String) async throws {
-        try await db.write { db in
+        _ = try await writer.submit(.fail(kind, id, reason: reason))
+    }
+
+    /// One write inside a grouped transaction; true when it changed a row.
+    private static func apply(_ write: StoreWrite, _ db: Database) throws -> Bool {
+        let now = Date().timeIntervalSince1970
+        switch write {
+        case let .insert(kind, id, request):
             try db.execute(sql: """
-                UPDATE request SET status = ?, failure = ?, finishedAt = ? WHERE kind = ? AND id = ?
-                """, arguments: [RequestStatus.failed.rawValue, reason, Date().timeIntervalSince1970,
-                                 kind.rawValue, id.hex])
+                INSERT OR IGNORE INTO request (kind, id, status, request, acceptedAt) VALUES (?, ?, ?, ?, ?)
+                """, arguments: [kind.rawValue, id.hex, RequestStatus.pending.rawValue, Data(request), now])
+        case let .finish(kind, id, result):
+            try db.execute(sql: """
+                UPDATE request SET status = ?, result = ?, finishedAt = ? WHERE kind = ? AND id = ? AND status = ?
+                """, arguments: [RequestStatus.finished.rawValue, Data(result), now, kind.rawValue, id.hex,
+                                 RequestStatus.pending.rawValue])
+        case let .fail(kind, id, reason):
+            try db.execute(sql: """
+                UPDATE request SET status = ?, failure = ?, finishedAt = ? WHERE kind = ? AND id = ? AND status = ?
+                """, arguments: [RequestStatus.failed.rawValue, reason, now, kind.rawValue, id.hex,
+                                 RequestStatus.pending.rawValue])
         }
+        return db.changesCount > 0
     }
 
     /// The record of one request, or nil when none was accepted under that id.
@@ -88,11 +97,27 @@ final class RequestStore: Sendable {
         }
     }
 
+    /// Where a request stands, without its request bytes (what a poll needs), or nil when none
+    /// was accepted under that id.
+    func outcome(kind: RequestKind, id: RequestID) async throws -> RequestRecord? {
+        try await db.read { db in
+            try Row.fetchOne(db, sql: "SELECT kind, id, status, X'' AS request, result, failure FROM request WHERE kind = ? AND id = ?",
+                             arguments: [kind.rawValue, id.hex]).flatMap(Self.record)
+        }
+    }
+
     /// Every pending request, oldest first (what a restarted server must redo).
     func pending() async throws -> [RequestRecord] {
         try await db.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM request WHERE status = ? ORDER BY acceptedAt",
                              arguments: [RequestStatus.pending.rawValue]).compactMap(Self.record)
+        }
+    }
+
+    /// The writer's `PRAGMA synchronous` (2 = FULL) and `journal_mode`, for tests.
+    func durability() async throws -> (synchronous: Int, journalMode: String) {
+        try await db.writeWithoutTransaction { db in
+            (try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1, try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "")
         }
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Bounds on what the service accepts and holds.
 public struct ServiceLimits: Sendable, Equatable {
     /// Largest serialized request message (the NIO transport resets the stream of a bigger one).
@@ -6,14 +8,20 @@ public struct ServiceLimits: Sendable, Equatable {
     public var maxCiphertextsPerRequest: Int
     /// Most requests accepted but not finished; beyond it submissions get RESOURCE_EXHAUSTED.
     public var queueCapacity: Int
-    /// Requests worked on at once (each decryption uses the cores through the library).
+    /// Requests worked on at once; by default one per core (a worker also waits for its
+    /// request's durable commit, so one alone leaves a core idle under load).
     public var workers: Int
+    /// How long a poll of a request still running (`GetDecryptResult`, `GetReencryptResult`)
+    /// waits for it to finish before answering UNAVAILABLE; zero answers at once. A client that
+    /// polls sees its result as soon as it is recorded instead of at its next poll.
+    public var pollWait: Duration
 
     public init(maxRequestBytes: Int = 64 << 20, maxCiphertextsPerRequest: Int = 64, queueCapacity: Int = 256,
-                workers: Int = 1) {
+                workers: Int = max(1, ProcessInfo.processInfo.activeProcessorCount), pollWait: Duration = .milliseconds(50)) {
         self.maxRequestBytes = maxRequestBytes
         self.maxCiphertextsPerRequest = maxCiphertextsPerRequest
         self.queueCapacity = queueCapacity
         self.workers = workers
+        self.pollWait = pollWait
     }
 }

@@ -63,6 +63,12 @@ struct ThresholdKMS: KMSBackend {
 
     func check(_ r: Kms_ReencryptionRequest) throws(RPCError) -> (RequestID, ReencryptionRequest) { try checks.check(r) }
 
+    /// Threshold keys come from a dealer (`ThresholdKeyGeneration`, `kmsctl threshold keygen`);
+    /// distributed key generation among the parties is not offered.
+    func check(_ r: Kms_KeyGenRequest) throws(RPCError) -> RequestID {
+        throw RPCError(code: .unimplemented, message: "KeyGen is not offered in threshold mode (keys come from a dealer)")
+    }
+
     var startMetadata: Logger.Metadata {
         ["mode": "threshold", "key_id": "\(info.keyID)", "parties": "\(parties.map { "\($0.id)=\($0.address)" })",
          "threshold": "\(t)"]
@@ -84,6 +90,7 @@ struct ThresholdKMS: KMSBackend {
         switch kind {
         case .decrypt: return try await decrypt(Kms_DecryptionRequest(serializedBytes: request)).serializedBytes()
         case .reencrypt: return try await reencrypt(Kms_ReencryptionRequest(serializedBytes: request)).serializedBytes()
+        case .keyGen: throw ServiceFailure("KeyGen is not offered in threshold mode")
         }
     }
 

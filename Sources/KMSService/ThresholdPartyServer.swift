@@ -48,14 +48,7 @@ public final class ThresholdPartyServer: Sendable {
 
     /// The bound port, once `run` listens.
     public var listeningPort: Int {
-        get async throws {
-            guard let address = try await server.listeningAddress else {
-                throw RPCError(code: .internalError, message: "the transport has no listening address")
-            }
-            if let ipv4 = address.ipv4 { return ipv4.port }
-            if let ipv6 = address.ipv6 { return ipv6.port }
-            throw RPCError(code: .internalError, message: "not an IP address: \(address)")
-        }
+        get async throws { try await server.boundPort }
     }
 
     /// Stops accepting connections; `run` returns once open calls end.

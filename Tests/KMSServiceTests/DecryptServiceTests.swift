@@ -111,7 +111,8 @@ final class DecryptServiceTests: XCTestCase {
             await assertStatus(.notFound) { try await kms.getReencryptResult(F.requestID(3)) }
 
             // Not offered by a centralized KMS.
-            await assertStatus(.unimplemented) { try await kms.keyGen(Kms_KeyGenRequest()) }
+            await assertStatus(.unimplemented) { try await kms.crsGen(Kms_CrsGenRequest()) }
+            await assertStatus(.unimplemented) { try await kms.keyGenPreproc(Kms_KeyGenPreprocRequest()) }
 
             // Health.
             let health = Grpc_Health_V1_Health.Client(wrapping: client)

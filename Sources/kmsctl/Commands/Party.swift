@@ -62,16 +62,7 @@ struct Party: AsyncParsableCommand {
                                                     partySigners: try addresses(), limits: limits)
             let server = ThresholdPartyServer(party: thresholdParty, host: address.host, port: address.port, tls: tls.given,
                                               maxRequestBytes: maxRequestBytes)
-            let signals = TerminationSignals { _ in server.shutDown() }
-            let running = Task { try await server.run() }
-            do {
-                let bound = ServiceAddress(host: address.host, port: try await server.listeningPort)
-                FileHandle.standardOutput.write(Data("listening on \(bound)\n".utf8))
-            } catch {
-                server.shutDown()
-            }
-            try await running.value
-            withExtendedLifetime(signals) {}
+            try await serveUntilSignalled(server, host: address.host)
         }
     }
 }

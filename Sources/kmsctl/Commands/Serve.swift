@@ -6,13 +6,14 @@ import KMSService
 /// `kmsctl serve`: the centralized KMS as the V09 gRPC service (`kms.CoreServiceEndpoint`).
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Serve the KMS over gRPC (V09 kms.CoreServiceEndpoint: Decrypt, Reencrypt and their polls; grpc.health.v1).",
+        abstract: "Serve the KMS over gRPC (V09 kms.CoreServiceEndpoint: Decrypt, Reencrypt, KeyGen and their polls; grpc.health.v1).",
         discussion: """
             Prints `listening on HOST:PORT` (the bound port, also for --listen HOST:0) on stdout once \
             it accepts connections, logs on stderr, and serves until SIGINT or SIGTERM (calls in \
             progress finish). Plaintext HTTP/2: put it behind TLS or on a private network. Accepted \
             requests and results are kept in STATE/requests.sqlite; after a restart, finished results \
-            are still served and unfinished requests are redone.
+            are still served and unfinished requests are redone. KeyGen stores its key sets in \
+            STATE/keys/<request id> and serves them beside --keys.
 
             With --threshold, --keys is the public directory of `threshold keygen` and no signer is \
             needed: every request goes to the parties (`kmsctl party serve`) listed by --parties in \
@@ -50,11 +51,15 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Requests worked on at once.")
     var workers: Int = ServiceLimits().workers
 
+    @Option(help: "Milliseconds a poll of a running request waits for its result before answering UNAVAILABLE (0: at once).")
+    var pollWaitMs: Int = Int(ServiceLimits().pollWait / .milliseconds(1))
+
     @Option(help: "Largest request message in bytes.")
     var maxRequestBytes: Int = ServiceLimits().maxRequestBytes
 
     func validate() throws {
         do { _ = try ServiceAddress(parsing: listen) } catch { throw ValidationError("--listen: \(error)") }
+        guard (0...60_000).contains(pollWaitMs) else { throw ValidationError("--poll-wait-ms must be 0…60000") }
         guard queueCapacity > 0, workers > 0, maxRequestBytes > 0 else {
             throw ValidationError("--queue-capacity, --workers and --max-request-bytes must be positive")
         }
@@ -77,6 +82,7 @@ struct Serve: AsyncParsableCommand {
         limits.maxRequestBytes = maxRequestBytes
         limits.queueCapacity = queueCapacity
         limits.workers = workers
+        limits.pollWait = .milliseconds(pollWaitMs)
         let server: KMSServer
         if threshold, let parties {
             let configuration = ThresholdCoreConfiguration(publicKeys: URL(fileURLWithPath: keys), parties: try parsedParties(parties),
@@ -90,17 +96,7 @@ struct Serve: AsyncParsableCommand {
             server = try KMSServer(keySet: keySet, signer: kmsSigner, host: address.host, port: address.port,
                                    stateDirectory: URL(fileURLWithPath: state), limits: limits)
         }
-        let signals = TerminationSignals { _ in server.shutDown() }
-        let running = Task { try await server.run() }
-        do {
-            let bound = ServiceAddress(host: address.host, port: try await server.listeningPort)
-            // Unbuffered, so a parent reading the pipe sees it at once.
-            FileHandle.standardOutput.write(Data("listening on \(bound)\n".utf8))
-        } catch {
-            server.shutDown()
-        }
-        try await running.value
-        withExtendedLifetime(signals) {}
+        try await serveUntilSignalled(server, host: address.host)
     }
 }
 

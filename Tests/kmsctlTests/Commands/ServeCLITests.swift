@@ -6,7 +6,8 @@ import KMSService
 import XCTest
 
 /// `kmsctl serve` as a process: listens on the port it prints, answers Decrypt and
-/// GetDecryptResult from the generated Swift client, and exits 0 on SIGTERM.
+/// GetDecryptResult from the generated Swift client, exits 0 on SIGTERM, and loses no accepted
+/// request when killed under load.
 @available(macOS 15.0, iOS 18.0, watchOS 11.0, tvOS 18.0, visionOS 2.0, *)
 final class ServeCLITests: XCTestCase {
     func testServeAnswersDecryptThenExitsOnSIGTERM() async throws {
@@ -59,6 +60,90 @@ final class ServeCLITests: XCTestCase {
 
         let status = await server.terminate()
         XCTAssertEqual(status, 0, server.stderr)
+    }
+}
+
+extension ServeCLITests {
+    /// SIGKILL while 64 clients submit: every request answered `Empty` before the kill is
+    /// answered after a restart on the same state directory, with the right plaintext.
+    func testKilledUnderLoadLosesNoAcceptedRequest() async throws {
+        let dir = try CLI.temporaryDirectory(self)
+        let keys = dir.appendingPathComponent("keys").path
+        let kg = try CLI.run(["keygen", "--params", "test", "--no-server-key", "--out", keys])
+        XCTAssertEqual(kg.status, 0, kg.stderr)
+        let keyID = try KeyID(hex: kg.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+        let ct = dir.appendingPathComponent("ct.bin").path
+        let e = try CLI.run(["encrypt", "--keys", keys, "--type", "euint8", "--value", "77", "--out", ct])
+        XCTAssertEqual(e.status, 0, e.stderr)
+        let ciphertext = [UInt8](try Data(contentsOf: URL(fileURLWithPath: ct)))
+        let signerFile = dir.appendingPathComponent("signer.key").path
+        XCTAssertEqual(try CLI.run(["signer", "new", "--out", signerFile]).status, 0)
+        let state = dir.appendingPathComponent("state").path
+        let arguments = ["serve", "--keys", keys, "--signer", signerFile, "--listen", "127.0.0.1:0", "--state", state,
+                         "--queue-capacity", "1024"]
+
+        func start() async throws -> (ServerProcess, Int) {
+            let server = try ServerProcess(arguments)
+            let line = await server.firstLine()
+            guard let line, let port = Int(line.dropFirst("listening on 127.0.0.1:".count)), port > 0 else {
+                server.stop()
+                throw XCTSkip("server did not start: \(line ?? "(none)")")
+            }
+            return (server, port)
+        }
+
+        actor Accepted {
+            var ids: [Kms_RequestId] = []
+            func add(_ id: Kms_RequestId) -> Int { ids.append(id); return ids.count }
+        }
+        let accepted = Accepted()
+        let (first, port) = try await start()
+        try await withGRPCClient(
+            transport: .http2NIOPosix(target: .ipv4(address: "127.0.0.1", port: port), transportSecurity: .plaintext)
+        ) { client in
+            let kms = Kms_CoreServiceEndpoint.Client(wrapping: client)
+            await withTaskGroup(of: Void.self) { group in
+                for _ in 0..<64 {
+                    group.addTask {
+                        for _ in 0..<20 {
+                            let id = ServiceRequests.randomRequestID()
+                            let request = ServiceRequests.decryption(
+                                id: id, key: keyID, ciphertexts: [DecryptionInput(type: .euint8, ciphertext: ciphertext)])
+                            do { _ = try await kms.decrypt(request) } catch { return }   // refused or cut off: not accepted
+                            // The kill lands while submissions are still arriving.
+                            if await accepted.add(id) == 300 { first.stop() }
+                        }
+                    }
+                }
+            }
+        }
+        first.stop()
+        let ids = await accepted.ids
+        XCTAssertGreaterThanOrEqual(ids.count, 300)
+
+        let (second, port2) = try await start()
+        defer { second.stop() }
+        let expected = [KMSPlaintext(try ClearValue(type: .euint8, 77)).bincode]
+        try await withGRPCClient(
+            transport: .http2NIOPosix(target: .ipv4(address: "127.0.0.1", port: port2), transportSecurity: .plaintext)
+        ) { client in
+            let kms = Kms_CoreServiceEndpoint.Client(wrapping: client)
+            for id in ids {
+                var answered = false
+                for _ in 0..<400 where !answered {
+                    do {
+                        let response = try await kms.getDecryptResult(id)
+                        XCTAssertEqual(response.payload.plaintexts.map { [UInt8]($0) }, expected)
+                        answered = true
+                    } catch let error as RPCError where error.code == .unavailable {
+                        try await Task.sleep(for: .milliseconds(50))
+                    }
+                }
+                XCTAssertTrue(answered, "request \(id.requestID) accepted before the kill was not answered")
+            }
+        }
+        let status = await second.terminate()
+        XCTAssertEqual(status, 0, second.stderr)
     }
 }
 
