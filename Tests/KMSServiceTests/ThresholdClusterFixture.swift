@@ -1,4 +1,5 @@
 import Foundation
+import KMSTestSupport
 import GRPCCore
 import GRPCNIOTransportHTTP2
 import KMSCore
@@ -20,8 +21,12 @@ enum ThresholdCluster {
         func party(_ id: Int) -> URL { KeyStore.partyDirectory(id, in: directory) }
     }
 
+    /// Made once per test process and removed when it exits.
+    static let keyDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("kms-threshold-\(UUID().uuidString)")
+
     static let keys: Keys = {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kms-threshold-\(UUID().uuidString)")
+        let dir = keyDirectory
+        atexit { try? FileManager.default.removeItem(at: ThresholdCluster.keyDirectory) }
         let info = try! ThresholdKeyGeneration.generate(
             .test, threshold: try! ThresholdParameters(parties: 4, threshold: 1, ringDegree: .eight), directory: dir,
             randomness: try! .seeded([UInt8](repeating: 0x44, count: 16)))
@@ -114,51 +119,11 @@ enum ThresholdCluster {
     }
 }
 
-/// A `kmsctl` process left running: stdout read line by line, stderr to a file.
-final class PartyProcess: @unchecked Sendable {
-    private let process = Process()
-    private let out = Pipe()
-    private let errURL: URL
+/// A `kmsctl party serve` process.
+typealias PartyProcess = ChildProcess
 
-    init(_ arguments: [String]) throws {
-        errURL = FileManager.default.temporaryDirectory.appendingPathComponent("kmsctl-party-\(UUID().uuidString).err")
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        if #available(macOS 15.0, *) { process.executableURL = ThresholdCluster.kmsctl }
-        process.arguments = arguments
-        process.standardOutput = out
-        process.standardError = try FileHandle(forWritingTo: errURL)
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-    }
-
-    /// The first line on stdout (nil if it closes first).
-    func firstLine() async -> String? {
-        await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                let handle = self.out.fileHandleForReading
-                var data = Data()
-                while !data.contains(0x0a) {
-                    let chunk = handle.availableData
-                    if chunk.isEmpty { break }
-                    data.append(chunk)
-                }
-                continuation.resume(returning: String(decoding: data, as: UTF8.self)
-                    .split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init))
-            }
-        }
-    }
-
-    var stderr: String { String(decoding: (try? Data(contentsOf: errURL)) ?? Data(), as: UTF8.self) }
-
-    /// Kills the process at once (a party that dies) and waits for it.
-    func kill() {
-        if process.isRunning { Foundation.kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
-    }
-
-    /// Kills the process if it still runs and removes its log (test cleanup).
-    func stop() {
-        kill()
-        try? FileManager.default.removeItem(at: errURL)
-    }
+extension ChildProcess {
+    /// Starts `kmsctl` with `arguments`.
+    @available(macOS 15.0, iOS 18.0, watchOS 11.0, tvOS 18.0, visionOS 2.0, *)
+    convenience init(_ arguments: [String]) throws { try self.init(ThresholdCluster.kmsctl, arguments) }
 }

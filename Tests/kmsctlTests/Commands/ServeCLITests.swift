@@ -3,6 +3,7 @@ import GRPCCore
 import GRPCNIOTransportHTTP2
 import KMSCore
 import KMSService
+import KMSTestSupport
 import XCTest
 
 /// `kmsctl serve` as a process: listens on the port it prints, answers Decrypt and
@@ -147,56 +148,10 @@ extension ServeCLITests {
     }
 }
 
-/// A `kmsctl` process left running: stdout read line by line, stderr to a file.
-final class ServerProcess: @unchecked Sendable {
-    private let process = Process()
-    private let out = Pipe()
-    private let errURL: URL
+/// A `kmsctl serve` process.
+typealias ServerProcess = ChildProcess
 
-    init(_ arguments: [String]) throws {
-        errURL = FileManager.default.temporaryDirectory.appendingPathComponent("kmsctl-serve-\(UUID().uuidString).err")
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        process.executableURL = CLI.binary
-        process.arguments = arguments
-        process.standardOutput = out
-        process.standardError = try FileHandle(forWritingTo: errURL)
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-    }
-
-    /// The first line on stdout (nil if it closes first).
-    func firstLine() async -> String? {
-        await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                let handle = self.out.fileHandleForReading
-                var data = Data()
-                while !data.contains(0x0a) {
-                    let chunk = handle.availableData
-                    if chunk.isEmpty { break }
-                    data.append(chunk)
-                }
-                continuation.resume(returning: String(decoding: data, as: UTF8.self)
-                    .split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init))
-            }
-        }
-    }
-
-    var stderr: String { String(decoding: (try? Data(contentsOf: errURL)) ?? Data(), as: UTF8.self) }
-
-    /// Sends SIGTERM and returns the exit status.
-    func terminate() async -> Int32 {
-        process.terminate()
-        return await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                self.process.waitUntilExit()
-                continuation.resume(returning: self.process.terminationStatus)
-            }
-        }
-    }
-
-    /// Kills the process if it still runs (test cleanup).
-    func stop() {
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        try? FileManager.default.removeItem(at: errURL)
-    }
+extension ChildProcess {
+    /// Starts `kmsctl` with `arguments`.
+    convenience init(_ arguments: [String]) throws { try self.init(CLI.binary, arguments) }
 }
