@@ -12,18 +12,7 @@ import XCTest
 @available(macOS 15.0, iOS 18.0, watchOS 11.0, tvOS 18.0, visionOS 2.0, *)
 final class ServeCLITests: XCTestCase {
     func testServeAnswersDecryptThenExitsOnSIGTERM() async throws {
-        let dir = try CLI.temporaryDirectory(self)
-        let keys = dir.appendingPathComponent("keys").path
-        let kg = try CLI.run(["keygen", "--params", "test", "--no-server-key", "--out", keys])
-        XCTAssertEqual(kg.status, 0, kg.stderr)
-        let keyID = try KeyID(hex: kg.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
-        let ct = dir.appendingPathComponent("ct.bin").path
-        let e = try CLI.run(["encrypt", "--keys", keys, "--type", "euint8", "--value", "42", "--out", ct])
-        XCTAssertEqual(e.status, 0, e.stderr)
-        let signerFile = dir.appendingPathComponent("signer.key").path
-        let s = try CLI.run(["signer", "new", "--out", signerFile])
-        XCTAssertEqual(s.status, 0, s.stderr)
-        let signer = try EthereumAddress(parsing: s.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+        let (dir, keys, keyID, ct, signerFile, signer) = try setUpKeys(value: 42)
 
         let server = try ServerProcess(["serve", "--keys", keys, "--signer", signerFile, "--listen", "127.0.0.1:0",
                                         "--state", dir.appendingPathComponent("state").path])
@@ -65,20 +54,29 @@ final class ServeCLITests: XCTestCase {
 }
 
 extension ServeCLITests {
-    /// SIGKILL while 64 clients submit: every request answered `Empty` before the kill is
-    /// answered after a restart on the same state directory, with the right plaintext.
-    func testKilledUnderLoadLosesNoAcceptedRequest() async throws {
+    /// A `test` key set without server key, an euint8 `value` encrypted under it and a signer,
+    /// all made by kmsctl in a fresh directory.
+    func setUpKeys(value: Int) throws -> (dir: URL, keys: String, keyID: KeyID, ciphertext: String, signerFile: String,
+                                          signer: EthereumAddress) {
         let dir = try CLI.temporaryDirectory(self)
         let keys = dir.appendingPathComponent("keys").path
         let kg = try CLI.run(["keygen", "--params", "test", "--no-server-key", "--out", keys])
         XCTAssertEqual(kg.status, 0, kg.stderr)
         let keyID = try KeyID(hex: kg.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
         let ct = dir.appendingPathComponent("ct.bin").path
-        let e = try CLI.run(["encrypt", "--keys", keys, "--type", "euint8", "--value", "77", "--out", ct])
+        let e = try CLI.run(["encrypt", "--keys", keys, "--type", "euint8", "--value", "\(value)", "--out", ct])
         XCTAssertEqual(e.status, 0, e.stderr)
-        let ciphertext = [UInt8](try Data(contentsOf: URL(fileURLWithPath: ct)))
         let signerFile = dir.appendingPathComponent("signer.key").path
-        XCTAssertEqual(try CLI.run(["signer", "new", "--out", signerFile]).status, 0)
+        let s = try CLI.run(["signer", "new", "--out", signerFile])
+        XCTAssertEqual(s.status, 0, s.stderr)
+        return (dir, keys, keyID, ct, signerFile, try EthereumAddress(parsing: s.stdout.trimmingCharacters(in: .whitespacesAndNewlines)))
+    }
+
+    /// SIGKILL while 64 clients submit: every request answered `Empty` before the kill is
+    /// answered after a restart on the same state directory, with the right plaintext.
+    func testKilledUnderLoadLosesNoAcceptedRequest() async throws {
+        let (dir, keys, keyID, ct, signerFile, _) = try setUpKeys(value: 77)
+        let ciphertext = [UInt8](try Data(contentsOf: URL(fileURLWithPath: ct)))
         let state = dir.appendingPathComponent("state").path
         let arguments = ["serve", "--keys", keys, "--signer", signerFile, "--listen", "127.0.0.1:0", "--state", state,
                          "--queue-capacity", "1024"]
