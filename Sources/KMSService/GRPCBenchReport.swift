@@ -6,13 +6,20 @@ public struct GRPCBenchReport: Sendable, Codable, Equatable {
     public var levels: [LoadLevelResult]
     /// Latency of the service's work per request without gRPC, store or queue (nil for a threshold core).
     public var inProcess: LatencySummary?
+    /// The same levels with two bare health checks per request: what gRPC itself costs on this
+    /// machine (empty when not measured).
+    public var transportFloor: [LoadLevelResult]
 
-    public init(target: String, fheType: String, levels: [LoadLevelResult], inProcess: LatencySummary?) {
+    public init(target: String, fheType: String, levels: [LoadLevelResult], inProcess: LatencySummary?,
+                transportFloor: [LoadLevelResult] = []) {
         self.target = target
         self.fheType = fheType
         self.levels = levels
         self.inProcess = inProcess
+        self.transportFloor = transportFloor
     }
 
-    enum CodingKeys: String, CodingKey { case target, fheType = "fhe_type", levels, inProcess = "in_process" }
+    enum CodingKeys: String, CodingKey {
+        case target, fheType = "fhe_type", levels, inProcess = "in_process", transportFloor = "transport_floor"
+    }
 }

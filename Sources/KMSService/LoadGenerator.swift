@@ -39,19 +39,46 @@ public struct LoadGenerator: Sendable {
 
     /// Sends `requests` requests with `clients` concurrent callers (after one untimed request).
     public func run(clients: Int, requests: Int) async throws -> LoadLevelResult {
+        try await drive(clients: clients, requests: requests) { client, count in
+            try await self.work(Kms_CoreServiceEndpoint.Client(wrapping: client), count: count)
+        }
+    }
+
+    /// The transport's own cost at the same concurrency: each "request" is two health checks (the
+    /// two RPCs a decryption needs at least) with no work, store or queue behind them. What `run`
+    /// measures above this is the service's.
+    public func runTransportFloor(clients: Int, requests: Int) async throws -> LoadLevelResult {
+        try await drive(clients: clients, requests: requests) { client, count in
+            let health = Grpc_Health_V1_Health.Client(wrapping: client)
+            var latencies: [Duration] = []
+            latencies.reserveCapacity(count)
+            for _ in 0..<count {
+                let start = ContinuousClock.now
+                _ = try await health.check(.init())
+                _ = try await health.check(.init())
+                latencies.append(ContinuousClock.now - start)
+            }
+            return (latencies, 0)
+        }
+    }
+
+    private typealias Client = Kms_CoreServiceEndpoint.Client<HTTP2ClientTransport.Posix>
+
+    private func drive(clients: Int, requests: Int,
+                       _ body: @escaping @Sendable (GRPCClient<HTTP2ClientTransport.Posix>, Int) async throws -> ([Duration], Int))
+        async throws -> LoadLevelResult {
         precondition(clients > 0 && requests >= 0, "clients must be positive")
         return try await withGRPCClient(
             transport: .http2NIOPosix(target: .ipv4(address: target.host, port: target.port), transportSecurity: .plaintext)
         ) { client in
-            let kms = Kms_CoreServiceEndpoint.Client(wrapping: client)
             // One untimed request opens the connection.
-            _ = try await work(kms, count: 1)
+            _ = try await body(client, 1)
             let start = ContinuousClock.now
             let outcomes = try await withThrowingTaskGroup(of: ([Duration], Int).self) { group in
                 for worker in 0..<clients {
                     // Worker w sends requests w, w + clients, …
                     let share = requests / clients + (worker < requests % clients ? 1 : 0)
-                    group.addTask { try await self.work(kms, count: share) }
+                    group.addTask { try await body(client, share) }
                 }
                 var all: [([Duration], Int)] = []
                 for try await outcome in group { all.append(outcome) }
@@ -65,8 +92,7 @@ public struct LoadGenerator: Sendable {
         }
     }
 
-    private func work(_ kms: Kms_CoreServiceEndpoint.Client<HTTP2ClientTransport.Posix>,
-                      count: Int) async throws -> ([Duration], Int) {
+    private func work(_ kms: Client, count: Int) async throws -> ([Duration], Int) {
         var latencies: [Duration] = []
         var errors = 0
         for _ in 0..<count {
@@ -83,7 +109,7 @@ public struct LoadGenerator: Sendable {
         return (latencies, errors)
     }
 
-    private func poll(_ kms: Kms_CoreServiceEndpoint.Client<HTTP2ClientTransport.Posix>, _ id: Kms_RequestId,
+    private func poll(_ kms: Client, _ id: Kms_RequestId,
                       since start: ContinuousClock.Instant) async throws -> Kms_DecryptionResponse {
         while true {
             do { return try await kms.getDecryptResult(id) } catch let error as RPCError where error.code == .unavailable {

@@ -12,8 +12,9 @@ extension Bench {
             discussion: """
                 For each --clients level, that many concurrent callers on one HTTP/2 connection send \
                 --requests requests in all (Decrypt, then GetDecryptResult every 2 ms until the result \
-                is there); prints p50/p99 latency and throughput per level, and the in-process latency \
-                of the same decryption (no gRPC, store or queue). --keys must hold the server's key set; \
+                is there); prints p50/p99 latency and throughput per level, the same levels with two bare \
+                health checks per request (the transport's own cost), and the in-process latency of \
+                the same decryption (no gRPC, store or queue). --keys must hold the server's key set; \
                 with --threshold it is the public directory of a threshold core's key and the in-process \
                 run is skipped (the core logs each request's split between parties and network).
                 """)
@@ -52,8 +53,10 @@ extension Bench {
             }
             let generator = LoadGenerator(target: address) { workload.request(id: $0) }
             var results: [LoadLevelResult] = []
+            var floor: [LoadLevelResult] = []
             for level in levels {
                 results.append(try await generator.run(clients: level, requests: requests))
+                floor.append(try await generator.runTransportFloor(clients: level, requests: requests))
             }
             var local: LatencySummary?
             if let keySet {
@@ -61,7 +64,7 @@ extension Bench {
                 local = try workload.inProcessLatency(keySet: keySet, signer: kmsSigner, runs: inProcessRuns)
             }
             print(JSONText.encode(GRPCBenchReport(target: address.description, fheType: "euint8", levels: results,
-                                                  inProcess: local)))
+                                                  inProcess: local, transportFloor: floor)))
         }
     }
 }
