@@ -15,13 +15,18 @@ public struct ServiceLimits: Sendable, Equatable {
     /// waits for it to finish before answering UNAVAILABLE; zero answers at once. A client that
     /// polls sees its result as soon as it is recorded instead of at its next poll.
     public var pollWait: Duration
+    /// Outcomes of finished requests kept in memory, newest first, so their polls need no store
+    /// read; older ones are read from the store.
+    public var retainedOutcomes: Int
 
     public init(maxRequestBytes: Int = 64 << 20, maxCiphertextsPerRequest: Int = 64, queueCapacity: Int = 256,
-                workers: Int = max(1, ProcessInfo.processInfo.activeProcessorCount), pollWait: Duration = .milliseconds(50)) {
+                workers: Int = max(1, ProcessInfo.processInfo.activeProcessorCount), pollWait: Duration = .milliseconds(50),
+                retainedOutcomes: Int = 4096) {
         self.maxRequestBytes = maxRequestBytes
         self.maxCiphertextsPerRequest = maxCiphertextsPerRequest
         self.queueCapacity = queueCapacity
         self.workers = workers
         self.pollWait = pollWait
+        self.retainedOutcomes = retainedOutcomes
     }
 }

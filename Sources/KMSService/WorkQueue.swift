@@ -1,14 +1,16 @@
+import NIOConcurrencyHelpers
+
 /// A bounded queue of accepted work run by a fixed number of workers. A slot is reserved before a
 /// request is recorded (`reserve`), so the service refuses what it cannot hold
 /// (`RESOURCE_EXHAUSTED`) instead of recording it; the slot is freed when the job ends.
-actor WorkQueue {
+final class WorkQueue: Sendable {
     typealias Job = @Sendable () async -> Void
 
     /// Most jobs queued or running at once.
     let capacity: Int
     /// Jobs run concurrently.
     let workers: Int
-    private var inFlight = 0
+    private let inFlight = NIOLockedValueBox(0)
     private let stream: AsyncStream<Job>
     private let continuation: AsyncStream<Job>.Continuation
 
@@ -23,26 +25,28 @@ actor WorkQueue {
 
     /// Takes a slot when one is free.
     func reserve() -> Bool {
-        guard inFlight < capacity else { return false }
-        inFlight += 1
-        return true
+        inFlight.withLockedValue { n in
+            guard n < capacity else { return false }
+            n += 1
+            return true
+        }
     }
 
     /// Takes a slot even beyond the capacity: requests accepted before a restart are redone
     /// whatever the load.
-    func forceReserve() { inFlight += 1 }
+    func forceReserve() { inFlight.withLockedValue { $0 += 1 } }
 
     /// Gives back a slot that was reserved for a request that was not accepted after all.
-    func release() { inFlight -= 1 }
+    func release() { inFlight.withLockedValue { $0 -= 1 } }
 
     /// Jobs queued or running.
-    var count: Int { inFlight }
+    var count: Int { inFlight.withLockedValue { $0 } }
 
     /// Queues a job on a reserved slot; the slot is freed when the job returns.
-    nonisolated func enqueue(_ job: @escaping Job) {
+    func enqueue(_ job: @escaping Job) {
         continuation.yield { [self] in
             await job()
-            await self.release()
+            release()
         }
     }
 
@@ -65,5 +69,5 @@ actor WorkQueue {
     }
 
     /// Stops accepting jobs; the workers end after the queued ones.
-    nonisolated func finish() { continuation.finish() }
+    func finish() { continuation.finish() }
 }

@@ -82,13 +82,13 @@ final class RestartAndQueueTests: XCTestCase {
         // Refused requests are not recorded, and a reused id frees its slot again.
         let refused = try await store.record(kind: .decrypt, id: third)
         XCTAssertNil(refused)
-        let inFlight = await processor.queue.count
+        let inFlight = processor.queue.count
         XCTAssertEqual(inFlight, 2)
 
         // Once the workers run, the queue drains and takes requests again.
         let workers = Task { await processor.queue.run() }
-        for _ in 0..<400 where await processor.queue.count > 0 { try await Task.sleep(for: .milliseconds(25)) }
-        let drained = await processor.queue.count
+        for _ in 0..<400 where processor.queue.count > 0 { try await Task.sleep(for: .milliseconds(25)) }
+        let drained = processor.queue.count
         XCTAssertEqual(drained, 0)
         try await processor.accept(kind: .decrypt, id: third, request: [])
         workers.cancel()
