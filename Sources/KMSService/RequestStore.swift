@@ -10,6 +10,8 @@ import GRDB
 /// failure reason, acceptance and completion times. Write-ahead log with `synchronous = FULL`:
 /// a committed row survives a crash or a power cut. Writes of concurrent requests are grouped
 /// into one transaction (`GroupCommit`), so they share one fsync; reads run beside the writer.
+/// Outcomes that a redo reproduces (decryption, reencryption) are committed without waiting for
+/// the sync (`StoreWrite.mustReachDisk`); they reach the disk with the next accepted request.
 final class RequestStore: Sendable {
     /// The database file inside the state directory.
     static let fileName = "requests.sqlite"
@@ -29,7 +31,25 @@ final class RequestStore: Sendable {
         try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         try Self.migrator.migrate(pool)
         db = pool
-        writer = GroupCommit { writes in try await pool.write { db in try writes.map { try Self.apply($0, db) } } }
+        writer = GroupCommit { writes in
+            let sync = writes.contains(where: \.mustReachDisk)
+            return try await pool.writeWithoutTransaction { db in
+                // The level is set for every batch and put back to FULL after an unsynced one.
+                try db.execute(sql: sync ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL")
+                var flags: [Bool] = []
+                do {
+                    try db.inTransaction {
+                        flags = try writes.map { try Self.apply($0, db) }
+                        return .commit
+                    }
+                } catch {
+                    if !sync { try? db.execute(sql: "PRAGMA synchronous = FULL") }
+                    throw error
+                }
+                if !sync { try db.execute(sql: "PRAGMA synchronous = FULL") }
+                return flags
+            }
+        }
     }
 
     private static var migrator: DatabaseMigrator {

@@ -92,4 +92,32 @@ final class GroupCommitTests: XCTestCase {
         let still = try await reopened.record(kind: .decrypt, id: Self.id(3))
         XCTAssertEqual(still?.status, .finished)
     }
+
+    /// Accepted requests and KeyGen outcomes are synced before their callers resume; decryption
+    /// and reencryption outcomes, which a redo reproduces, are not.
+    func testWhatMustReachTheDiskBeforeItIsAnswered() {
+        for kind in RequestKind.allCases {
+            XCTAssertTrue(StoreWrite.insert(kind, Self.id(1), request: []).mustReachDisk)
+        }
+        XCTAssertFalse(StoreWrite.finish(.decrypt, Self.id(1), result: []).mustReachDisk)
+        XCTAssertFalse(StoreWrite.fail(.decrypt, Self.id(1), reason: "").mustReachDisk)
+        XCTAssertFalse(StoreWrite.finish(.reencrypt, Self.id(1), result: []).mustReachDisk)
+        XCTAssertTrue(StoreWrite.finish(.keyGen, Self.id(1), result: []).mustReachDisk)
+        XCTAssertTrue(StoreWrite.fail(.keyGen, Self.id(1), reason: "").mustReachDisk)
+    }
+
+    /// After an unsynced outcome commit the writer is back at FULL, and the outcome is stored.
+    func testAnUnsyncedOutcomeCommitLeavesTheWriterAtFull() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gc-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try RequestStore(directory: directory)
+        let inserted = try await store.insert(kind: .decrypt, id: Self.id(9), request: [1])
+        XCTAssertTrue(inserted)
+        try await store.finish(kind: .decrypt, id: Self.id(9), result: [2])
+        let durability = try await store.durability()
+        XCTAssertEqual(durability.synchronous, 2)
+        let reopened = try RequestStore(directory: directory)
+        let record = try await reopened.record(kind: .decrypt, id: Self.id(9))
+        XCTAssertEqual(record?.result, [2])
+    }
 }
