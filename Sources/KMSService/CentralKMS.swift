@@ -8,9 +8,6 @@ import SwiftProtobuf
 /// signature) and does the work later (`decrypt`, `reencrypt`: read, decrypt, sign), through the
 /// library's signed-response code.
 struct CentralKMS: Sendable {
-    /// The request/response format version (`CURRENT_FORMAT_VERSION`).
-    static let formatVersion: UInt32 = RequestChecks.formatVersion
-
     /// The key set served under its own key id.
     let keySet: KeySet
     let signer: KMSSigner
@@ -120,14 +117,7 @@ struct CentralKMS: Sendable {
 
     /// The key set a request names: the served one, or one made by KeyGen under that id.
     private func key(_ message: Kms_RequestId?) throws(RPCError) -> KeySet {
-        let key = try RequestID.parse(message, field: "key_id")
-        if key.hex == keySet.keyID.hex { return keySet }
-        let generated: KeySet?
-        do { generated = try generatedKeys?.keySet(key) } catch {
-            throw RPCError(code: .internalError, message: "key \(key) could not be loaded")
-        }
-        guard let generated else { throw RPCError(code: .notFound, message: "no key with id \(key)") }
-        return generated
+        try checks.resolveKey(message).generated ?? keySet
     }
 }
 

@@ -15,9 +15,6 @@ final class GeneratedKeys: @unchecked Sendable {
     /// The key store of key `id` (it may not exist yet).
     func store(_ id: RequestID) -> KeyStore { KeyStore(directory: directory.appendingPathComponent(id.hex)) }
 
-    /// Whether KeyGen `id` has stored its key set.
-    func exists(_ id: RequestID) -> Bool { store(id).exists }
-
     /// The key set of KeyGen `id`, or nil when there is none.
     /// - Throws: the store's error when the stored key set cannot be read.
     func keySet(_ id: RequestID) throws -> KeySet? {

@@ -75,14 +75,22 @@ struct RequestChecks: Sendable {
 
     /// The id of the key set a request names (a KeyGen request id names the generated key set).
     private func checkKey(_ message: Kms_RequestId?) throws(RPCError) -> KeyID {
+        try resolveKey(message).keyID
+    }
+
+    /// The key a request's `key_id` names: the served key (`generated` nil) or a key set made by
+    /// KeyGen under that request id.
+    /// - Throws: INVALID_ARGUMENT for a malformed id, NOT_FOUND for an unknown key, INTERNAL
+    ///   when a generated key set cannot be read.
+    func resolveKey(_ message: Kms_RequestId?) throws(RPCError) -> (keyID: KeyID, generated: KeySet?) {
         let key = try RequestID.parse(message, field: "key_id")
-        if key.hex == keyID.hex { return keyID }
+        if key.hex == keyID.hex { return (keyID, nil) }
         let generated: KeySet?
         do { generated = try generatedKeys?.keySet(key) } catch {
             throw RPCError(code: .internalError, message: "key \(key) could not be loaded")
         }
         guard let generated else { throw RPCError(code: .notFound, message: "no key with id \(key)") }
-        return generated.keyID
+        return (generated.keyID, generated)
     }
 
     func aclAddress(_ text: String) throws(RPCError) -> EthereumAddress {

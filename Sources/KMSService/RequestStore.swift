@@ -91,20 +91,21 @@ final class RequestStore: Sendable {
     private static func apply(_ write: StoreWrite, _ db: Database) throws -> Bool {
         let now = Date().timeIntervalSince1970
         switch write {
+        // Prepared once per connection (the statement cache), not parsed per write.
         case let .insert(kind, id, request):
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT OR IGNORE INTO request (kind, id, status, request, acceptedAt) VALUES (?, ?, ?, ?, ?)
-                """, arguments: [kind.rawValue, id.hex, RequestStatus.pending.rawValue, Data(request), now])
+                """).execute(arguments: [kind.rawValue, id.hex, RequestStatus.pending.rawValue, Data(request), now])
         case let .finish(kind, id, result):
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 UPDATE request SET status = ?, result = ?, finishedAt = ? WHERE kind = ? AND id = ? AND status = ?
-                """, arguments: [RequestStatus.finished.rawValue, Data(result), now, kind.rawValue, id.hex,
-                                 RequestStatus.pending.rawValue])
+                """).execute(arguments: [RequestStatus.finished.rawValue, Data(result), now, kind.rawValue, id.hex,
+                                         RequestStatus.pending.rawValue])
         case let .fail(kind, id, reason):
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 UPDATE request SET status = ?, failure = ?, finishedAt = ? WHERE kind = ? AND id = ? AND status = ?
-                """, arguments: [RequestStatus.failed.rawValue, reason, now, kind.rawValue, id.hex,
-                                 RequestStatus.pending.rawValue])
+                """).execute(arguments: [RequestStatus.failed.rawValue, reason, now, kind.rawValue, id.hex,
+                                         RequestStatus.pending.rawValue])
         }
         return db.changesCount > 0
     }
@@ -121,8 +122,9 @@ final class RequestStore: Sendable {
     /// was accepted under that id.
     func outcome(kind: RequestKind, id: RequestID) async throws -> RequestRecord? {
         try await db.read { db in
-            try Row.fetchOne(db, sql: "SELECT kind, id, status, X'' AS request, result, failure FROM request WHERE kind = ? AND id = ?",
-                             arguments: [kind.rawValue, id.hex]).flatMap(Self.record)
+            try Row.fetchOne(db.cachedStatement(sql: """
+                SELECT kind, id, status, X'' AS request, result, failure FROM request WHERE kind = ? AND id = ?
+                """), arguments: [kind.rawValue, id.hex]).flatMap(Self.record)
         }
     }
 

@@ -30,7 +30,7 @@ public enum ServiceRequests {
     public static func decryption(id: Kms_RequestId, key: KeyID, ciphertexts: [DecryptionInput],
                                   domain: EIP712Domain? = nil, aclAddress: EthereumAddress? = nil) -> Kms_DecryptionRequest {
         .with {
-            $0.version = CentralKMS.formatVersion
+            $0.version = RequestChecks.formatVersion
             $0.requestID = id
             $0.keyID = .with { $0.requestID = key.hex }
             $0.ciphertexts = ciphertexts.map { input in
