@@ -10,13 +10,14 @@ import Logging
 /// parties may be down, slow or lying; they are named in the logs and in the stored result.
 ///
 /// **Decrypt** (two rounds). 1. Every party answers its signed partial decryption. The core
-/// opens them with `ThresholdCombiner` (robust opening: the wrong ones are corrected and named).
+/// keeps those signed by the party's own key (`partySigners`) and opens them with
+/// `ThresholdCombiner` (robust opening: the wrong ones are corrected and named).
 /// 2. The core relays the partials to the parties that answered well; each checks their
 /// signatures, opens the values itself and answers its own V09 `DecryptionResponse` — its
 /// EIP-712 `DecryptionResult` signature by its KMS key in `payload.external_signature`, its
 /// 64-byte signature over the payload in `signature`. The core keeps the answers whose values
-/// are the ones it opened and whose signatures verify, and needs t + 1 of them (KMSVerifier's
-/// threshold for n = 3t + 1).
+/// are the ones it opened and whose signatures verify with that party's key, and needs t + 1 of
+/// them (KMSVerifier's threshold for n = 3t + 1).
 ///
 /// **How that maps onto the V09 `DecryptionResponse`.** V09 has one `external_signature` per
 /// response because each V09 threshold party is its own endpoint. The core answers
@@ -29,8 +30,8 @@ import Logging
 ///
 /// **Reencrypt** (one round). The V09 threshold answer is one `ReencryptionResponse` per party
 /// (each party signcrypts its own shares to the user; the user combines). The core checks each
-/// party's answer (its signature over the payload, party id, degree t, type, the same digest as
-/// the others), needs 2t + 1 of them, and answers a `ThresholdReencryptionResponse`: tags 1–2 the
+/// party's answer (its signature over the payload by that party's key, party id, degree t, type,
+/// the same digest as the others), needs 2t + 1 of them, and answers a `ThresholdReencryptionResponse`: tags 1–2 the
 /// lowest-id party's answer, tag 100 all of them for the user, tag 102 the outcome. The core
 /// cannot see whether a party's signcrypted shares are right; the user's combination corrects
 /// up to t wrong ones.
@@ -38,16 +39,22 @@ import Logging
 struct ThresholdKMS: KMSBackend {
     let info: ThresholdKeyInfo
     let parties: [PartyConnection]
+    /// Party i's signing address at index i − 1.
+    let partySigners: [EthereumAddress]
     let limits: ServiceLimits
     let partyTimeout: Duration
     let logger: Logger
     let checks: RequestChecks
 
-    init(info: ThresholdKeyInfo, parties: [ServiceAddress], tls: PartyTLS?, limits: ServiceLimits, partyTimeout: Duration,
-         logger: Logger) throws {
+    init(info: ThresholdKeyInfo, parties: [ServiceAddress], partySigners: [EthereumAddress], tls: PartyTLS?,
+         limits: ServiceLimits, partyTimeout: Duration, logger: Logger) throws {
         guard parties.count == info.parameters.parties else {
             throw PartySetupError("\(parties.count) party addresses for a key shared among \(info.parameters.parties) parties")
         }
+        guard partySigners.count == info.parameters.parties else {
+            throw PartySetupError("\(partySigners.count) party signers for a key shared among \(info.parameters.parties) parties")
+        }
+        self.partySigners = partySigners
         self.info = info
         self.parties = try parties.enumerated().map { try PartyConnection(id: $0.offset + 1, address: $0.element, tls: tls) }
         self.limits = limits
@@ -57,6 +64,8 @@ struct ThresholdKMS: KMSBackend {
     }
 
     var n: Int { info.parameters.parties }
+    /// Party `id`'s signing address.
+    func signer(_ id: Int) -> EthereumAddress { partySigners[id - 1] }
     var t: Int { info.parameters.threshold }
 
     func check(_ r: Kms_DecryptionRequest) throws(RPCError) -> RequestID { try checks.check(r) }
@@ -157,6 +166,10 @@ struct ThresholdKMS: KMSBackend {
                 partialCompute = max(partialCompute, answer.computeMicros)
                 let p = answer.partial
                 guard p.partyID == id else { faults.corrupted(id, "answered as party \(p.partyID)"); continue }
+                guard (try? PartyMessages.partialSigner([UInt8](p.partial), signature: [UInt8](p.signature))) == signer(id) else {
+                    faults.corrupted(id, "partial decryption not signed by the party's key")
+                    continue
+                }
                 do {
                     let message = try ThresholdPartialDecryption(bytes: [UInt8](p.partial))
                     guard message.partyID == id else { faults.corrupted(id, "partial decryption of party \(message.partyID)"); continue }
@@ -196,7 +209,8 @@ struct ThresholdKMS: KMSBackend {
             case .success(let answer):
                 signCompute = max(signCompute, answer.computeMicros)
                 do {
-                    try Self.verify(answer.response, plaintexts: expected, digest: RequestDigest.decryption(r), external: external)
+                    try Self.verify(answer.response, plaintexts: expected, digest: RequestDigest.decryption(r), external: external,
+                                    signer: signer(id))
                     agreeing.append((id, answer.response))
                     for refused in answer.corruptedParties { setAside[Int(refused), default: 0] += 1 }
                 } catch {
@@ -258,9 +272,9 @@ struct ThresholdKMS: KMSBackend {
     }
 
     /// A party's signed answer: the opened plaintexts, the request's digest, a valid signature
-    /// over the payload by the key it names, and an EIP-712 signature by that same key.
+    /// over the payload by the party's key `signer`, and an EIP-712 signature by that same key.
     static func verify(_ response: Kms_DecryptionResponse, plaintexts: [[UInt8]], digest: [UInt8],
-                       external: ExternalSignatureCheck) throws {
+                       external: ExternalSignatureCheck, signer: EthereumAddress) throws {
         let p = response.payload
         guard p.plaintexts.map({ [UInt8]($0) }) == plaintexts else { throw ServiceFailure("other plaintexts than the opened ones") }
         guard [UInt8](p.digest) == digest else { throw ServiceFailure("the digest of another request") }
@@ -268,7 +282,8 @@ struct ThresholdKMS: KMSBackend {
                                                 plaintexts: plaintexts,
                                                 externalSignature: p.hasExternalSignature ? [UInt8](p.externalSignature) : nil)
         let key = try payload.signerKey()
-        try DecryptionResponse(signature: [UInt8](response.signature), payload: payload).verify(trusted: [key.address])
+        guard key.address == signer else { throw ServiceFailure("signed by \(key.address.checksummed), not by the party's key") }
+        try DecryptionResponse(signature: [UInt8](response.signature), payload: payload).verify(trusted: [signer])
         if let message = external.message, let domain = external.domain {
             guard p.hasExternalSignature else { throw ServiceFailure("no EIP-712 signature") }
             guard try message.recoverSigner([UInt8](p.externalSignature), domain: domain) == key.address else {
@@ -327,7 +342,7 @@ struct ThresholdKMS: KMSBackend {
         }
     }
 
-    /// A party's reencryption answer: signed by the key it names, from that party, degree t, of
+    /// A party's reencryption answer: signed by the party's key, from that party, degree t, of
     /// the requested type. Returns its digest.
     private func checkReencryption(_ response: Kms_ReencryptionResponse, party: Int, type: FheType) throws -> [UInt8] {
         let p = response.payload
@@ -338,6 +353,7 @@ struct ThresholdKMS: KMSBackend {
         do { library = try ReencryptionResponse(proto: response, ciphertextDigest: []) } catch { throw ServiceFailure("\(error)") }
         let key = try DecryptionResponsePayload(verificationKey: [UInt8](p.verificationKey), digest: [], plaintexts: [],
                                                 externalSignature: nil).signerKey()
+        guard key.address == signer(party) else { throw ServiceFailure("signed by another key than the party's") }
         guard key.isValidSignature(library.signature, sha256Of: library.payload) else {
             throw ServiceFailure("signature does not verify")
         }

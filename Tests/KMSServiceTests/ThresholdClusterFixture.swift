@@ -70,12 +70,13 @@ enum ThresholdCluster {
 
     /// Runs an in-process threshold core over `ports` (party-id order), gives `body` a client.
     static func withCore<T: Sendable>(ports: [Int], tls: PartyTLS? = nil, partyTimeout: Duration = .seconds(20),
+                                      partySigners: [EthereumAddress] = keys.addresses,
                                       _ body: @Sendable (Kms_CoreServiceEndpoint.Client<HTTP2ClientTransport.Posix>) async throws -> T) async throws -> T {
         let state = FileManager.default.temporaryDirectory.appendingPathComponent("kms-threshold-state-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: state) }
         let configuration = ThresholdCoreConfiguration(publicKeys: keys.directory,
                                                        parties: ports.map { ServiceAddress(host: "127.0.0.1", port: $0) },
-                                                       tls: tls, partyTimeout: partyTimeout)
+                                                       partySigners: partySigners, tls: tls, partyTimeout: partyTimeout)
         let server = try KMSServer(threshold: configuration, host: "127.0.0.1", port: 0, stateDirectory: state)
         let running = Task { try await server.run() }
         do {

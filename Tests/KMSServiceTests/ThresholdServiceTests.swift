@@ -85,6 +85,42 @@ final class ThresholdServiceTests: XCTestCase {
         XCTAssertEqual(try client.decrypt(library, for: user), secret)
     }
 
+    /// The core counts party i's partials and answers only when signed by party i's key: a
+    /// process at party 3's address signing with another key (here: the core expects another
+    /// key) is named corrupted in both rounds of Decrypt and in Reencrypt.
+    func testAnswersNotSignedByThePartysOwnKeyAreRefused() async throws {
+        let parties = try await C.startParties()
+        defer { parties.forEach { $0.0.stop() } }
+        var expected = C.keys.addresses
+        expected[2] = KMSSigner(key: try Secp256k1PrivateKey(rawRepresentation: [UInt8](repeating: 0x77, count: 32))).address
+        let values = [try ClearValue(type: .euint16, 4321)]
+        let request = try C.decryption(values)
+        let boxKey = BoxSecretKey.generate()
+        let user = UserReencryptionRequest.sign(handle: try FheHandle(bytes: ServiceFixture.handle(.euint8, 0x43)),
+                                                encryptionKey: boxKey.publicKey, contract: ReencryptServiceTests.contract,
+                                                chainId: 9000, wallet: ReencryptServiceTests.wallet)
+        let secret = try ClearValue(type: .euint8, 77)
+        let kmsRequest = try ReencryptionRequest(gateway: user.gatewayRequest, ciphertext: try C.ciphertext(secret),
+                                                 keyID: C.keys.info.keyID, chainId: user.chainId)
+        let reencryptID = ServiceRequests.randomRequestID()
+        let (response, reencrypted) = try await C.withCore(ports: parties.map(\.1), partySigners: expected) { kms in
+            let response = try await C.decrypt(request, kms)
+            _ = try await kms.reencrypt(ServiceRequests.reencryption(id: reencryptID, kmsRequest))
+            let reencrypted = try await pollResult { try await kms.getReencryptResult(reencryptID) }
+            return (response, reencrypted)
+        }
+        try checkSigned(response, request: request, values: values, signers: [1, 2, 4])
+        let outcome = try XCTUnwrap(response.thresholdAnswer).outcome
+        XCTAssertEqual(outcome.corruptedParties, [3])
+        XCTAssertTrue(outcome.faults.first?.reason.contains("not signed by the party's key") == true, "\(outcome.faults)")
+        let answer = try XCTUnwrap(reencrypted.thresholdAnswer)
+        XCTAssertEqual(answer.partyResponses.map(\.payload.partyID), [1, 2, 4])
+        XCTAssertEqual(answer.outcome.corruptedParties, [3])
+        let library = try answer.partyResponses.map { try ReencryptionResponse(proto: $0, ciphertextDigest: kmsRequest.ciphertextDigest) }
+        let client = ReencryptionClient(encryptionKey: boxKey, trustedSigners: C.keys.addresses)
+        XCTAssertEqual(try client.decrypt(library, for: user), secret)
+    }
+
     func testAKilledPartyIsNamedMissingAndTheResultStillSigned() async throws {
         let parties = try await C.startParties()
         defer { parties.forEach { $0.0.stop() } }

@@ -48,9 +48,7 @@ struct Party: AsyncParsableCommand {
             guard (try? addresses()) != nil else { throw ValidationError("--party-signers: give Ethereum addresses separated by commas") }
         }
 
-        func addresses() throws -> [EthereumAddress] {
-            try partySigners.split(separator: ",").map { try EthereumAddress(parsing: String($0).trimmingCharacters(in: .whitespaces)) }
-        }
+        func addresses() throws -> [EthereumAddress] { try ethereumAddressList(partySigners) }
 
         func run() async throws {
             guard #available(macOS 15.0, *) else { throw ValidationError("party serve needs macOS 15 or later (grpc-swift 2)") }

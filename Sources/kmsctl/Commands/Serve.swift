@@ -17,8 +17,9 @@ struct Serve: AsyncParsableCommand {
 
             With --threshold, --keys is the public directory of `threshold keygen` and no signer is \
             needed: every request goes to the parties (`kmsctl party serve`) listed by --parties in \
-            party-id order; up to t of them may be down, slow or lying. --tls-cert, --tls-key and \
-            --tls-ca (PEM) turn on mutual TLS to the parties.
+            party-id order; up to t of them may be down, slow or lying. Party i's answers count only \
+            when signed by the i-th key of --party-signers. --tls-cert, --tls-key and --tls-ca (PEM) \
+            turn on mutual TLS to the parties.
             """)
 
     @Option(help: "Key directory (from keygen or key import; with --threshold, the public directory of threshold keygen).")
@@ -32,6 +33,9 @@ struct Serve: AsyncParsableCommand {
 
     @Option(help: "With --threshold: the parties' HOST:PORT addresses, comma-separated, party 1 first.")
     var parties: String?
+
+    @Option(help: "With --threshold: the parties' signing addresses, comma-separated, party 1 first.")
+    var partySigners: String?
 
     @Option(help: "With --threshold: how long to wait for one party's answer, in milliseconds.")
     var partyTimeoutMs: Int = 30_000
@@ -68,10 +72,15 @@ struct Serve: AsyncParsableCommand {
             guard let parties, (try? parsedParties(parties)) != nil else {
                 throw ValidationError("--threshold needs --parties HOST:PORT,HOST:PORT,… (party 1 first)")
             }
+            guard let partySigners, (try? ethereumAddressList(partySigners)) != nil else {
+                throw ValidationError("--threshold needs --party-signers ADDRESS,ADDRESS,… (party 1 first)")
+            }
             guard partyTimeoutMs > 0 else { throw ValidationError("--party-timeout-ms must be positive") }
         } else {
             guard signer != nil else { throw ValidationError("--signer is required (or serve --threshold)") }
-            guard parties == nil, tls.given == nil else { throw ValidationError("--parties and --tls-* only apply with --threshold") }
+            guard parties == nil, partySigners == nil, tls.given == nil else {
+                throw ValidationError("--parties, --party-signers and --tls-* only apply with --threshold")
+            }
         }
     }
 
@@ -84,8 +93,9 @@ struct Serve: AsyncParsableCommand {
         limits.workers = workers
         limits.pollWait = .milliseconds(pollWaitMs)
         let server: KMSServer
-        if threshold, let parties {
+        if threshold, let parties, let partySigners {
             let configuration = ThresholdCoreConfiguration(publicKeys: URL(fileURLWithPath: keys), parties: try parsedParties(parties),
+                                                           partySigners: try ethereumAddressList(partySigners),
                                                            tls: tls.given, partyTimeout: .milliseconds(partyTimeoutMs))
             server = try KMSServer(threshold: configuration, host: address.host, port: address.port,
                                    stateDirectory: URL(fileURLWithPath: state), limits: limits)
