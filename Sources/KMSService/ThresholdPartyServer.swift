@@ -8,7 +8,7 @@ import Logging
 ///
 /// ```swift
 /// let party = try ThresholdParty(partyDirectory: dir, signer: signer, partySigners: addresses)
-/// let server = ThresholdPartyServer(party: party, host: "127.0.0.1", port: 0, tls: nil)
+/// let server = try ThresholdPartyServer(party: party, host: "127.0.0.1", port: 0, tls: nil)
 /// try await server.run()          // until cancelled or `shutDown()`
 /// ```
 @available(macOS 15.0, iOS 18.0, watchOS 11.0, tvOS 18.0, visionOS 2.0, *)
@@ -20,17 +20,21 @@ public final class ThresholdPartyServer: Sendable {
     /// Prepares the server (nothing listens until `run`).
     /// - Parameters:
     ///   - port: 0 picks a free port (see `listeningPort`).
-    ///   - tls: mutual TLS; the core's certificate must chain to its CA.
+    ///   - tls: mutual TLS; the core's certificate must chain to its CA, and be one of
+    ///     `allowedPeerCertificatePaths` when that is not empty.
     ///   - maxRequestBytes: the largest request message read.
+    /// - Throws: `PartySetupError` when a pinned certificate cannot be read.
     public init(party: ThresholdParty, host: String, port: Int, tls: PartyTLS?, maxRequestBytes: Int = ServiceLimits().maxRequestBytes,
-                logger: Logger = Logger(label: "kms.party")) {
+                logger: Logger = Logger(label: "kms.party")) throws {
         self.party = party
         self.logger = logger
         let config = HTTP2ServerTransport.Posix.Config.defaults { $0.rpc.maxRequestPayloadSize = maxRequestBytes }
+        let pinned = tls?.allowedPeerCertificatePaths ?? []
         server = GRPCServer(
             transport: .http2NIOPosix(address: .ipv4(host: host, port: port),
                                       transportSecurity: tls?.serverSecurity ?? .plaintext, config: config),
-            services: [ThresholdPartyService(party: party, logger: logger)])
+            services: [ThresholdPartyService(party: party, logger: logger)],
+            interceptors: pinned.isEmpty ? [] : [try PinnedPeerInterceptor(paths: pinned)])
     }
 
     /// Serves until `shutDown()` or cancellation.

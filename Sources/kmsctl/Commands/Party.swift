@@ -18,7 +18,9 @@ struct Party: AsyncParsableCommand {
                 connections, logs on stderr, and serves until SIGINT or SIGTERM. --party-signers lists the \
                 KMS signing addresses of all n parties in party-id order (this party's must be its --signer's): \
                 a party only opens and signs partial decryptions signed by them. With --tls-cert, --tls-key \
-                and --tls-ca (PEM), only clients whose certificate chains to the CA can connect.
+                and --tls-ca (PEM), only clients whose certificate chains to the CA can connect; give the \
+                core's certificate with --tls-core-cert so that other holders of such a certificate (the \
+                other parties) cannot ask this party for partial decryptions.
                 """)
 
         @Option(help: "The party's directory (DIR/party-I from threshold keygen).")
@@ -42,10 +44,17 @@ struct Party: AsyncParsableCommand {
         @OptionGroup(title: "Mutual TLS (PEM files)")
         var tls: PartyTLSOptions
 
+        @Option(help: "With mutual TLS: the core's PEM certificate; callers presenting any other are refused.")
+        var tlsCoreCert: String?
+
         func validate() throws {
             do { _ = try ServiceAddress(parsing: listen) } catch { throw ValidationError("--listen: \(error)") }
             guard maxRequestBytes > 0 else { throw ValidationError("--max-request-bytes must be positive") }
             guard (try? addresses()) != nil else { throw ValidationError("--party-signers: give Ethereum addresses separated by commas") }
+            if let tlsCoreCert {
+                guard tls.given != nil else { throw ValidationError("--tls-core-cert needs --tls-cert, --tls-key and --tls-ca") }
+                guard FileManager.default.isReadableFile(atPath: tlsCoreCert) else { throw ValidationError("cannot read \(tlsCoreCert)") }
+            }
         }
 
         func addresses() throws -> [EthereumAddress] { try ethereumAddressList(partySigners) }
@@ -58,7 +67,9 @@ struct Party: AsyncParsableCommand {
             let thresholdParty = try ThresholdParty(partyDirectory: URL(fileURLWithPath: party), publicDirectory: keys.map { URL(fileURLWithPath: $0) },
                                                     signer: try KMSSigner.load(from: URL(fileURLWithPath: signer)),
                                                     partySigners: try addresses(), limits: limits)
-            let server = ThresholdPartyServer(party: thresholdParty, host: address.host, port: address.port, tls: tls.given,
+            var partyTLS = tls.given
+            partyTLS?.allowedPeerCertificatePaths = tlsCoreCert.map { [$0] } ?? []
+            let server = try ThresholdPartyServer(party: thresholdParty, host: address.host, port: address.port, tls: partyTLS,
                                               maxRequestBytes: maxRequestBytes)
             try await serveUntilSignalled(server, host: address.host)
         }
