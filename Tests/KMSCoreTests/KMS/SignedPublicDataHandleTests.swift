@@ -1,4 +1,5 @@
 @testable import KMSCore
+import KMSTestSupport
 import XCTest
 
 /// Signed handles of published key material (V09 `SignedPubDataHandle`).
@@ -51,5 +52,42 @@ final class SignedPublicDataHandleTests: XCTestCase {
         XCTAssertThrowsError(try SignedPublicDataHandle(.publicKey, handle: String(repeating: "a", count: 40), signature: [1], externalSignature: []))
         XCTAssertThrowsError(try SignedPublicDataHandle(.publicKey, handle: String(repeating: "a", count: 40), signature: sig,
                                                         externalSignature: [UInt8](repeating: 1, count: 64)))
+    }
+
+    /// Hostile parts (random handles of any text, signatures of any length and content, bit
+    /// flips of a good answer) get a typed error from the initializer or from `verify`, never a
+    /// trap, and nothing but the genuine answer verifies.
+    func testRandomAndMutatedPartsNeverVerifyAndNeverTrap() throws {
+        var rng = TestSeed.generator()
+        let file = (0..<300).map { _ in UInt8.random(in: 0...255, using: &rng) }
+        let good = SignedPublicDataHandle(.serverKey, of: file, signer: signer, domain: domain)
+        let alphabet = Array("0123456789abcdefABCDEF xyz\u{0}é🙂")
+        var verified = 0
+        for round in 0..<3000 {
+            var handle = good.handle, signature = good.signature, external = good.externalSignature
+            switch round % 4 {
+            case 0:
+                handle = String((0..<Int.random(in: 0...80, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! })
+            case 1:
+                signature = (0..<Int.random(in: 0...100, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) }
+            case 2:
+                external = (0..<[0, 64, 65, 66].randomElement(using: &rng)!).map { _ in UInt8.random(in: 0...255, using: &rng) }
+            default:
+                // One flipped bit in the signature or the EIP-712 signature of the good answer.
+                if Bool.random(using: &rng) {
+                    signature[Int.random(in: 0..<signature.count, using: &rng)] ^= 1 << UInt8.random(in: 0...7, using: &rng)
+                } else {
+                    external[Int.random(in: 0..<external.count, using: &rng)] ^= 1 << UInt8.random(in: 0...7, using: &rng)
+                }
+            }
+            guard let parts = try? SignedPublicDataHandle(.serverKey, handle: handle, signature: signature, externalSignature: external)
+            else { continue }
+            if (try? parts.verify(of: file, signer: signer.publicKey, domain: domain)) != nil {
+                verified += 1
+                XCTAssertEqual(parts, good, "only the genuine answer verifies (\(TestSeed.assignment))")
+            }
+        }
+        XCTAssertLessThan(verified, 10, "mutations were drawn (\(TestSeed.assignment))")
+        XCTAssertNoThrow(try good.verify(of: file, signer: signer.publicKey, domain: domain))
     }
 }
