@@ -20,6 +20,38 @@ func registerBootstrapBenchmarks() {
         }
     }
 
+    // The exact u128 product behind noise squashing (k = 2, N = 2048, 2^24×3 at `default`):
+    // one NTT, and one external product of a GGSW by a GLWE (what each of the n CMUXes costs).
+    do {
+        let params = KeyStore.noiseSquashingParameters(for: .default)
+        let size = params.polynomialSize.value, k1 = params.glweDimension.value + 1
+        let engine = Negacyclic128Engine(polynomialSize: size)!
+        var state: UInt64 = 0x243F_6A88_85A3_08D3
+        func next() -> UInt64 { state = state &* 6364136223846793005 &+ 1442695040888963407; return state ^ (state >> 29) }
+        let transform = engine.transforms[0]
+        var values = (0..<size).map { _ in next() % transform.prime.p }
+        Benchmark("u128 engine: one NTT N=\(size), forward + inverse", configuration: .init(timeUnits: .microseconds)) { benchmark in
+            for _ in benchmark.scaledIterations {
+                values.withUnsafeMutableBufferPointer { transform.forward($0.baseAddress!); transform.inverse($0.baseAddress!) }
+            }
+        }
+        let spectra = (0..<(params.decompositionLevelCount.value * k1 * k1)).map { _ in
+            engine.forwardKey((0..<(2 * size)).map { _ in next() })!
+        }
+        let key = try! NoiseSquashingKey(parameters: params, inputLweDimension: LweDimension(1), spectra: spectra)
+        let input = (0..<(k1 * 2 * size)).map { _ in next() }
+        var output = [UInt64](repeating: 0, count: k1 * 2 * size)
+        let workspace = Bootstrap128Workspace(for: key)
+        Benchmark("u128 external product k=\(k1 - 1) N=\(size) L=\(params.decompositionLevelCount.value) (one CMUX of noise squashing)",
+                  configuration: .init(timeUnits: .microseconds)) { benchmark in
+            for _ in benchmark.scaledIterations {
+                input.withUnsafeBufferPointer { i in output.withUnsafeMutableBufferPointer { o in
+                    ExternalProduct128.addExternalProduct(key: key, ggsw: 0, input: i.baseAddress!, into: o.baseAddress!, workspace: workspace)
+                } }
+            }
+        }
+    }
+
     var concrete = ParameterSet.default.compute
     concrete.lweDimension = 899; concrete.polynomialSize = 4096
     concrete.pbsBaseLog = 22; concrete.pbsLevel = 1; concrete.ksBaseLog = 4; concrete.ksLevel = 4
