@@ -50,7 +50,7 @@ final class NTTPrimeTests: XCTestCase {
         var g = Ref.Generator(seed: 2)
         for p in NTTPrime.engineModuli {
             let prime = try XCTUnwrap(NTTPrime(p))
-            for n in [2, 4, 16, 64] {
+            for n in [2, 4, 8, 16, 64, 512] {
                 let psi = try XCTUnwrap(prime.primitiveRoot(order: UInt64(2 * n)))
                 XCTAssertEqual(prime.power(psi, UInt64(n)), p - 1)
                 let ntt = try XCTUnwrap(NegacyclicNTT(prime: prime, size: n))
