@@ -53,20 +53,15 @@ package struct NegacyclicNTT: Sendable {
 
     /// In-place forward transform of N values in [0, 4p); outputs in [0, p), bit-reversed order.
     package func forward(_ a: UnsafeMutablePointer<UInt64>) {
-        // The modulus in locals: stores through `a` cannot change them, so they stay in registers.
         let p = prime.p
         let twoP = prime.twoP
-        @inline(__always) func mulLazy(_ x: UInt64, _ w: UInt64, _ ws: UInt64) -> UInt64 {
-            x &* w &- x.multipliedFullWidth(by: ws).high &* p
-        }
         let n = size
         twiddles.withUnsafeBufferPointer { twb in
             twiddlesShoup.withUnsafeBufferPointer { tsb in
                 guard let tw = twb.baseAddress, let ts = tsb.baseAddress else { return }
                 var t = n
                 var m = 1
-                // Stages with blocks of t ≥ 4.
-                while m < n &>> 2 {
+                while m < n &>> 1 {
                     t &>>= 1
                     var i = 0
                     while i < m {
@@ -78,31 +73,11 @@ package struct NegacyclicNTT: Sendable {
                         while j < t {
                             var u = x[j]
                             u = u >= twoP ? u &- twoP : u
-                            let v = mulLazy(y[j], w, ws)
+                            let v = prime.multiplyLazy(y[j], w, ws)
                             x[j] = u &+ v
                             y[j] = u &+ twoP &- v
                             j &+= 1
                         }
-                        i &+= 1
-                    }
-                    m &<<= 1
-                }
-                // Stage t = 2 (n ≥ 4), unrolled: two butterflies per twiddle.
-                if m < n &>> 1 {
-                    var i = 0
-                    while i < m {
-                        let w = tw[m &+ i]
-                        let ws = ts[m &+ i]
-                        let x = a + 4 &* i
-                        var u0 = x[0], u1 = x[1]
-                        u0 = u0 >= twoP ? u0 &- twoP : u0
-                        u1 = u1 >= twoP ? u1 &- twoP : u1
-                        let v0 = mulLazy(x[2], w, ws)
-                        let v1 = mulLazy(x[3], w, ws)
-                        x[0] = u0 &+ v0
-                        x[1] = u1 &+ v1
-                        x[2] = u0 &+ twoP &- v0
-                        x[3] = u1 &+ twoP &- v1
                         i &+= 1
                     }
                     m &<<= 1
@@ -115,7 +90,7 @@ package struct NegacyclicNTT: Sendable {
                     let x = a + 2 &* i
                     var u = x[0]
                     u = u >= twoP ? u &- twoP : u
-                    let v = mulLazy(x[1], w, ws)
+                    let v = prime.multiplyLazy(x[1], w, ws)
                     var s = u &+ v
                     s = s >= twoP ? s &- twoP : s
                     var d = u &+ twoP &- v
@@ -131,11 +106,7 @@ package struct NegacyclicNTT: Sendable {
     /// In-place inverse transform of N values in [0, 2p) (bit-reversed order), times the
     /// `outputFactor`; outputs in [0, p), natural order.
     package func inverse(_ a: UnsafeMutablePointer<UInt64>) {
-        let p = prime.p
         let twoP = prime.twoP
-        @inline(__always) func mulLazy(_ x: UInt64, _ w: UInt64, _ ws: UInt64) -> UInt64 {
-            x &* w &- x.multipliedFullWidth(by: ws).high &* p
-        }
         let n = size
         inverseTwiddles.withUnsafeBufferPointer { twb in
             inverseTwiddlesShoup.withUnsafeBufferPointer { tsb in
@@ -150,30 +121,12 @@ package struct NegacyclicNTT: Sendable {
                         let v = x[1]
                         let s = u &+ v
                         x[0] = s >= twoP ? s &- twoP : s
-                        x[1] = mulLazy(u &+ twoP &- v, tw[m &+ i], ts[m &+ i])
+                        x[1] = prime.multiplyLazy(u &+ twoP &- v, tw[m &+ i], ts[m &+ i])
                         i &+= 1
                     }
                     m &>>= 1
                 }
                 var t = 2
-                // Second stage (t = 2), unrolled: two butterflies per twiddle.
-                if m > 1 {
-                    var i = 0
-                    while i < m {
-                        let w = tw[m &+ i]
-                        let ws = ts[m &+ i]
-                        let x = a + 4 &* i
-                        let u0 = x[0], u1 = x[1], v0 = x[2], v1 = x[3]
-                        let s0 = u0 &+ v0, s1 = u1 &+ v1
-                        x[0] = s0 >= twoP ? s0 &- twoP : s0
-                        x[1] = s1 >= twoP ? s1 &- twoP : s1
-                        x[2] = mulLazy(u0 &+ twoP &- v0, w, ws)
-                        x[3] = mulLazy(u1 &+ twoP &- v1, w, ws)
-                        i &+= 1
-                    }
-                    t = 4
-                    m &>>= 1
-                }
                 while m > 1 {
                     var i = 0
                     while i < m {
@@ -187,7 +140,7 @@ package struct NegacyclicNTT: Sendable {
                             let v = y[j]
                             let s = u &+ v
                             x[j] = s >= twoP ? s &- twoP : s
-                            y[j] = mulLazy(u &+ twoP &- v, w, ws)
+                            y[j] = prime.multiplyLazy(u &+ twoP &- v, w, ws)
                             j &+= 1
                         }
                         i &+= 1
@@ -198,15 +151,12 @@ package struct NegacyclicNTT: Sendable {
                 // Last stage (ψ^{−bitrev(1)}) with the output scale merged in.
                 let half = n &>> 1
                 let y = a + half
-                let sc = scale, scs = scaleShoup, lt = lastTwiddle, lts = lastTwiddleShoup
                 var j = 0
                 while j < half {
                     let u = a[j]
                     let v = y[j]
-                    let s = mulLazy(u &+ v, sc, scs)
-                    let d = mulLazy(u &+ twoP &- v, lt, lts)
-                    a[j] = s >= p ? s &- p : s
-                    y[j] = d >= p ? d &- p : d
+                    a[j] = prime.multiply(u &+ v, scale, scaleShoup)
+                    y[j] = prime.multiply(u &+ twoP &- v, lastTwiddle, lastTwiddleShoup)
                     j &+= 1
                 }
             }
