@@ -6,7 +6,7 @@ import KMSCore
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure bootstrapping, key generation and the gRPC service (JSON on stdout).",
-        subcommands: [PBS.self, Keygen.self, GRPC.self])
+        subcommands: [PBS.self, Keygen.self, Squash.self, GRPC.self])
 
     /// A named set, or its compute parameters overridden one by one.
     struct ParameterOptions: ParsableArguments {
@@ -42,6 +42,19 @@ struct Bench: ParsableCommand {
         func run() throws {
             guard runs > 0 else { throw ValidationError("--runs must be positive") }
             print(JSONText.encode(try PerformanceMeasurement.bootstrap(try parameters.compute(), runs: runs)))
+        }
+    }
+
+    struct Squash: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Median switch-and-squash of one block, one thread, and the noise-squashing key generation: {\"squash_block_ms_median\", \"noise_squashing_keygen_ms\", \"runs\"}.")
+        @Option(help: "Parameter set: default, 2m128 or test (its noise-squashing set goes with it).")
+        var params: String = "default"
+        @Option(help: "Measured runs.") var runs: Int = 3
+
+        func run() throws {
+            guard runs > 0 else { throw ValidationError("--runs must be positive") }
+            print(JSONText.encode(try PerformanceMeasurement.noiseSquashing(try ParameterSet.named(params), runs: runs)))
         }
     }
 

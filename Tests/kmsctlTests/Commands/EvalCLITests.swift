@@ -110,5 +110,12 @@ final class EvalCLITests: XCTestCase {
         XCTAssertGreaterThan(keygen?["keygen_ms_median"] ?? 0, 0)
         XCTAssertGreaterThan(keygen?["server_key_bytes"] ?? 0, 0)
         XCTAssertNotEqual(try CLI.run(["bench", "pbs", "--params", "test", "--polynomial-size", "1000"]).status, 0)
+        // Each squashed block is decrypted and checked before its time counts.
+        let squash = try JSONSerialization.jsonObject(with: Data(try ok(["bench", "squash", "--params", "test", "--runs", "2"]).utf8))
+            as? [String: Double]
+        XCTAssertEqual(squash?["runs"], 2)
+        XCTAssertGreaterThan(squash?["squash_block_ms_median"] ?? 0, 0)
+        XCTAssertGreaterThan(squash?["noise_squashing_keygen_ms"] ?? 0, 0)
+        XCTAssertNotEqual(try CLI.run(["bench", "squash", "--params", "nope"]).status, 0)
     }
 }

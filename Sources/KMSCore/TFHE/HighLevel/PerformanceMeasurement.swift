@@ -111,6 +111,46 @@ public enum PerformanceMeasurement {
         return KeygenTimings(keygenMilliseconds: median(times), serverKeyBytes: size, runs: max(runs, 1))
     }
 
+    /// Noise-squashing medians: generating the noise-squashing key (all cores) and squashing
+    /// one block (kms-core's per-block switch-and-squash of an ebool, one thread).
+    public struct SquashTimings: Sendable, Codable, Equatable {
+        public var squashBlockMilliseconds: Double
+        public var keygenMilliseconds: Double
+        public var runs: Int
+
+        enum CodingKeys: String, CodingKey {
+            case squashBlockMilliseconds = "squash_block_ms_median"
+            case keygenMilliseconds = "noise_squashing_keygen_ms"
+            case runs
+        }
+    }
+
+    /// Generates keys for `parameters` and its noise-squashing set (`KeyStore.noiseSquashingParameters`),
+    /// then times `runs` switch-and-squashes of one block; each result is checked to decrypt.
+    /// - Throws: `TFHEError` from key generation or squashing, `.ciphertextMismatch` if a
+    ///   squashed block does not decrypt to the value.
+    public static func noiseSquashing(_ parameters: ParameterSet, runs: Int = 3,
+                                      randomness: TFHERandomness = .system()) throws(TFHEError) -> SquashTimings {
+        let keys = try KeySet.generate(parameters, randomness: randomness)
+        let serverKey = try ServerKey.generate(for: keys.clientKey, randomness: randomness)
+        let privateKey = try NoiseSquashingPrivateKey.generate(KeyStore.noiseSquashingParameters(for: parameters), randomness: randomness)
+        var start = DispatchTime.now().uptimeNanoseconds
+        let squashingKey = try NoiseSquashingKey.generate(clientKey: keys.clientKey, privateKey: privateKey, randomness: randomness)
+        let keygen = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+        let value = try ClearValue(type: .ebool, 1)
+        let input = keys.clientKey.encrypt(value)
+        var times: [Double] = []
+        for _ in 0..<max(runs, 1) {
+            start = DispatchTime.now().uptimeNanoseconds
+            let squashed = try squashingKey.switchAndSquash(input, serverKey: serverKey)
+            times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+            guard try privateKey.decrypt(squashed) == value else {
+                throw .ciphertextMismatch("a squashed block did not decrypt to the encrypted value")
+            }
+        }
+        return SquashTimings(squashBlockMilliseconds: median(times), keygenMilliseconds: keygen, runs: max(runs, 1))
+    }
+
     static func milliseconds(_ body: () -> Void) -> Double {
         let start = DispatchTime.now().uptimeNanoseconds
         body()
