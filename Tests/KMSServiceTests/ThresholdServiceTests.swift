@@ -52,19 +52,10 @@ final class ThresholdServiceTests: XCTestCase {
         defer { parties.forEach { $0.0.stop() } }
         let values = [try ClearValue(type: .euint8, 200), try ClearValue(type: .euint64, 9_000_000_001)]
         let request = try C.decryption(values)
-        let boxKey = BoxSecretKey.generate()
-        let user = UserReencryptionRequest.sign(handle: try FheHandle(bytes: ServiceFixture.handle(.euint16, 0x42)),
-                                                encryptionKey: boxKey.publicKey, contract: ReencryptServiceTests.contract,
-                                                chainId: 9000, wallet: ReencryptServiceTests.wallet)
         let secret = try ClearValue(type: .euint16, 51234)
-        let kmsRequest = try ReencryptionRequest(gateway: user.gatewayRequest, ciphertext: try C.ciphertext(secret),
-                                                 keyID: C.keys.info.keyID, chainId: user.chainId)
-        let reencryptID = ServiceRequests.randomRequestID()
+        let reencryption = try UserReencryption(secret, handleByte: 0x42)
         let (response, reencrypted) = try await C.withCore(ports: parties.map(\.1)) { kms in
-            let response = try await C.decrypt(request, kms)
-            _ = try await kms.reencrypt(ServiceRequests.reencryption(id: reencryptID, kmsRequest))
-            let reencrypted = try await pollResult { try await kms.getReencryptResult(reencryptID) }
-            return (response, reencrypted)
+            (try await C.decrypt(request, kms), try await reencryption.run(kms))
         }
         try checkSigned(response, request: request, values: values, signers: [1, 2, 3, 4])
         let outcome = try XCTUnwrap(response.thresholdAnswer).outcome
@@ -80,9 +71,7 @@ final class ThresholdServiceTests: XCTestCase {
         let answer = try XCTUnwrap(reencrypted.thresholdAnswer)
         XCTAssertEqual(answer.partyResponses.map(\.payload.partyID), [1, 2, 3, 4])
         XCTAssertEqual(reencrypted.payload.partyID, 1)
-        let library = try answer.partyResponses.map { try ReencryptionResponse(proto: $0, ciphertextDigest: kmsRequest.ciphertextDigest) }
-        let client = ReencryptionClient(encryptionKey: boxKey, trustedSigners: C.keys.addresses)
-        XCTAssertEqual(try client.decrypt(library, for: user), secret)
+        XCTAssertEqual(try reencryption.open(answer), secret)
     }
 
     /// The core counts party i's partials and answers only when signed by party i's key: a
@@ -95,19 +84,10 @@ final class ThresholdServiceTests: XCTestCase {
         expected[2] = KMSSigner(key: try Secp256k1PrivateKey(rawRepresentation: [UInt8](repeating: 0x77, count: 32))).address
         let values = [try ClearValue(type: .euint16, 4321)]
         let request = try C.decryption(values)
-        let boxKey = BoxSecretKey.generate()
-        let user = UserReencryptionRequest.sign(handle: try FheHandle(bytes: ServiceFixture.handle(.euint8, 0x43)),
-                                                encryptionKey: boxKey.publicKey, contract: ReencryptServiceTests.contract,
-                                                chainId: 9000, wallet: ReencryptServiceTests.wallet)
         let secret = try ClearValue(type: .euint8, 77)
-        let kmsRequest = try ReencryptionRequest(gateway: user.gatewayRequest, ciphertext: try C.ciphertext(secret),
-                                                 keyID: C.keys.info.keyID, chainId: user.chainId)
-        let reencryptID = ServiceRequests.randomRequestID()
+        let reencryption = try UserReencryption(secret, handleByte: 0x43)
         let (response, reencrypted) = try await C.withCore(ports: parties.map(\.1), partySigners: expected) { kms in
-            let response = try await C.decrypt(request, kms)
-            _ = try await kms.reencrypt(ServiceRequests.reencryption(id: reencryptID, kmsRequest))
-            let reencrypted = try await pollResult { try await kms.getReencryptResult(reencryptID) }
-            return (response, reencrypted)
+            (try await C.decrypt(request, kms), try await reencryption.run(kms))
         }
         try checkSigned(response, request: request, values: values, signers: [1, 2, 4])
         let outcome = try XCTUnwrap(response.thresholdAnswer).outcome
@@ -116,9 +96,7 @@ final class ThresholdServiceTests: XCTestCase {
         let answer = try XCTUnwrap(reencrypted.thresholdAnswer)
         XCTAssertEqual(answer.partyResponses.map(\.payload.partyID), [1, 2, 4])
         XCTAssertEqual(answer.outcome.corruptedParties, [3])
-        let library = try answer.partyResponses.map { try ReencryptionResponse(proto: $0, ciphertextDigest: kmsRequest.ciphertextDigest) }
-        let client = ReencryptionClient(encryptionKey: boxKey, trustedSigners: C.keys.addresses)
-        XCTAssertEqual(try client.decrypt(library, for: user), secret)
+        XCTAssertEqual(try reencryption.open(answer), secret)
     }
 
     func testAKilledPartyIsNamedMissingAndTheResultStillSigned() async throws {
@@ -271,5 +249,35 @@ struct LyingParty: Swiftkms_Party_V1_ThresholdParty.SimpleServiceProtocol {
         running.cancel()
         _ = try? await running.value
         return result
+    }
+}
+
+/// A user's signed reencryption request for `secret` under the threshold key, sent through a
+/// core and opened by the user's client from all the parties' answers.
+@available(macOS 15.0, iOS 18.0, watchOS 11.0, tvOS 18.0, visionOS 2.0, *)
+struct UserReencryption: Sendable {
+    let boxKey = BoxSecretKey.generate()
+    let user: UserReencryptionRequest
+    let request: ReencryptionRequest
+    let id = ServiceRequests.randomRequestID()
+
+    init(_ secret: ClearValue, handleByte: UInt8) throws {
+        user = UserReencryptionRequest.sign(handle: try FheHandle(bytes: ServiceFixture.handle(secret.type, handleByte)),
+                                            encryptionKey: boxKey.publicKey, contract: ReencryptServiceTests.contract,
+                                            chainId: 9000, wallet: ReencryptServiceTests.wallet)
+        request = try ReencryptionRequest(gateway: user.gatewayRequest, ciphertext: try ThresholdCluster.ciphertext(secret),
+                                          keyID: ThresholdCluster.keys.info.keyID, chainId: user.chainId)
+    }
+
+    /// Submits the request and polls its result.
+    func run(_ kms: Kms_CoreServiceEndpoint.Client<HTTP2ClientTransport.Posix>) async throws -> Kms_ReencryptionResponse {
+        _ = try await kms.reencrypt(ServiceRequests.reencryption(id: id, request))
+        return try await pollResult { try await kms.getReencryptResult(id) }
+    }
+
+    /// The value, from every party's answer, as the user's client opens it.
+    func open(_ answer: Swiftkms_Party_V1_ThresholdReencryptionResponse) throws -> ClearValue {
+        let library = try answer.partyResponses.map { try ReencryptionResponse(proto: $0, ciphertextDigest: request.ciphertextDigest) }
+        return try ReencryptionClient(encryptionKey: boxKey, trustedSigners: ThresholdCluster.keys.addresses).decrypt(library, for: user)
     }
 }
