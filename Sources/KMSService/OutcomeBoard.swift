@@ -9,7 +9,7 @@ import NIOConcurrencyHelpers
 /// The store stays the record: an outcome is put here only after it is committed, and a request
 /// not found here (older than the retained outcomes, or from before a restart) is read from the
 /// store. Memory is bounded: pending entries by the work queue's capacity (each holds a slot),
-/// finished ones by `retained`.
+/// finished ones by `retained` outcomes and `retainedBytes` of responses and reasons.
 final class OutcomeBoard: Sendable {
     struct Key: Hashable, Sendable {
         var kind: RequestKind
@@ -19,6 +19,14 @@ final class OutcomeBoard: Sendable {
     enum Outcome: Sendable, Equatable {
         case finished([UInt8])
         case failed(String)
+
+        /// What it holds in memory, roughly: the response or the reason.
+        var byteCount: Int {
+            switch self {
+            case .finished(let bytes): bytes.count
+            case .failed(let reason): reason.utf8.count
+            }
+        }
     }
 
     /// What the board knows of a request.
@@ -41,15 +49,20 @@ final class OutcomeBoard: Sendable {
         /// Finished keys, oldest first, for eviction.
         var finishedOrder: [Key] = []
         var finishedStart = 0
+        /// Bytes of the finished outcomes kept.
+        var finishedBytes = 0
         var nextToken = 0
     }
 
     /// Most finished outcomes kept.
     let retained: Int
+    /// Most bytes of finished outcomes kept.
+    let retainedBytes: Int
     private let state = NIOLockedValueBox(State())
 
-    init(retained: Int) {
+    init(retained: Int, retainedBytes: Int = 64 << 20) {
         self.retained = max(0, retained)
+        self.retainedBytes = max(0, retainedBytes)
     }
 
     /// Puts a request on the board as pending; false when it is on the board already (the id
@@ -78,14 +91,18 @@ final class OutcomeBoard: Sendable {
         let waiters: [Waiter] = state.withLockedValue { s in
             var woken: [Waiter] = []
             if case .pending(let w)? = s.entries[key] { woken = Array(w.values) }
-            guard retained > 0 else {
+            let size = outcome.byteCount
+            guard retained > 0, size <= retainedBytes else {
                 s.entries[key] = nil
                 return woken
             }
             s.entries[key] = .done(outcome)
             s.finishedOrder.append(key)
-            while s.finishedOrder.count - s.finishedStart > retained {
-                s.entries[s.finishedOrder[s.finishedStart]] = nil
+            s.finishedBytes += size
+            while s.finishedOrder.count - s.finishedStart > retained || s.finishedBytes > retainedBytes {
+                let oldest = s.finishedOrder[s.finishedStart]
+                if case .done(let o)? = s.entries[oldest] { s.finishedBytes -= o.byteCount }
+                s.entries[oldest] = nil
                 s.finishedStart += 1
             }
             // Compact the order list once its dead prefix is as long as what it holds.

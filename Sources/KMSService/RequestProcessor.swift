@@ -18,7 +18,7 @@ final class RequestProcessor: Sendable {
         self.kms = kms
         self.logger = logger
         queue = WorkQueue(capacity: kms.limits.queueCapacity, workers: kms.limits.workers)
-        board = OutcomeBoard(retained: kms.limits.retainedOutcomes)
+        board = OutcomeBoard(retained: kms.limits.retainedOutcomes, retainedBytes: kms.limits.retainedOutcomeBytes)
     }
 
     /// Records an accepted request and queues its work. Returns once the row is committed.

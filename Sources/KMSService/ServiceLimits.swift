@@ -18,15 +18,18 @@ public struct ServiceLimits: Sendable, Equatable {
     /// Outcomes of finished requests kept in memory, newest first, so their polls need no store
     /// read; older ones are read from the store.
     public var retainedOutcomes: Int
+    /// Most bytes of responses those kept outcomes may hold (the oldest go first).
+    public var retainedOutcomeBytes: Int
 
     public init(maxRequestBytes: Int = 64 << 20, maxCiphertextsPerRequest: Int = 64, queueCapacity: Int = 256,
                 workers: Int = max(1, ProcessInfo.processInfo.activeProcessorCount), pollWait: Duration = .milliseconds(50),
-                retainedOutcomes: Int = 4096) {
+                retainedOutcomes: Int = 4096, retainedOutcomeBytes: Int = 64 << 20) {
         self.maxRequestBytes = maxRequestBytes
         self.maxCiphertextsPerRequest = maxCiphertextsPerRequest
         self.queueCapacity = queueCapacity
         self.workers = workers
         self.pollWait = pollWait
         self.retainedOutcomes = retainedOutcomes
+        self.retainedOutcomeBytes = retainedOutcomeBytes
     }
 }

@@ -79,6 +79,21 @@ final class OutcomeBoardTests: XCTestCase {
         for (i, k) in keys.enumerated() {
             XCTAssertEqual(board.lookup(k), i >= 7 ? .done(.finished([UInt8(i)])) : .unknown, "key \(i)")
         }
+        // A byte budget: outcomes of 40 bytes, at most 100 bytes kept → the newest two; an outcome
+        // larger than the whole budget is not kept at all.
+        let small = OutcomeBoard(retained: 100, retainedBytes: 100)
+        for (i, k) in keys.enumerated() {
+            XCTAssertTrue(small.register(k))
+            small.complete(k, .finished([UInt8](repeating: UInt8(i), count: 40)))
+        }
+        for (i, k) in keys.enumerated() {
+            XCTAssertEqual(small.lookup(k) == .unknown, i < 8, "key \(i)")
+        }
+        let big = try key(31)
+        XCTAssertTrue(small.register(big))
+        small.complete(big, .finished([UInt8](repeating: 0, count: 101)))
+        XCTAssertEqual(small.lookup(big), .unknown)
+        XCTAssertNotEqual(small.lookup(keys[9]), .unknown, "a refused large outcome evicts nothing")
         let none = OutcomeBoard(retained: 0)
         let k = try key(30)
         XCTAssertTrue(none.register(k))
