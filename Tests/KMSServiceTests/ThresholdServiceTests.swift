@@ -114,18 +114,8 @@ final class ThresholdServiceTests: XCTestCase {
     }
 
     func testALyingPartyIsCorrectedAndNamedCorrupted() async throws {
-        let parties = try await C.startParty(1)
-        var started = [parties]
-        for id in 2...3 { started.append(try await C.startParty(id)) }
-        defer { started.forEach { $0.0.stop() } }
-        let liar = LyingParty(party: try ThresholdParty(partyDirectory: C.keys.party(4), signer: C.keys.signers[3],
-                                                        partySigners: C.keys.addresses))
         let values = [try ClearValue(type: .euint8, 99), try ClearValue(type: .euint32, 4_000_000_000)]
-        let request = try C.decryption(values)
-        let honest = started.map(\.1)
-        let response = try await liar.serving { liarPort in
-            try await C.withCore(ports: honest + [liarPort]) { kms in try await C.decrypt(request, kms) }
-        }
+        let (request, response) = try await decryptWithParty4Faking(values, garbage: false)
         try checkSigned(response, request: request, values: values, signers: [1, 2, 3])
         let outcome = try XCTUnwrap(response.thresholdAnswer).outcome
         XCTAssertEqual(outcome.corruptedParties, [4])
@@ -133,21 +123,29 @@ final class ThresholdServiceTests: XCTestCase {
     }
 
     func testAPartyAnsweringGarbageIsNamedCorrupted() async throws {
+        let values = [try ClearValue(type: .euint8, 3)]
+        let (request, response) = try await decryptWithParty4Faking(values, garbage: true)
+        try checkSigned(response, request: request, values: values, signers: [1, 2, 3])
+        let outcome = try XCTUnwrap(response.thresholdAnswer).outcome
+        XCTAssertEqual(outcome.corruptedParties, [4])
+        XCTAssertTrue(outcome.faults.first?.reason.contains("unreadable") == true, "\(outcome.faults)")
+    }
+
+    /// Decrypts `values` with parties 1–3 as processes and party 4 a `LyingParty` in this process
+    /// (lying values, or garbage with `garbage`).
+    private func decryptWithParty4Faking(_ values: [ClearValue], garbage: Bool) async throws
+        -> (Kms_DecryptionRequest, Kms_DecryptionResponse) {
         var started: [(PartyProcess, Int)] = []
         for id in 1...3 { started.append(try await C.startParty(id)) }
         defer { started.forEach { $0.0.stop() } }
         let liar = LyingParty(party: try ThresholdParty(partyDirectory: C.keys.party(4), signer: C.keys.signers[3],
-                                                        partySigners: C.keys.addresses), garbage: true)
-        let values = [try ClearValue(type: .euint8, 3)]
+                                                        partySigners: C.keys.addresses), garbage: garbage)
         let request = try C.decryption(values)
         let honest = started.map(\.1)
         let response = try await liar.serving { liarPort in
             try await C.withCore(ports: honest + [liarPort]) { kms in try await C.decrypt(request, kms) }
         }
-        try checkSigned(response, request: request, values: values, signers: [1, 2, 3])
-        let outcome = try XCTUnwrap(response.thresholdAnswer).outcome
-        XCTAssertEqual(outcome.corruptedParties, [4])
-        XCTAssertTrue(outcome.faults.first?.reason.contains("unreadable") == true, "\(outcome.faults)")
+        return (request, response)
     }
 
     func testASlowPartyIsCutOffByItsDeadlineAndNamedMissing() async throws {
