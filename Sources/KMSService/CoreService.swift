@@ -117,8 +117,7 @@ struct CoreService: Kms_CoreServiceEndpoint.SimpleServiceProtocol {
 
     private func metadata(_ rpc: String, _ id: String, _ start: ContinuousClock.Instant, _ outcome: String,
                           _ reason: String? = nil) -> Logger.Metadata {
-        let d = ContinuousClock.now - start
-        let ms = Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15
+        let ms = LatencySummary.milliseconds(ContinuousClock.now - start)
         // A malformed id is logged truncated: the id field is client input.
         var m: Logger.Metadata = ["request_id": "\(id.prefix(64))", "rpc": "\(rpc)", "duration_ms": "\(Int(ms))",
                                   "outcome": "\(outcome)"]

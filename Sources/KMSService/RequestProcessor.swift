@@ -129,8 +129,7 @@ final class RequestProcessor: Sendable {
 
     private func outcome(_ kind: RequestKind, _ id: RequestID, _ start: ContinuousClock.Instant,
                          _ outcome: String) -> Logger.Metadata {
-        let d = ContinuousClock.now - start
-        let ms = Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15
+        let ms = LatencySummary.milliseconds(ContinuousClock.now - start)
         return ["request_id": "\(id)", "rpc": "\(kind)", "duration_ms": "\(Int(ms))", "outcome": "\(outcome)"]
     }
 
