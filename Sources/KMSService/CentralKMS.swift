@@ -29,16 +29,9 @@ struct CentralKMS: Sendable {
     func decrypt(_ r: Kms_DecryptionRequest) throws -> Kms_DecryptionResponse {
         _ = try check(r)
         let keySet = try key(r.keyID)
-        let reader = CiphertextReader(keys: keySet)
-        var values: [ClearValue] = []
-        for (i, c) in r.ciphertexts.enumerated() {
-            let type = try FheType(proto: c.fheType, field: "ciphertexts[\(i)].fhe_type")
-            let ct: FheCiphertext
-            do { ct = try reader.readOne([UInt8](c.ciphertext), as: type) } catch {
-                throw ServiceFailure("ciphertexts[\(i)]: \(error)")
-            }
-            guard ct.type == type else { throw ServiceFailure("ciphertexts[\(i)] holds an \(ct.type), not an \(type)") }
-            do { values.append(try keySet.clientKey.decrypt(ct)) } catch {
+        let ciphertexts = try CiphertextReader(keys: keySet).ciphertexts(of: r)
+        let values = try ciphertexts.enumerated().map { i, ct in
+            do { return try keySet.clientKey.decrypt(ct) } catch {
                 throw ServiceFailure("ciphertexts[\(i)]: decryption failed: \(error)")
             }
         }

@@ -8,18 +8,12 @@ import KMSCore
 enum DecryptionSigning {
     static func response(to r: Kms_DecryptionRequest, values: [ClearValue], signer: KMSSigner) throws -> Kms_DecryptionResponse {
         var external: [UInt8]?
-        if r.hasDomain, r.hasAclAddress {
-            let domain = try EIP712Domain(proto: r.domain, field: "domain")
-            let acl: EthereumAddress
-            do { acl = try EthereumAddress(parsing: r.aclAddress) } catch { throw ServiceFailure("acl_address: \(error)") }
-            // handlesList holds the handles present, in request order; decryptedResult every value.
-            let handles = try r.ciphertexts.filter(\.hasExternalHandle).map { try FheHandle(bytes: [UInt8]($0.externalHandle)) }
-            if handles.count == values.count {
-                external = try SignedDecryption.sign(plaintexts: values, handles: handles, signer: signer,
-                                                     aclAddress: acl, domain: domain).signature
+        if let (message, domain) = try externalMessage(r, values: values) {
+            if message.handles.count == values.count {
+                // Every value has its handle: the library also checks each value's type against its handle's.
+                external = try SignedDecryption.sign(plaintexts: values, handles: message.handles, signer: signer,
+                                                     aclAddress: message.aclAddress, domain: domain).signature
             } else {
-                let message = DecryptionResult(aclAddress: acl, handles: handles,
-                                               decryptedResult: DecryptedResultEncoder.encode(values))
                 external = message.sign(with: signer.key, domain: domain)
             }
         }
@@ -28,5 +22,19 @@ enum DecryptionSigning {
                                                 plaintexts: values.map { KMSPlaintext($0).bincode },
                                                 externalSignature: external)
         return Kms_DecryptionResponse(payload.signed(with: signer.key))
+    }
+
+    /// The EIP-712 `DecryptionResult` a KMS signs for `r` once its values are known, and its
+    /// domain; nil when the request has no domain or no ACL address. `handlesList` holds the
+    /// handles present, in request order; `decryptedResult` every value.
+    /// - Throws: `RPCError` for a malformed domain, `ServiceFailure` for a malformed ACL address
+    ///   or handle.
+    static func externalMessage(_ r: Kms_DecryptionRequest, values: [ClearValue]) throws -> (DecryptionResult, EIP712Domain)? {
+        guard r.hasDomain, r.hasAclAddress else { return nil }
+        let domain = try EIP712Domain(proto: r.domain, field: "domain")
+        let acl: EthereumAddress
+        do { acl = try EthereumAddress(parsing: r.aclAddress) } catch { throw ServiceFailure("acl_address: \(error)") }
+        let handles = try r.ciphertexts.filter(\.hasExternalHandle).map { try FheHandle(bytes: [UInt8]($0.externalHandle)) }
+        return (DecryptionResult(aclAddress: acl, handles: handles, decryptedResult: DecryptedResultEncoder.encode(values)), domain)
     }
 }

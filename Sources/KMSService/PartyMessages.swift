@@ -8,7 +8,12 @@ enum PartyMessages {
     /// a core cannot make two different requests share masks; the same request always gets the
     /// same session and so the same partial decryptions.
     static func session(of r: Kms_DecryptionRequest) -> ThresholdSessionID {
-        ThresholdSessionID(digestOf: RequestDigest.decryption(r))
+        session(requestDigest: RequestDigest.decryption(r))
+    }
+
+    /// The session of the request whose digest is `requestDigest` (`RequestDigest.decryption`).
+    static func session(requestDigest: [UInt8]) -> ThresholdSessionID {
+        ThresholdSessionID(digestOf: requestDigest)
     }
 
     static let partialTag = Array("SWKMS-PARTY-PARTIAL-V1".utf8)

@@ -149,7 +149,8 @@ struct ThresholdKMS: KMSBackend {
         _ = try checks.check(r)
         let start = ContinuousClock.now
         var faults = PartyFaults()
-        let session = PartyMessages.session(of: r)
+        let digest = RequestDigest.decryption(r)
+        let session = PartyMessages.session(requestDigest: digest)
         let all = parties.map(\.id)
 
         // Round 1: partial decryptions.
@@ -203,13 +204,14 @@ struct ThresholdKMS: KMSBackend {
         var agreeing: [(Int, Kms_DecryptionResponse)] = []
         var setAside: [Int: Int] = [:]   // party → how many agreeing parties refused its partial
         var signCompute: UInt64 = 0
-        let external = try ExternalSignatureCheck(request: r, values: opening.values)
+        // The EIP-712 message every party must have signed, when the request asks for one.
+        let external = try DecryptionSigning.externalMessage(r, values: opening.values)
         for id in signers {
             switch round2[id] {
             case .success(let answer):
                 signCompute = max(signCompute, answer.computeMicros)
                 do {
-                    try Self.verify(answer.response, plaintexts: expected, digest: RequestDigest.decryption(r), external: external,
+                    try Self.verify(answer.response, plaintexts: expected, digest: digest, external: external,
                                     signer: signer(id))
                     agreeing.append((id, answer.response))
                     for refused in answer.corruptedParties { setAside[Int(refused), default: 0] += 1 }
@@ -252,29 +254,10 @@ struct ThresholdKMS: KMSBackend {
         }
     }
 
-    /// The EIP-712 message every party must have signed, when the request asks for one.
-    struct ExternalSignatureCheck {
-        let message: DecryptionResult?
-        let domain: EIP712Domain?
-
-        init(request r: Kms_DecryptionRequest, values: [ClearValue]) throws {
-            guard r.hasDomain, r.hasAclAddress else {
-                message = nil
-                domain = nil
-                return
-            }
-            domain = try EIP712Domain(proto: r.domain, field: "domain")
-            let acl: EthereumAddress
-            do { acl = try EthereumAddress(parsing: r.aclAddress) } catch { throw ServiceFailure("acl_address: \(error)") }
-            let handles = try r.ciphertexts.filter(\.hasExternalHandle).map { try FheHandle(bytes: [UInt8]($0.externalHandle)) }
-            message = DecryptionResult(aclAddress: acl, handles: handles, decryptedResult: DecryptedResultEncoder.encode(values))
-        }
-    }
-
     /// A party's signed answer: the opened plaintexts, the request's digest, a valid signature
     /// over the payload by the party's key `signer`, and an EIP-712 signature by that same key.
     static func verify(_ response: Kms_DecryptionResponse, plaintexts: [[UInt8]], digest: [UInt8],
-                       external: ExternalSignatureCheck, signer: EthereumAddress) throws {
+                       external: (DecryptionResult, EIP712Domain)?, signer: EthereumAddress) throws {
         let p = response.payload
         guard p.plaintexts.map({ [UInt8]($0) }) == plaintexts else { throw ServiceFailure("other plaintexts than the opened ones") }
         guard [UInt8](p.digest) == digest else { throw ServiceFailure("the digest of another request") }
@@ -284,7 +267,7 @@ struct ThresholdKMS: KMSBackend {
         let key = try payload.signerKey()
         guard key.address == signer else { throw ServiceFailure("signed by \(key.address.checksummed), not by the party's key") }
         try DecryptionResponse(signature: [UInt8](response.signature), payload: payload).verify(trusted: [signer])
-        if let message = external.message, let domain = external.domain {
+        if let (message, domain) = external {
             guard p.hasExternalSignature else { throw ServiceFailure("no EIP-712 signature") }
             guard try message.recoverSigner([UInt8](p.externalSignature), domain: domain) == key.address else {
                 throw ServiceFailure("the EIP-712 signature is not by the payload's key")

@@ -56,17 +56,9 @@ public struct ThresholdParty: Sendable {
     ///   `ServiceFailure` when a ciphertext cannot be read or squashed.
     public func partialDecrypt(_ r: Kms_DecryptionRequest) throws -> Swiftkms_Party_V1_SignedPartial {
         _ = try checks.check(r)
-        let reader = CiphertextReader(keyID: share.keyID, parameters: serverKey.parameters)
-        var squashed: [SwitchAndSquashedCiphertext] = []
-        for (i, c) in r.ciphertexts.enumerated() {
-            let type = try FheType(proto: c.fheType, field: "ciphertexts[\(i)].fhe_type")
-            do {
-                let ct = try reader.readOne([UInt8](c.ciphertext), as: type)
-                guard ct.type == type else { throw ServiceFailure("ciphertexts[\(i)] holds an \(ct.type), not an \(type)") }
-                squashed.append(try squashingKey.switchAndSquash(ct, serverKey: serverKey))
-            } catch let failure as ServiceFailure {
-                throw failure
-            } catch {
+        let ciphertexts = try CiphertextReader(keyID: share.keyID, parameters: serverKey.parameters).ciphertexts(of: r)
+        let squashed = try ciphertexts.enumerated().map { i, ct in
+            do { return try squashingKey.switchAndSquash(ct, serverKey: serverKey) } catch {
                 throw ServiceFailure("ciphertexts[\(i)]: \(error)")
             }
         }
