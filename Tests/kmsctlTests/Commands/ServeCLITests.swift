@@ -48,6 +48,20 @@ final class ServeCLITests: XCTestCase {
                                                externalSignature: nil))
         XCTAssertNoThrow(try library.verify(trusted: [signer]))
 
+        // The load generator against the same server: every level answered, and the transport
+        // floor measured at the same levels.
+        let bench = try CLI.run(["bench", "grpc", "--target", "127.0.0.1:\(port)", "--keys", keys, "--signer", signerFile,
+                                 "--clients", "1,3", "--requests", "6", "--in-process-runs", "2"])
+        XCTAssertEqual(bench.status, 0, bench.stderr)
+        let report = try JSONDecoder().decode(GRPCBenchReport.self, from: Data(bench.stdout.utf8))
+        XCTAssertEqual(report.levels.map(\.clients), [1, 3])
+        XCTAssertEqual(report.levels.map(\.errors), [0, 0])
+        XCTAssertEqual(report.levels.map(\.latency.count), [6, 6])
+        XCTAssertEqual(report.transportFloor.map(\.clients), [1, 3])
+        XCTAssertEqual(report.transportFloor.map(\.latency.count), [6, 6])
+        XCTAssertTrue(report.transportFloor.allSatisfy { $0.throughputPerSecond > 0 })
+        XCTAssertEqual(report.inProcess?.count, 2)
+
         let status = await server.terminate()
         XCTAssertEqual(status, 0, server.stderr)
     }
