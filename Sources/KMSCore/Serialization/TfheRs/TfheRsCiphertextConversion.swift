@@ -22,7 +22,8 @@ extension TfheRsObject {
     ///   and decrypt them with a `NoiseSquashingPrivateKey`).
     public func ciphertexts(parameters: ParameterSet, as type: FheType? = nil) throws(TfheRsError) -> [FheCiphertext] {
         switch self {
-        case .clientKey, .compactPublicKey, .serverKey, .compressedServerKey, .noiseSquashingKey, .compressedNoiseSquashingKey:
+        case .clientKey, .compactPublicKey, .serverKey, .compressedServerKey, .noiseSquashingKey, .compressedNoiseSquashingKey,
+             .compressedNoiseSquashingCompressionKey:
             throw .unexpectedObject(expected: "ciphertext", found: self.type.typeName)
         case .squashedNoiseCiphertext, .compressedSquashedNoiseCiphertextList:
             throw .unsupported("decryption of squashed-noise ciphertexts (\(self.type.typeName)) is not supported yet")

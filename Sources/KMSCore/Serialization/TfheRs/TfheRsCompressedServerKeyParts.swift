@@ -166,7 +166,7 @@ extension TfheRsCompressedNoiseSquashingKey {
 
 /// The seeded noise-squashing compression key (1.3+): `T[0]` integer · `T[0]` shortint {
 /// SeededLwePackingKeyswitchKey<u128>, NT lwe_per_glwe }.
-package struct TfheRsCompressedNoiseSquashingCompressionKey: Sendable, Equatable {
+public struct TfheRsCompressedNoiseSquashingCompressionKey: Sendable, Equatable {
     package var packingKey: TfheRsSeededPackingKeyswitchKey
     package var lwePerGlwe: Int
 }

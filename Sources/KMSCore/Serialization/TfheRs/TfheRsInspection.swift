@@ -100,6 +100,8 @@ extension TfheRsFile {
             o["noise_squashing_key"] = .object(Self.json(k))
         case .compressedNoiseSquashingKey(let k):
             o["noise_squashing_key"] = .object(Self.json(k))
+        case .compressedNoiseSquashingCompressionKey(let k):
+            o["noise_squashing_compression_key"] = .object(Self.json(k))
         case .squashedNoiseCiphertext(let c):
             o["ciphertext"] = .object(Self.json(c))
             o["tag"] = .string(Hex.encode(c.tag))
@@ -220,14 +222,20 @@ extension TfheRsFile {
                 return .object(o)
             } ?? .null,
             "noise_squashing_key": k.noiseSquashingKey.map { .object(json($0)) } ?? .null,
-            "noise_squashing_compression_key": k.noiseSquashingCompressionKey.map { c -> JSONValue in
-                var p = pksk(c.packingKey)
-                p["lwe_per_glwe"] = n(c.lwePerGlwe)
-                return .object(p)
-            } ?? .null,
+            "noise_squashing_compression_key": k.noiseSquashingCompressionKey.map { .object(json($0)) } ?? .null,
         ]
         j["key_material_bytes"] = n(k.bulkSize)
         return j
+    }
+
+    /// A seeded noise-squashing compression key's shape.
+    static func json(_ c: TfheRsCompressedNoiseSquashingCompressionKey) -> [String: JSONValue] {
+        func n(_ v: Int) -> JSONValue { .number(String(v)) }
+        let p = c.packingKey
+        return ["input_lwe_dimension": n(p.inputDimension), "output_glwe_dimension": n(p.outputGlweSize - 1),
+                "output_polynomial_size": n(p.outputPolynomialSize), "decomp_base_log": n(p.baseLog),
+                "decomp_level_count": n(p.levelCount), "size_bytes": n(p.data.bytes.count), "seed_kind": .string(p.seed.kindName),
+                "lwe_per_glwe": n(c.lwePerGlwe)]
     }
 
     /// A seeded bootstrapping key's shape and its modulus switch.

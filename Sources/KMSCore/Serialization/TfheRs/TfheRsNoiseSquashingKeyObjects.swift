@@ -32,3 +32,17 @@ extension TfheRsCompressedNoiseSquashingKey {
         try encode(to: &e)
     }
 }
+
+extension TfheRsCompressedNoiseSquashingCompressionKey {
+    init(standaloneFrom d: inout TfheRsDecoder) throws(TfheRsError) {
+        try d.require(TfheRsLayoutSet.from(.v1_3), what: "a compressed noise-squashing compression key (tfhe-rs 1.3 on)", at: d.offset)
+        try self.init(from: &d)
+    }
+
+    func encodeStandalone(to e: inout TfheRsEncoder) throws(TfheRsError) {
+        guard e.layout >= .v1_3 else {
+            throw .unsupported("compressed noise-squashing compression keys are written in tfhe-rs 1.3 layouts or later, not \(e.layout)")
+        }
+        try encode(to: &e)
+    }
+}

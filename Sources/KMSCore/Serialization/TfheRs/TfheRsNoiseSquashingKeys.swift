@@ -41,6 +41,19 @@ public struct NoiseSquashingCompressionParameters: Sendable, Equatable, Hashable
     public var packingKsKeyNoiseDistribution: NoiseDistribution
     public var messageModulus: Int
     public var carryModulus: Int
+
+    public init(packingKsLevel: DecompositionLevelCount, packingKsBaseLog: DecompositionBaseLog,
+                packingKsPolynomialSize: PolynomialSize, packingKsGlweDimension: GlweDimension, lwePerGlwe: Int,
+                packingKsKeyNoiseDistribution: NoiseDistribution, messageModulus: Int, carryModulus: Int) {
+        self.packingKsLevel = packingKsLevel
+        self.packingKsBaseLog = packingKsBaseLog
+        self.packingKsPolynomialSize = packingKsPolynomialSize
+        self.packingKsGlweDimension = packingKsGlweDimension
+        self.lwePerGlwe = lwePerGlwe
+        self.packingKsKeyNoiseDistribution = packingKsKeyNoiseDistribution
+        self.messageModulus = messageModulus
+        self.carryModulus = carryModulus
+    }
 }
 
 /// A binary GLWE secret key over Z_{2^128} as tfhe-rs stores it (`GlweSecretKey<u128>`): the

@@ -32,6 +32,8 @@ public enum TfheRsObjectType: String, Sendable, CaseIterable, CustomStringConver
     case noiseSquashingKey = "integer::NoiseSquashingKey"
     /// The seeded noise-squashing key on its own (tfhe-rs 1.1 or later).
     case compressedNoiseSquashingKey = "integer::CompressedNoiseSquashingKey"
+    /// The seeded noise-squashing compression key on its own (tfhe-rs 1.3 or later).
+    case compressedNoiseSquashingCompressionKey = "integer::CompressedNoiseSquashingCompressionKey"
 
     /// The tfhe-rs type name (`high_level_api::ClientKey`, …).
     public var typeName: String { rawValue }
@@ -47,7 +49,8 @@ public enum TfheRsObjectType: String, Sendable, CaseIterable, CustomStringConver
     package var isLateHeaderlessGuess: Bool {
         switch self {
         case .compressedServerKey, .squashedNoiseFheUint, .squashedNoiseFheInt, .squashedNoiseFheBool,
-             .compressedSquashedNoiseCiphertextList, .noiseSquashingKey, .compressedNoiseSquashingKey: true
+             .compressedSquashedNoiseCiphertextList, .noiseSquashingKey, .compressedNoiseSquashingKey,
+             .compressedNoiseSquashingCompressionKey: true
         default: false
         }
     }
@@ -72,6 +75,7 @@ public enum TfheRsObject: Sendable {
     case compressedSquashedNoiseCiphertextList(TfheRsCompressedSquashedNoiseCiphertextList)
     case noiseSquashingKey(TfheRsNoiseSquashingKey)
     case compressedNoiseSquashingKey(TfheRsCompressedNoiseSquashingKey)
+    case compressedNoiseSquashingCompressionKey(TfheRsCompressedNoiseSquashingCompressionKey)
 
     /// The object's type.
     public var type: TfheRsObjectType {
@@ -104,6 +108,7 @@ public enum TfheRsObject: Sendable {
         case .compressedSquashedNoiseCiphertextList: .compressedSquashedNoiseCiphertextList
         case .noiseSquashingKey: .noiseSquashingKey
         case .compressedNoiseSquashingKey: .compressedNoiseSquashingKey
+        case .compressedNoiseSquashingCompressionKey: .compressedNoiseSquashingCompressionKey
         }
     }
 
@@ -130,6 +135,8 @@ public enum TfheRsObject: Sendable {
             .compressedSquashedNoiseCiphertextList(try TfheRsCompressedSquashedNoiseCiphertextList(from: &d))
         case .noiseSquashingKey: .noiseSquashingKey(try TfheRsNoiseSquashingKey(standaloneFrom: &d))
         case .compressedNoiseSquashingKey: .compressedNoiseSquashingKey(try TfheRsCompressedNoiseSquashingKey(standaloneFrom: &d))
+        case .compressedNoiseSquashingCompressionKey:
+            .compressedNoiseSquashingCompressionKey(try TfheRsCompressedNoiseSquashingCompressionKey(standaloneFrom: &d))
         }
     }
 
@@ -160,6 +167,7 @@ public enum TfheRsObject: Sendable {
         case .compressedSquashedNoiseCiphertextList(let l): try l.encode(to: &e)
         case .noiseSquashingKey(let k): try k.encodeStandalone(to: &e)
         case .compressedNoiseSquashingKey(let k): try k.encodeStandalone(to: &e)
+        case .compressedNoiseSquashingCompressionKey(let k): try k.encodeStandalone(to: &e)
         }
     }
 
@@ -181,6 +189,7 @@ public enum TfheRsObject: Sendable {
         case .compressedSquashedNoiseCiphertextList(let l): l.estimatedSize
         case .noiseSquashingKey(let k): k.bsk.bulkSize + k.modulusSwitch.bulkSize + 1024
         case .compressedNoiseSquashingKey(let k): k.bulkSize + 1024
+        case .compressedNoiseSquashingCompressionKey(let k): k.packingKey.data.bytes.count + 1024
         }
     }
 }

@@ -283,3 +283,28 @@ extension TfheRsSeededLweCiphertextList {
         e.nativeCiphertextModulus()
     }
 }
+
+extension TfheRsKeyCompressionSeed {
+    /// A fresh seed of 16 bytes drawn from `randomness` for a key written in `layout`, with the
+    /// AES-CTR generator of its masks: from byte 0 of the stream for 1.6 on (`CompressionSeed`
+    /// V1, table index 0), after its first byte up to 1.5 (V0), as tfhe-rs makes its keys.
+    package static func draw(for layout: TfheRsLayout, from randomness: RandomGenerator) throws(TfheRsError) -> (TfheRsKeyCompressionSeed, AesCtrGenerator) {
+        let modern = layout >= .v1_6
+        var bytes = [UInt8](repeating: 0, count: 16)
+        bytes.withUnsafeMutableBytes { randomness.fill($0) }
+        let seed = modern ? TfheRsKeyCompressionSeed(kind: .ctr(bytes), byteIndex: 0) : .legacy(bytes)
+        return (seed, try seed.maskGenerator())
+    }
+
+    /// The AES-CTR mask generator of an AES-CTR seed starting at byte 0 or 1 of block 0 (the
+    /// positions tfhe-rs makes keys at).
+    /// - Throws: `TfheRsError.unsupported` for XOF seeds and other start positions.
+    package func maskGenerator() throws(TfheRsError) -> AesCtrGenerator {
+        guard case .ctr(let bytes) = kind, aesIndexLow == 0, aesIndexHigh == 0, byteIndex <= 1 else {
+            throw .unsupported("a \(kindName) seed starting at table index (\(aesIndexLow), \(byteIndex))")
+        }
+        do { return try AesCtrGenerator(seed: bytes, start: byteIndex == 1 ? .skipFirstByte : .fromFirstByte) } catch {
+            throw .invalidField("seed: \(error)")
+        }
+    }
+}

@@ -159,7 +159,7 @@ extension TfheRsNoiseSquashingKey {
 
 /// The noise-squashing compression key (1.3+): `T[0]` integer · `T[0]` shortint { u128 packing
 /// KSK, NT lwe_per_glwe }.
-package struct TfheRsNoiseSquashingCompressionKey: Sendable, Equatable {
+public struct TfheRsNoiseSquashingCompressionKey: Sendable, Equatable {
     package var packingKey: TfheRsPackingKeyswitchKey
     package var lwePerGlwe: Int
 }

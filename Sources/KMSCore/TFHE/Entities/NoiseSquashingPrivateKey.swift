@@ -42,25 +42,13 @@ public struct NoiseSquashingPrivateKey: Sendable, CustomStringConvertible, Custo
     /// The phase `b − Σ a_i·s_i mod 2^128` of an LWE (interleaved, 2·(k·N + 1) words). Constant
     /// time in the key: every term is masked, never branched on.
     package func phase(_ lwe: UnsafePointer<UInt64>) -> U128 {
-        let n = lweDimension
-        var low: UInt64 = 0, high: UInt64 = 0
-        glweSecretKey.lwe.masks.withUnsafeBufferPointer { masks in
-            for i in 0..<n {
-                let m = masks[i]
-                let (s, c) = low.addingReportingOverflow(lwe[2 &* i] & m)
-                low = s
-                high = high &+ (lwe[2 &* i &+ 1] & m) &+ (c ? 1 : 0)
-            }
-        }
-        return U128(low: lwe[2 &* n], high: lwe[2 &* n &+ 1]) &- U128(low: low, high: high)
+        SquashedNoiseDecryption.phase(lwe, key: glweSecretKey)
     }
 
     /// The rounded value of a phase: `divide_round(p, Δ128) mod 2·message·carry` (tfhe-rs
     /// `ShortintEncoding<u128>::decode`; the padding bit is kept).
     package func decode(phase p: U128) -> UInt64 {
-        let shift = parameters.log2Delta
-        let rounded = (p >> shift).low &+ ((p >> (shift - 1)).low & 1)
-        return rounded % UInt64(2 * parameters.boxes)
+        SquashedNoiseDecryption.decode(phase: p, messageModulus: parameters.messageModulus, carryModulus: parameters.carryModulus)
     }
 
     /// Decrypts a squashed value: each packed block is decoded, the blocks recombined with
@@ -70,19 +58,8 @@ public struct NoiseSquashingPrivateKey: Sendable, CustomStringConvertible, Custo
     /// - Throws: `TFHEError.ciphertextMismatch` when the blocks are not LWEs of this key's
     ///   dimension or carry other moduli.
     public func decrypt(_ ciphertext: SquashedNoiseCiphertext) throws(TFHEError) -> ClearValue {
-        guard ciphertext.lweDimension == lweDimension else {
-            throw .ciphertextMismatch("squashed blocks of dimension \(ciphertext.lweDimension) for a noise-squashing key of dimension \(lweDimension)")
-        }
-        guard ciphertext.messageModulus == parameters.messageModulus, ciphertext.carryModulus == parameters.carryModulus else {
-            throw .ciphertextMismatch("squashed moduli \(ciphertext.messageModulus)/\(ciphertext.carryModulus) are not the key's \(parameters.messageModulus)/\(parameters.carryModulus)")
-        }
-        let values = ciphertext.blocks.map { block in
-            block.withUnsafeBufferPointer { decode(phase: phase($0.baseAddress!)) }
-        }
-        if ciphertext.type == .ebool { return ClearValue(bool: (values.first ?? 0) != 0) }
-        // Packed blocks carry message² values: log2(message²) bits each.
-        let packed = BlockEncoding(unchecked: parameters.messageModulus * parameters.messageModulus, 1)
-        return RadixEncoding.value(blockValues: values, type: ciphertext.type, encoding: packed)
+        try SquashedNoiseDecryption.decrypt(ciphertext, key: glweSecretKey, messageModulus: parameters.messageModulus,
+                                            carryModulus: parameters.carryModulus, keyName: "noise-squashing key")
     }
 
     public var description: String { "NoiseSquashingPrivateKey(\(parameters.glweDimension)×\(parameters.polynomialSize), <redacted>)" }
