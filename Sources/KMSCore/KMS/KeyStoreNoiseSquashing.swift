@@ -22,44 +22,57 @@ extension KeyStore {
     }
 
     /// Stores `keySet` with its server key and, optionally, its noise-squashing private key and
-    /// the public noise-squashing key generated from it (seeded, drawn from `randomness`).
+    /// the public noise-squashing key generated from it (seeded, drawn from `randomness`); with
+    /// a compression private key as well, that key (in the same private file) and the public
+    /// compression key made from it (`KeyStoreNoiseSquashingCompression.swift`).
     @discardableResult
-    public func save(_ keySet: KeySet, serverKey: ServerKey, noiseSquashingKey: NoiseSquashingPrivateKey?, overwrite: Bool = false,
+    public func save(_ keySet: KeySet, serverKey: ServerKey, noiseSquashingKey: NoiseSquashingPrivateKey?,
+                     noiseSquashingCompressionKey: NoiseSquashingCompressionPrivateKey? = nil, overwrite: Bool = false,
                      metadata: [String: String] = [:], randomness: TFHERandomness = .system()) throws(StorageError) -> KeyManifest {
         guard serverKey.parameters == keySet.parameters else {
             throw .corrupted(path: directory.path, reason: "the server key's parameters are not the key set's")
         }
         if exists && !overwrite { throw .alreadyExists(path: directory.appendingPathComponent(Self.manifestName).path) }
         return try save(keySet, serverKeyFile: try Self.serverKeyFile(serverKey), noiseSquashingKey: noiseSquashingKey,
-                        randomness: randomness, noiseSquashingProgress: nil, overwrite: overwrite, metadata: metadata)
+                        noiseSquashingCompressionKey: noiseSquashingCompressionKey, randomness: randomness,
+                        noiseSquashingProgress: nil, overwrite: overwrite, metadata: metadata)
     }
 
     /// Generates the server key of `keySet` (with compression keys when the parameters have
     /// compression) and stores it with the key set; with a noise-squashing private key, also the
     /// public noise-squashing key. Each key is serialized as soon as it is made and dropped
     /// before the files are written, so the peak memory stays near twice the largest file.
-    /// `progress` reports the server key, `noiseSquashingProgress` the noise-squashing key.
+    /// `progress` reports the server key, `noiseSquashingProgress` the noise-squashing key (and
+    /// then its compression key, when `noiseSquashingCompressionKey` is given).
     /// - Throws: `TFHEError` from key generation, `StorageError` from the store.
     @discardableResult
     public func save(_ keySet: KeySet, generatingServerKeyWith randomness: TFHERandomness = .system(), compressionKeys: Bool = true,
-                     noiseSquashingKey: NoiseSquashingPrivateKey? = nil, overwrite: Bool = false,
+                     noiseSquashingKey: NoiseSquashingPrivateKey? = nil,
+                     noiseSquashingCompressionKey: NoiseSquashingCompressionPrivateKey? = nil, overwrite: Bool = false,
                      progress: ((Double) -> Void)? = nil, noiseSquashingProgress: ((Double) -> Void)? = nil) throws -> KeyManifest {
         if exists && !overwrite { throw StorageError.alreadyExists(path: directory.appendingPathComponent(Self.manifestName).path) }
         let file = try Self.serverKeyFile(ServerKey.generate(for: keySet.clientKey, randomness: randomness,
                                                              compressionKeys: compressionKeys, progress: progress))
-        return try save(keySet, serverKeyFile: file, noiseSquashingKey: noiseSquashingKey, randomness: randomness,
+        return try save(keySet, serverKeyFile: file, noiseSquashingKey: noiseSquashingKey,
+                        noiseSquashingCompressionKey: noiseSquashingCompressionKey, randomness: randomness,
                         noiseSquashingProgress: noiseSquashingProgress, overwrite: overwrite, metadata: [:])
     }
 
-    private func save(_ keySet: KeySet, serverKeyFile: [UInt8], noiseSquashingKey: NoiseSquashingPrivateKey?, randomness: TFHERandomness,
+    private func save(_ keySet: KeySet, serverKeyFile: [UInt8], noiseSquashingKey: NoiseSquashingPrivateKey?,
+                      noiseSquashingCompressionKey: NoiseSquashingCompressionPrivateKey?, randomness: TFHERandomness,
                       noiseSquashingProgress: ((Double) -> Void)?, overwrite: Bool,
                       metadata: [String: String]) throws(StorageError) -> KeyManifest {
         var files = [ExtraFile(role: Self.serverKeyRole, bytes: serverKeyFile, isPrivate: false)]
+        if noiseSquashingCompressionKey != nil && noiseSquashingKey == nil {
+            throw .corrupted(path: directory.path, reason: "a noise-squashing compression key needs the noise-squashing key it compresses")
+        }
         if let noiseSquashingKey {
             do {
                 try noiseSquashingKey.parameters.validate(for: keySet.parameters)
+                try noiseSquashingCompressionKey?.parameters.validate(for: noiseSquashingKey.parameters)
                 let layout = TfheRsLayout.v1_4
-                let ck = try TfheRsClientKey(keySet.clientKey, layout: layout).adding(noiseSquashingKey: noiseSquashingKey)
+                var ck = try TfheRsClientKey(keySet.clientKey, layout: layout).adding(noiseSquashingKey: noiseSquashingKey)
+                if let noiseSquashingCompressionKey { ck = ck.adding(noiseSquashingCompressionKey: noiseSquashingCompressionKey) }
                 files.append(ExtraFile(role: Self.noiseSquashingKeyRole, bytes: try TfheRsFile(object: .clientKey(ck), layout: layout).encode(),
                                        isPrivate: true))
             } catch {
@@ -69,6 +82,13 @@ extension KeyStore {
                                    bytes: try Self.noiseSquashingKeyFile(clientKey: keySet.clientKey, privateKey: noiseSquashingKey,
                                                                          randomness: randomness, progress: noiseSquashingProgress),
                                    isPrivate: false))
+            if let noiseSquashingCompressionKey {
+                files.append(ExtraFile(role: Self.noiseSquashingCompressionKeyRole,
+                                       bytes: try Self.noiseSquashingCompressionKeyFile(squashingKey: noiseSquashingKey,
+                                                                                        compressionKey: noiseSquashingCompressionKey,
+                                                                                        randomness: randomness, progress: noiseSquashingProgress),
+                                       isPrivate: false))
+            }
         }
         return try save(keySet, overwrite: overwrite, metadata: metadata, extraFiles: files)
     }
@@ -80,6 +100,12 @@ extension KeyStore {
 
     /// Loads the noise-squashing private key (digest-checked).
     public func loadNoiseSquashingPrivateKey() throws(StorageError) -> NoiseSquashingPrivateKey {
+        try fromNoiseSquashingClientKey("no noise-squashing key in the file") { ck throws(TfheRsError) in try NoiseSquashingPrivateKey(tfheRs: ck) }
+    }
+
+    /// Reads the tfhe-rs client key file holding the noise-squashing keys (digest-checked) and
+    /// takes a key out of it; `missing` is the reason given when `take` finds none.
+    func fromNoiseSquashingClientKey<T>(_ missing: String, _ take: (TfheRsClientKey) throws(TfheRsError) -> T?) throws(StorageError) -> T {
         let m = try manifest()
         guard let entry = m.files[Self.noiseSquashingKeyRole] else {
             throw .notFound(path: directory.appendingPathComponent("\(Self.noiseSquashingKeyRole)-\(m.keyID.hex).bin").path)
@@ -87,8 +113,8 @@ extension KeyStore {
         let bytes = try readFile(role: Self.noiseSquashingKeyRole, manifest: m)
         do throws(TfheRsError) {
             let file = try TfheRsFile.decode(bytes, expecting: .clientKey, limits: .key)
-            guard case .clientKey(let ck) = file.object, let key = try NoiseSquashingPrivateKey(tfheRs: ck) else {
-                throw TfheRsError.invalidField("no noise-squashing key in the file")
+            guard case .clientKey(let ck) = file.object, let key = try take(ck) else {
+                throw TfheRsError.invalidField(missing)
             }
             return key
         } catch {

@@ -6,7 +6,7 @@ import KMSCore
 struct Decrypt: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Decrypt a ciphertext with a key set and print the value.",
-        discussion: "Also decrypts tfhe-rs FheUint/FheBool, CompactCiphertextList and CompressedCiphertextList files (one value per line), with --keys DIR or a tfhe-rs ClientKey file (--client-key), and squashed-noise values (kmsctl squash) with the key directory's noise-squashing key.")
+        discussion: "Also decrypts tfhe-rs FheUint/FheBool, CompactCiphertextList and CompressedCiphertextList files (one value per line), with --keys DIR or a tfhe-rs ClientKey file (--client-key), squashed-noise values (kmsctl squash) with the key directory's noise-squashing key, and compressed squashed-noise lists (kmsctl squash --compress, tfhe-rs CompressedSquashedNoiseCiphertextList) with its noise-squashing compression key.")
 
     @Option(help: "Key directory (from keygen or key import).")
     var keys: String?
@@ -55,6 +55,11 @@ struct Decrypt: ParsableCommand {
             // noise-squashing private key; everything else with the client key.
             if let squashed = try SquashedNoiseCiphertext.read(bytes) {
                 return [try store.loadNoiseSquashingPrivateKey().decrypt(squashed)]
+            }
+            // Compressed squashed lists (kmsctl squash --compress, an fhEVM coprocessor) with
+            // the noise-squashing compression private key.
+            if let list = try CompressedSquashedNoiseCiphertextList.read(bytes) {
+                return try store.loadNoiseSquashingCompressionPrivateKey().decrypt(list)
             }
             return try reader.read(bytes).map(keySet.clientKey.decrypt)
         }

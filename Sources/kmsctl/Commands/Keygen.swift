@@ -27,7 +27,7 @@ struct Keygen: ParsableCommand {
     @Flag(name: .customLong("no-server-key"), help: "Skip the server key (client and public key only).")
     var noServerKey = false
 
-    @Flag(name: .customLong("noise-squashing"), help: "Also generate the noise-squashing private key and the public noise-squashing key (u128, seeded tfhe-rs CompressedNoiseSquashingKey; tfhe-rs 1.4 parameters, or the test set's).")
+    @Flag(name: .customLong("noise-squashing"), help: "Also generate the noise-squashing private key, the public noise-squashing key (u128, seeded tfhe-rs CompressedNoiseSquashingKey) and the squashed-noise compression keys (private key beside it, public seeded CompressedNoiseSquashingCompressionKey); tfhe-rs 1.4 parameters, or the test set's.")
     var noiseSquashing = false
 
     func validate() throws {
@@ -58,15 +58,25 @@ struct Keygen: ParsableCommand {
             var reported = -1
             let squashing = noiseSquashing
                 ? try NoiseSquashingPrivateKey.generate(KeyStore.noiseSquashingParameters(for: parameters), randomness: randomness) : nil
+            let compression = noiseSquashing
+                ? try NoiseSquashingCompressionPrivateKey.generate(KeyStore.noiseSquashingCompressionParameters(for: parameters),
+                                                                   randomness: randomness) : nil
             var reportedSquashing = -1
-            try store.save(keys, generatingServerKeyWith: randomness, noiseSquashingKey: squashing, overwrite: force,
+            var squashingKeyName = "noise-squashing key"
+            try store.save(keys, generatingServerKeyWith: randomness, noiseSquashingKey: squashing,
+                           noiseSquashingCompressionKey: compression, overwrite: force,
                            progress: { fraction in
                                let percent = Int(fraction * 100)
                                if percent / 10 > reported / 10 { reported = percent; printError("server key: \(percent)%") }
                            },
                            noiseSquashingProgress: { fraction in
                                let percent = Int(fraction * 100)
-                               if percent / 10 > reportedSquashing / 10 { reportedSquashing = percent; printError("noise-squashing key: \(percent)%") }
+                               // The squashing key reports first, then its compression key from 0 again.
+                               if percent < reportedSquashing { reportedSquashing = -1; squashingKeyName = "noise-squashing compression key" }
+                               if percent / 10 > reportedSquashing / 10 {
+                                   reportedSquashing = percent
+                                   printError("\(squashingKeyName): \(percent)%")
+                               }
                            })
         }
         printError(String(format: "wrote %@ in %.2f s", out, Date().timeIntervalSince(start)))

@@ -11,7 +11,9 @@ struct Squash: ParsableCommand {
             key (noise_squashing_key, a tfhe-rs CompressedNoiseSquashingKey) is loaded, or, in key \
             directories without one, generated from the noise-squashing private key (both cores, \
             progress on stderr); then blocks are packed in pairs and bootstrapped over Z_2^128 as \
-            tfhe-rs 1.4 does. kmsctl decrypt reads the result.
+            tfhe-rs 1.4 does. With --compress the squashed value is packed by the stored \
+            noise-squashing compression key into a tfhe-rs CompressedSquashedNoiseCiphertextList \
+            (the form fhEVM hands to the KMS). kmsctl decrypt reads both.
             """)
 
     @Option(help: "Key directory with a server key and a noise-squashing key.")
@@ -29,6 +31,9 @@ struct Squash: ParsableCommand {
     @Flag(help: "Replace --out if it exists.")
     var force = false
 
+    @Flag(help: "Write a CompressedSquashedNoiseCiphertextList packed by the key directory's noise-squashing compression key.")
+    var compress = false
+
     func run() throws {
         let store = KeyStore(directory: URL(fileURLWithPath: keys))
         let keySet = try store.load()
@@ -42,7 +47,8 @@ struct Squash: ParsableCommand {
         }
         printError(String(format: "squashing key %@ in %.2f s", stored ? "loaded" : "generated", Date().timeIntervalSince(start)))
         let squashed = try squashingKey.squash(ciphertext, serverKey: serverKey)
-        try SecureFile.write(try squashed.tfheRsFile(), to: URL(fileURLWithPath: out), permissions: 0o644, overwrite: force)
+        let bytes = compress ? try store.loadNoiseSquashingCompressionKey().compress([squashed]).tfheRsFile() : try squashed.tfheRsFile()
+        try SecureFile.write(bytes, to: URL(fileURLWithPath: out), permissions: 0o644, overwrite: force)
         printError(String(format: "squashed %@ in %.2f s → %@", ciphertext.type.name, Date().timeIntervalSince(start), out))
     }
 }

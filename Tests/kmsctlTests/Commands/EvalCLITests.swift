@@ -79,12 +79,17 @@ final class EvalCLITests: XCTestCase {
         _ = try ok(["keygen", "--params", "test", "--noise-squashing", "--out", keys])
         XCTAssertTrue(KeyStore(directory: URL(fileURLWithPath: keys)).hasNoiseSquashingKey)
         XCTAssertTrue(KeyStore(directory: URL(fileURLWithPath: keys)).hasNoiseSquashingPublicKey)
+        XCTAssertTrue(KeyStore(directory: URL(fileURLWithPath: keys)).hasNoiseSquashingCompressionKey)
         func path(_ name: String) -> String { tmp.appendingPathComponent(name).path }
         for (type, value, with) in [("euint16", "4242", "public"), ("euint8", "255", "secret"), ("ebool", "1", "secret"), ("euint4", "9", "public")] {
             _ = try ok(["encrypt", "--keys", keys, "--with", with, "--type", type, "--value", value, "--out", path("\(type).ct")])
             _ = try ok(["squash", "--keys", keys, "--ct", path("\(type).ct"), "--out", path("\(type).sq")])
             XCTAssertTrue(try ok(["key", "inspect", path("\(type).sq")]).contains("\"squashed_noise\":true"))
             XCTAssertEqual(try ok(["decrypt", "--keys", keys, "--ct", path("\(type).sq")]), value + "\n", type)
+            // Packed by the stored compression key into a CompressedSquashedNoiseCiphertextList.
+            _ = try ok(["squash", "--keys", keys, "--ct", path("\(type).ct"), "--compress", "--out", path("\(type).sql")])
+            XCTAssertTrue(try ok(["key", "inspect", path("\(type).sql")]).contains("CompressedSquashedNoiseCiphertextList"))
+            XCTAssertEqual(try ok(["decrypt", "--keys", keys, "--ct", path("\(type).sql")]), value + "\n", type)
         }
         // A squashed result of an evaluation.
         _ = try ok(["eval", "--keys", keys, "--op", "mul", "--lhs", path("euint8.ct"), "--scalar", "3", "--out", path("m.ct")])
