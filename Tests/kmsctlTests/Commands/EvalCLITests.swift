@@ -121,6 +121,10 @@ final class EvalCLITests: XCTestCase {
         XCTAssertEqual(squash?["runs"], 2)
         XCTAssertGreaterThan(squash?["squash_block_ms_median"] ?? 0, 0)
         XCTAssertGreaterThan(squash?["noise_squashing_keygen_ms"] ?? 0, 0)
+        XCTAssertGreaterThan(squash?["noise_squashing_compression_keygen_ms"] ?? 0, 0)
+        XCTAssertGreaterThan(squash?["compress_block_ms_median"] ?? 0, 0)
+        XCTAssertGreaterThan(squash?["compress_full_glwe_ms"] ?? 0, 0)
+        XCTAssertEqual(squash?["blocks_per_glwe"], 32)
         XCTAssertNotEqual(try CLI.run(["bench", "squash", "--params", "nope"]).status, 0)
     }
 }

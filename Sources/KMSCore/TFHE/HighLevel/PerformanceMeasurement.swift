@@ -112,23 +112,34 @@ public enum PerformanceMeasurement {
     }
 
     /// Noise-squashing medians: generating the noise-squashing key (all cores) and squashing
-    /// one block (kms-core's per-block switch-and-squash of an ebool, one thread).
+    /// one block (kms-core's per-block switch-and-squash of an ebool, one thread); generating the
+    /// squashed-noise compression key (all cores) and packing squashed blocks into a list: one
+    /// block (median over the runs) and a full GLWE of `lwePerGlwe` blocks (once).
     public struct SquashTimings: Sendable, Codable, Equatable {
         public var squashBlockMilliseconds: Double
         public var keygenMilliseconds: Double
+        public var compressionKeygenMilliseconds: Double
+        public var compressBlockMilliseconds: Double
+        public var compressFullGlweMilliseconds: Double
+        public var blocksPerGlwe: Int
         public var runs: Int
 
         enum CodingKeys: String, CodingKey {
             case squashBlockMilliseconds = "squash_block_ms_median"
             case keygenMilliseconds = "noise_squashing_keygen_ms"
+            case compressionKeygenMilliseconds = "noise_squashing_compression_keygen_ms"
+            case compressBlockMilliseconds = "compress_block_ms_median"
+            case compressFullGlweMilliseconds = "compress_full_glwe_ms"
+            case blocksPerGlwe = "blocks_per_glwe"
             case runs
         }
     }
 
-    /// Generates keys for `parameters` and its noise-squashing set (`KeyStore.noiseSquashingParameters`),
-    /// then times `runs` switch-and-squashes of one block; each result is checked to decrypt.
-    /// - Throws: `TFHEError` from key generation or squashing, `.ciphertextMismatch` if a
-    ///   squashed block does not decrypt to the value.
+    /// Generates keys for `parameters` and its noise-squashing sets (`KeyStore.noiseSquashingParameters`,
+    /// `noiseSquashingCompressionParameters`), then times `runs` switch-and-squashes of one block
+    /// and their compression, then one full list; every result is checked to decrypt.
+    /// - Throws: `TFHEError` from key generation, squashing or compression, `.ciphertextMismatch`
+    ///   if a squashed or compressed block does not decrypt to the value.
     public static func noiseSquashing(_ parameters: ParameterSet, runs: Int = 3,
                                       randomness: TFHERandomness = .system()) throws(TFHEError) -> SquashTimings {
         let keys = try KeySet.generate(parameters, randomness: randomness)
@@ -137,18 +148,45 @@ public enum PerformanceMeasurement {
         var start = DispatchTime.now().uptimeNanoseconds
         let squashingKey = try NoiseSquashingKey.generate(clientKey: keys.clientKey, privateKey: privateKey, randomness: randomness)
         let keygen = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+        let compressionPrivateKey = try NoiseSquashingCompressionPrivateKey.generate(
+            KeyStore.noiseSquashingCompressionParameters(for: parameters), randomness: randomness)
+        start = DispatchTime.now().uptimeNanoseconds
+        let compressionKey = try NoiseSquashingCompressionKey.generate(squashingKey: privateKey, compressionKey: compressionPrivateKey,
+                                                                       randomness: randomness)
+        let compressionKeygen = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
         let value = try ClearValue(type: .ebool, 1)
         let input = keys.clientKey.encrypt(value)
-        var times: [Double] = []
+        var times: [Double] = [], compressTimes: [Double] = []
         for _ in 0..<max(runs, 1) {
             start = DispatchTime.now().uptimeNanoseconds
-            let squashed = try squashingKey.switchAndSquash(input, serverKey: serverKey)
+            let s = try squashingKey.switchAndSquash(input, serverKey: serverKey)
             times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
-            guard try privateKey.decrypt(squashed) == value else {
+            guard try privateKey.decrypt(s) == value else {
                 throw .ciphertextMismatch("a squashed block did not decrypt to the encrypted value")
             }
         }
-        return SquashTimings(squashBlockMilliseconds: median(times), keygenMilliseconds: keygen, runs: max(runs, 1))
+        // Compression takes tfhe-rs's squashed form (blocks packed in pairs; one for an ebool).
+        let squashed = try squashingKey.squash(input, serverKey: serverKey)
+        for _ in 0..<max(runs, 1) {
+            start = DispatchTime.now().uptimeNanoseconds
+            let list = try compressionKey.compress([squashed])
+            compressTimes.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+            guard try compressionPrivateKey.decrypt(list) == [value] else {
+                throw .ciphertextMismatch("a compressed block did not decrypt to the encrypted value")
+            }
+        }
+        // A full GLWE: the squashed block, lwePerGlwe times.
+        let per = compressionKey.parameters.lwePerGlwe
+        let many = [SquashedNoiseCiphertext](repeating: squashed, count: per)
+        start = DispatchTime.now().uptimeNanoseconds
+        let full = try compressionKey.compress(many)
+        let fullTime = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+        guard full.glwes.count == 1, try compressionPrivateKey.decrypt(full) == [ClearValue](repeating: value, count: per) else {
+            throw .ciphertextMismatch("a full compressed GLWE did not decrypt to the encrypted values")
+        }
+        return SquashTimings(squashBlockMilliseconds: median(times), keygenMilliseconds: keygen,
+                             compressionKeygenMilliseconds: compressionKeygen, compressBlockMilliseconds: median(compressTimes),
+                             compressFullGlweMilliseconds: fullTime, blocksPerGlwe: per, runs: max(runs, 1))
     }
 
     static func milliseconds(_ body: () -> Void) -> Double {
