@@ -114,16 +114,20 @@ final class NoiseSquashingTests: XCTestCase {
         try Self.everyBlockValue(Self.testKeys(), pairs: true, label: "test set")
     }
 
-    /// The real squashing parameters (2×2048, TU(30), 2^24×3) over the test compute set (n = 10,
+    /// The real squashing sets (2×2048, 2^24×3: tfhe-rs 1.4 TU(30) and kms V09 TU(27)) over the test compute set (n = 10,
     /// so only ten CMUXes per block).
     func testRealSquashingParametersOverTheTestComputeSet() throws {
         let clock = ContinuousClock()
         var g = TestSeed.generator()
-        var keys: SquashingKeys?
-        let keygen = try clock.measure { keys = try Self.makeKeys(.test, .v1_4_message2Carry2KsPbsTUniform2M128, &g) }
-        guard let keys else { return XCTFail("no keys") }
-        let squash = try clock.measure { try Self.everyBlockValue(keys, pairs: false, label: "2x2048 over test") }
-        print("2x2048 over test compute: keys \(keygen), 16 squashes \(squash) (debug)")
+        // tfhe-rs 1.4's set (centered mean) and kms-core V09's (TUniform(27), standard switch).
+        for (name, p) in [("tfhe-rs 1.4", NoiseSquashingParameters.v1_4_message2Carry2KsPbsTUniform2M128),
+                          ("kms V09", .kmsV09SwitchAndSquash)] {
+            var keys: SquashingKeys?
+            let keygen = try clock.measure { keys = try Self.makeKeys(.test, p, &g) }
+            guard let keys else { return XCTFail("no keys") }
+            let squash = try clock.measure { try Self.everyBlockValue(keys, pairs: false, label: "2x2048 \(name) over test") }
+            print("2x2048 \(name) over test compute: keys \(keygen), 16 squashes \(squash) (debug)")
+        }
     }
 
     /// The GGSW rows of the key, decrypted back: row r < k of level ℓ is `−s_i·2^(128−Bℓ)·S_r`,

@@ -17,6 +17,16 @@ extension NoiseSquashingParameters {
         decompositionBaseLog: 24, decompositionLevelCount: 3, modulusSwitchType: .centeredMeanNoiseReduction,
         messageModulus: 4, carryModulus: 4)
 
+    /// kms-core V09's switch-and-squash set (`SwitchAndSquashParameters` of its default and
+    /// 2025 parameters): k = 2, N = 2048, TUniform(27), 2^24×3, the standard modulus switch (no
+    /// mean correction), message 4, carry 4. For keys made by or for kms-core V09, squashed block
+    /// by block (`NoiseSquashingKey.switchAndSquash`); key directories record no squashing set, so
+    /// pass it where a squashing key is loaded (`KeyStore.loadNoiseSquashingKey(parameters:)`).
+    public static let kmsV09SwitchAndSquash = NoiseSquashingParameters(
+        glweDimension: 2, polynomialSize: 2048, glweNoiseDistribution: .tUniform(boundLog2: 27),
+        decompositionBaseLog: 24, decompositionLevelCount: 3, modulusSwitchType: .standard,
+        messageModulus: 4, carryModulus: 4)
+
     /// **INSECURE** — a small set for fast unit tests with `ParameterSet.test`: k = 1, N = 512,
     /// TUniform(0), 2^24×3, centered mean, message 4, carry 4. Never protects anything.
     public static let test = NoiseSquashingParameters(
