@@ -14,36 +14,10 @@
 ///
 /// ```swift
 /// let t = Fourier128Transform(polynomialSize: 2048)!
-/// var out = Fourier128Transform.Spectrum(count: 1024)
-/// t.forward(polynomialWords, into: &out, at: 0)     // u128 interleaved → re0/re1/im0/im1
-/// let back = t.backward(out, at: 0)                  // ≈ the polynomial (mod 2^128)
+/// let spectrum = t.forward(polynomialWords)        // 1024 complex double-doubles (u128 interleaved in)
+/// let back = t.backward(spectrum)                    // ≈ the polynomial (mod 2^128)
 /// ```
 package final class Fourier128Transform: Sendable {
-    /// Four parallel arrays of double halves, as tfhe-rs stores them.
-    package struct Spectrum: Sendable, Equatable {
-        package var re0: [Double]
-        package var re1: [Double]
-        package var im0: [Double]
-        package var im1: [Double]
-
-        package init(count: Int) {
-            re0 = [Double](repeating: 0, count: count)
-            re1 = re0
-            im0 = re0
-            im1 = re0
-        }
-
-        package subscript(_ i: Int) -> ComplexDoubleDouble {
-            get { ComplexDoubleDouble(DoubleDouble(re0[i], re1[i]), DoubleDouble(im0[i], im1[i])) }
-            set {
-                re0[i] = newValue.re.hi
-                re1[i] = newValue.re.lo
-                im0[i] = newValue.im.hi
-                im1[i] = newValue.im.lo
-            }
-        }
-    }
-
     /// N.
     package let polynomialSize: Int
     /// ζ^j for j < n.
@@ -67,9 +41,9 @@ package final class Fourier128Transform: Sendable {
         }
     }
 
-    /// Writes the spectrum of `polynomial` (N interleaved u128 words, 2N `UInt64`) into
-    /// `spectrum` at `offset ..< offset + N/2`.
-    package func forward(_ polynomial: UnsafeBufferPointer<UInt64>, into spectrum: inout Spectrum, at offset: Int) {
+    /// The spectrum of `polynomial` (N interleaved u128 words, 2N `UInt64`): N/2 values in
+    /// tfhe-rs's order.
+    package func forward(_ polynomial: UnsafeBufferPointer<UInt64>) -> [ComplexDoubleDouble] {
         let n = polynomialSize / 2
         var x = [ComplexDoubleDouble](repeating: .zero, count: n)
         for j in 0..<n {
@@ -92,14 +66,14 @@ package final class Fourier128Transform: Sendable {
             }
             len = half
         }
-        for p in 0..<n { spectrum[offset + p] = x[p] }
+        return x
     }
 
-    /// The polynomial of the spectrum at `offset ..< offset + N/2`: N interleaved u128, each
-    /// coefficient rounded to the nearest integer modulo 2^128.
-    package func backward(_ spectrum: Spectrum, at offset: Int) -> [UInt64] {
+    /// The polynomial of a spectrum of N/2 values: N interleaved u128, each coefficient rounded
+    /// to the nearest integer modulo 2^128.
+    package func backward(_ spectrum: [ComplexDoubleDouble]) -> [UInt64] {
         let n = polynomialSize / 2
-        var x = (0..<n).map { spectrum[offset + $0] }
+        var x = spectrum
         // Decimation in time: bit-reversed input, natural output, conjugate twiddles.
         var len = 2
         while len <= n {

@@ -118,6 +118,75 @@ final class NoiseSquashingKeyTfheRsTests: XCTestCase {
         XCTAssertEqual(bodies * (p.glweDimension.value + 1), keys.key.spectra.count * p.polynomialSize.value)
     }
 
+    /// Decompressed into tfhe-rs's standard `NoiseSquashingKey` (Fourier128, as tfhe-rs's
+    /// `decompress()`): the file has the layout's size; every polynomial, taken back out of the
+    /// Fourier form, is the seeded key's standard polynomial within 2^28 (what 106 bits keep of
+    /// 128); and the key loaded from the file squashes values that decrypt. Consistency with our
+    /// own seeded key and squashing: no tfhe-rs noise-squashing key is available here.
+    func testDecompressedFourier128KeyRoundTripsAndSquashes() throws {
+        let keys = try NoiseSquashingTests.testKeys()
+        let p = keys.privateKey.parameters, n = keys.client.parameters.compute.lweDimension
+        let seeded = try compressed(keys)
+        let standard = try TfheRsNoiseSquashingKey(decompressing: seeded, parameters: p, inputLweDimension: n)
+        let bytes = try TfheRsFile(object: .noiseSquashingKey(standard), layout: .v1_4).encode()
+        let file = try TfheRsFile.decode(bytes, expecting: .noiseSquashingKey, limits: .key)
+        guard case .noiseSquashingKey(let decoded) = file.object else { return XCTFail("\(file.object.type)") }
+        XCTAssertEqual(decoded, standard)
+
+        // Size: 4 parts of n·L·(k+1)²·N/2 doubles (Fourier128LweBootstrapKey V1), tfhe-rs's wrappers.
+        let k1 = p.glweDimension.value + 1, levels = p.decompositionLevelCount.value, half = p.polynomialSize.value / 2
+        let polynomials = n.value * levels * k1 * k1
+        let tag = 4, newtype = 4 + 8, modulus128 = 4 + 16 + 8
+        let header = (8 + 3) + 4 + (8 + 3) + (8 + TfheRsObjectType.noiseSquashingKey.typeName.utf8.count)
+        let wrappers = tag + tag + (tag + 4) + tag + (tag + 4)
+        let bsk = tag + 4 * (8 + 8 * polynomials * half) + 5 * newtype
+        XCTAssertEqual(bytes.count, header + wrappers + bsk + (tag + 4) + 2 * newtype + modulus128)
+
+        // Every polynomial back out of the Fourier form ≈ the seeded key's.
+        let transform = try XCTUnwrap(Fourier128Transform(polynomialSize: p.polynomialSize.value))
+        let worst = SharedMutablePointer(UnsafeMutablePointer<Double>.allocate(capacity: ParallelWork.workerCount * polynomials))
+        defer { worst.pointer.deallocate() }
+        worst.pointer.initialize(repeating: 0, count: ParallelWork.workerCount * polynomials)
+        try seeded.forEachStandardPolynomial(parameters: p, inputLweDimension: n.value) { index, polynomial in
+            let values = (0..<half).map { q -> ComplexDoubleDouble in
+                let at = (index * half + q) * 8
+                return ComplexDoubleDouble(DoubleDouble(decoded.bsk.parts[0].double(at: at), decoded.bsk.parts[1].double(at: at)),
+                                           DoubleDouble(decoded.bsk.parts[2].double(at: at), decoded.bsk.parts[3].double(at: at)))
+            }
+            let back = transform.backward(values)
+            var e = 0.0
+            for j in 0 ..< 2 * half {
+                e = max(e, abs(NoiseSquashingTests.signed(U128(low: back[2 * j], high: back[2 * j + 1])
+                                                          &- U128(low: polynomial[2 * j], high: polynomial[2 * j + 1]))))
+            }
+            worst.pointer[index] = e
+        }
+        let maxError = (0..<polynomials).map { worst.pointer[$0] }.max() ?? .infinity
+        XCTAssertLessThan(maxError, 0x1p28, "Fourier128 round trip error 2^\(log2(maxError))")
+
+        let loaded = try NoiseSquashingKey(tfheRs: decoded, parameters: p, inputLweDimension: n)
+        XCTAssertEqual(loaded.spectra.count, keys.key.spectra.count)
+        try assertSquashesAndDecrypts(loaded, keys)
+
+        // Shapes that are not the parameters' are refused before any work.
+        var wrong = decoded
+        wrong.bsk.parts[3] = TfheRsBulk(bytes: wrong.bsk.parts[3].bytes.dropLast(8), elementSize: 8)
+        XCTAssertThrowsError(try NoiseSquashingKey(tfheRs: wrong, parameters: p, inputLweDimension: n)) {
+            guard case .invalidField = $0 as? TfheRsError else { return XCTFail("\($0)") }
+        }
+        XCTAssertThrowsError(try NoiseSquashingKey(tfheRs: decoded, parameters: .v1_4_message2Carry2KsPbsTUniform2M128, inputLweDimension: n)) {
+            guard case .mismatch = $0 as? TfheRsError else { return XCTFail("\($0)") }
+        }
+        XCTAssertThrowsError(try NoiseSquashingKey(tfheRs: decoded, parameters: p, inputLweDimension: n,
+                                                   limits: TfheRsLimits(sizeLimit: 1 << 20, maxExpandedSize: 1 << 16))) {
+            guard case .expansionLimitExceeded = $0 as? TfheRsError else { return XCTFail("\($0)") }
+        }
+        XCTAssertThrowsError(try TfheRsNoiseSquashingKey(decompressing: seeded, parameters: p, inputLweDimension: n,
+                                                         limits: TfheRsLimits(sizeLimit: 1 << 20, maxExpandedSize: 1 << 16))) {
+            guard case .expansionLimitExceeded = $0 as? TfheRsError else { return XCTFail("\($0)") }
+        }
+    }
+
     /// The same randomness gives the same bytes; another gives another seed and other bodies.
     func testSameSeedGivesIdenticalBytes() throws {
         let keys = try NoiseSquashingTests.testKeys()
