@@ -32,6 +32,31 @@ extension KeyStore {
         }
     }
 
+    /// The stored public noise-squashing key in tfhe-rs's standard form: an
+    /// `integer::NoiseSquashingKey` file (1.4 layout) holding the 128-bit Fourier bootstrapping
+    /// key, as tfhe-rs's `CompressedNoiseSquashingKey::decompress()` makes it (812 MB at the
+    /// 1.4 parameters with n = 918).
+    /// - Throws: `StorageError.notFound` without the public key, `.corrupted` for a damaged one.
+    public func standardNoiseSquashingKeyFile() throws(StorageError) -> [UInt8] {
+        let m = try manifest()
+        guard let entry = m.files[Self.noiseSquashingPublicKeyRole] else {
+            throw .notFound(path: directory.appendingPathComponent("\(Self.noiseSquashingPublicKeyRole)-\(m.keyID.hex).bin").path)
+        }
+        let bytes = try readFile(role: Self.noiseSquashingPublicKeyRole, manifest: m)
+        let compute = try loadPublicKey().publicKey.parameters
+        do throws(TfheRsError) {
+            let file = try TfheRsFile.decode(bytes, expecting: .compressedNoiseSquashingKey, limits: .key)
+            guard case .compressedNoiseSquashingKey(let key) = file.object else {
+                throw TfheRsError.unexpectedObject(expected: TfheRsCompressedNoiseSquashingKey.typeName, found: file.object.type.typeName)
+            }
+            let standard = try TfheRsNoiseSquashingKey(decompressing: key, parameters: Self.noiseSquashingParameters(for: compute),
+                                                       inputLweDimension: compute.compute.lweDimension)
+            return try TfheRsFile(object: .noiseSquashingKey(standard), layout: file.layout).encode()
+        } catch {
+            throw .corrupted(path: directory.appendingPathComponent(entry.path).path, reason: error.description)
+        }
+    }
+
     /// Whether the key set has a public noise-squashing key.
     public var hasNoiseSquashingPublicKey: Bool {
         (try? manifest())?.files[Self.noiseSquashingPublicKeyRole] != nil

@@ -116,6 +116,10 @@ struct Key: ParsableCommand {
         @Flag(help: "Replace existing files in --out.")
         var force = false
 
+        @Flag(name: .customLong("noise-squashing-key"),
+              help: "Also write noise_squashing_key.bin: the stored noise-squashing key decompressed into tfhe-rs's standard NoiseSquashingKey (128-bit Fourier form, tfhe-rs 1.4 layout).")
+        var noiseSquashingKey = false
+
         func run() throws {
             let layout = try Key.layout(version)
             let store = KeyStore(directory: URL(fileURLWithPath: keys))
@@ -127,6 +131,12 @@ struct Key: ParsableCommand {
             try SecureFile.write(export.publicKey, to: dir.appendingPathComponent("public_key.bin"), permissions: 0o644, overwrite: force)
             if let sk = export.serverKey {
                 try SecureFile.write(sk, to: dir.appendingPathComponent("server_key.bin"), permissions: 0o644, overwrite: force)
+            }
+            if noiseSquashingKey {
+                let start = Date()
+                try SecureFile.write(try store.standardNoiseSquashingKeyFile(), to: dir.appendingPathComponent("noise_squashing_key.bin"),
+                                     permissions: 0o644, overwrite: force)
+                printError(String(format: "wrote noise_squashing_key.bin (decompressed) in %.2f s", Date().timeIntervalSince(start)))
             }
             printError("wrote tfhe-rs \(export.layout.releases) \(export.encoding.rawValue) files to \(out)")
         }

@@ -97,6 +97,9 @@ final class EvalCLITests: XCTestCase {
         XCTAssertEqual(squash.status, 0, squash.stderr)
         XCTAssertTrue(squash.stderr.contains("squashing key loaded"), squash.stderr)   // the stored public key, not regenerated
         XCTAssertEqual(try ok(["decrypt", "--keys", keys, "--ct", path("m.sq")]), "253\n")
+        // The noise-squashing key exported in tfhe-rs's standard (Fourier128) form.
+        _ = try ok(["key", "export", "--keys", keys, "--out", path("export"), "--noise-squashing-key"])
+        XCTAssertTrue(try ok(["key", "inspect", path("export/noise_squashing_key.bin")]).contains("integer::NoiseSquashingKey"))
         // Without a noise-squashing key: a clear error.
         let plain = tmp.appendingPathComponent("plain").path
         _ = try ok(["keygen", "--params", "test", "--out", plain])
