@@ -147,6 +147,28 @@ public struct KeyStore: Sendable {
         return bytes
     }
 
+    /// Reads the tfhe-rs file of `role` (digest-checked, bounded by the key limits), expecting an
+    /// object of `type`, and hands it with its layout to `take`.
+    /// - Throws: `StorageError.notFound` when the key set has no such file, `.corrupted` naming
+    ///   the file when it is not the object `take` wants.
+    package func decodeStored<T>(role: String, expecting type: TfheRsObjectType,
+                                 _ take: (TfheRsObject, TfheRsLayout) throws(TfheRsError) -> T) throws(StorageError) -> T {
+        let m = try manifest()
+        guard let entry = m.files[role] else {
+            throw .notFound(path: directory.appendingPathComponent("\(role)-\(m.keyID.hex).bin").path)
+        }
+        let bytes = try readFile(role: role, manifest: m)
+        do throws(TfheRsError) {
+            let file = try TfheRsFile.decode(bytes, expecting: type, limits: .key)
+            guard file.object.type == type else {
+                throw TfheRsError.unexpectedObject(expected: type.typeName, found: file.object.type.typeName)
+            }
+            return try take(file.object, file.layout)
+        } catch {
+            throw .corrupted(path: directory.appendingPathComponent(entry.path).path, reason: error.description)
+        }
+    }
+
     /// Loads the whole key set (client key included).
     public func load() throws(StorageError) -> KeySet {
         let m = try manifest()

@@ -106,19 +106,9 @@ extension KeyStore {
     /// Reads the tfhe-rs client key file holding the noise-squashing keys (digest-checked) and
     /// takes a key out of it; `missing` is the reason given when `take` finds none.
     func fromNoiseSquashingClientKey<T>(_ missing: String, _ take: (TfheRsClientKey) throws(TfheRsError) -> T?) throws(StorageError) -> T {
-        let m = try manifest()
-        guard let entry = m.files[Self.noiseSquashingKeyRole] else {
-            throw .notFound(path: directory.appendingPathComponent("\(Self.noiseSquashingKeyRole)-\(m.keyID.hex).bin").path)
-        }
-        let bytes = try readFile(role: Self.noiseSquashingKeyRole, manifest: m)
-        do throws(TfheRsError) {
-            let file = try TfheRsFile.decode(bytes, expecting: .clientKey, limits: .key)
-            guard case .clientKey(let ck) = file.object, let key = try take(ck) else {
-                throw TfheRsError.invalidField(missing)
-            }
+        try decodeStored(role: Self.noiseSquashingKeyRole, expecting: .clientKey) { object, _ throws(TfheRsError) in
+            guard case .clientKey(let ck) = object, let key = try take(ck) else { throw .invalidField(missing) }
             return key
-        } catch {
-            throw .corrupted(path: directory.appendingPathComponent(entry.path).path, reason: error.description)
         }
     }
 }

@@ -60,23 +60,15 @@ extension KeyStore {
     /// - Throws: `StorageError.notFound` without the file, `.corrupted` for a file that is not a
     ///   matching compressed noise-squashing compression key.
     public func loadNoiseSquashingCompressionKey(parameters: NoiseSquashingCompressionParameters? = nil) throws(StorageError) -> NoiseSquashingCompressionKey {
-        let m = try manifest()
-        guard let entry = m.files[Self.noiseSquashingCompressionKeyRole] else {
-            throw .notFound(path: directory.appendingPathComponent("\(Self.noiseSquashingCompressionKeyRole)-\(m.keyID.hex).bin").path)
-        }
-        let bytes = try readFile(role: Self.noiseSquashingCompressionKeyRole, manifest: m)
         let compute = try loadPublicKey().publicKey.parameters
         let compression = parameters ?? Self.noiseSquashingCompressionParameters(for: compute)
         let input = Self.noiseSquashingParameters(for: compute).lweDimension.value
-        do throws(TfheRsError) {
-            let file = try TfheRsFile.decode(bytes, expecting: .compressedNoiseSquashingCompressionKey, limits: .key)
-            guard case .compressedNoiseSquashingCompressionKey(let key) = file.object else {
-                throw TfheRsError.unexpectedObject(expected: TfheRsObjectType.compressedNoiseSquashingCompressionKey.typeName,
-                                                   found: file.object.type.typeName)
+        return try decodeStored(role: Self.noiseSquashingCompressionKeyRole, expecting: .compressedNoiseSquashingCompressionKey) {
+            object, _ throws(TfheRsError) in
+            guard case .compressedNoiseSquashingCompressionKey(let key) = object else {
+                throw .invalidField("not a compressed noise-squashing compression key")
             }
             return try NoiseSquashingCompressionKey(tfheRsCompressed: key, parameters: compression, inputLweDimension: input)
-        } catch {
-            throw .corrupted(path: directory.appendingPathComponent(entry.path).path, reason: error.description)
         }
     }
 }

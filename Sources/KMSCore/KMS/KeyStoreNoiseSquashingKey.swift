@@ -38,22 +38,12 @@ extension KeyStore {
     /// 1.4 parameters with n = 918).
     /// - Throws: `StorageError.notFound` without the public key, `.corrupted` for a damaged one.
     public func standardNoiseSquashingKeyFile() throws(StorageError) -> [UInt8] {
-        let m = try manifest()
-        guard let entry = m.files[Self.noiseSquashingPublicKeyRole] else {
-            throw .notFound(path: directory.appendingPathComponent("\(Self.noiseSquashingPublicKeyRole)-\(m.keyID.hex).bin").path)
-        }
-        let bytes = try readFile(role: Self.noiseSquashingPublicKeyRole, manifest: m)
         let compute = try loadPublicKey().publicKey.parameters
-        do throws(TfheRsError) {
-            let file = try TfheRsFile.decode(bytes, expecting: .compressedNoiseSquashingKey, limits: .key)
-            guard case .compressedNoiseSquashingKey(let key) = file.object else {
-                throw TfheRsError.unexpectedObject(expected: TfheRsCompressedNoiseSquashingKey.typeName, found: file.object.type.typeName)
-            }
+        return try decodeStored(role: Self.noiseSquashingPublicKeyRole, expecting: .compressedNoiseSquashingKey) { object, layout throws(TfheRsError) in
+            guard case .compressedNoiseSquashingKey(let key) = object else { throw .invalidField("not a compressed noise-squashing key") }
             let standard = try TfheRsNoiseSquashingKey(decompressing: key, parameters: Self.noiseSquashingParameters(for: compute),
                                                        inputLweDimension: compute.compute.lweDimension)
-            return try TfheRsFile(object: .noiseSquashingKey(standard), layout: file.layout).encode()
-        } catch {
-            throw .corrupted(path: directory.appendingPathComponent(entry.path).path, reason: error.description)
+            return try TfheRsFile(object: .noiseSquashingKey(standard), layout: layout).encode()
         }
     }
 
@@ -68,21 +58,11 @@ extension KeyStore {
     /// - Throws: `StorageError.notFound` without the file, `.corrupted` for a file that is not a
     ///   matching compressed noise-squashing key.
     public func loadNoiseSquashingKey(parameters: NoiseSquashingParameters? = nil) throws(StorageError) -> NoiseSquashingKey {
-        let m = try manifest()
-        guard let entry = m.files[Self.noiseSquashingPublicKeyRole] else {
-            throw .notFound(path: directory.appendingPathComponent("\(Self.noiseSquashingPublicKeyRole)-\(m.keyID.hex).bin").path)
-        }
-        let bytes = try readFile(role: Self.noiseSquashingPublicKeyRole, manifest: m)
         let compute = try loadPublicKey().publicKey.parameters
         let squashing = parameters ?? Self.noiseSquashingParameters(for: compute)
-        do throws(TfheRsError) {
-            let file = try TfheRsFile.decode(bytes, expecting: .compressedNoiseSquashingKey, limits: .key)
-            guard case .compressedNoiseSquashingKey(let key) = file.object else {
-                throw TfheRsError.unexpectedObject(expected: TfheRsCompressedNoiseSquashingKey.typeName, found: file.object.type.typeName)
-            }
+        return try decodeStored(role: Self.noiseSquashingPublicKeyRole, expecting: .compressedNoiseSquashingKey) { object, _ throws(TfheRsError) in
+            guard case .compressedNoiseSquashingKey(let key) = object else { throw .invalidField("not a compressed noise-squashing key") }
             return try NoiseSquashingKey(tfheRsCompressed: key, parameters: squashing, compute: compute)
-        } catch {
-            throw .corrupted(path: directory.appendingPathComponent(entry.path).path, reason: error.description)
         }
     }
 

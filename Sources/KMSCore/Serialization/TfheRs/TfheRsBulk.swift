@@ -52,3 +52,21 @@ extension TfheRsEncoder {
         writer.writeRaw(b.bytes)
     }
 }
+
+extension TfheRsBulk {
+    /// `count` u128 written by `fill` as interleaved 64-bit words (low then high), stored as
+    /// tfhe-rs stores a `Vec<u128>`: 16 little-endian bytes each.
+    static func u128(count: Int, _ fill: (UnsafeMutablePointer<UInt64>) throws(TFHEError) -> Void) throws(TFHEError) -> TfheRsBulk {
+        var bytes = [UInt8](repeating: 0, count: count * 16)
+        let failure: TFHEError? = bytes.withUnsafeMutableBytes { raw in
+            let words = raw.bindMemory(to: UInt64.self)
+            do throws(TFHEError) { try fill(words.baseAddress!) } catch { return error }
+            #if _endian(big)
+            for j in 0 ..< words.count { words[j] = words[j].littleEndian }
+            #endif
+            return nil
+        }
+        if let failure { throw failure }
+        return TfheRsBulk(bytes: bytes[...], elementSize: 16)
+    }
+}

@@ -25,16 +25,9 @@ extension TfheRsCompressedServerKey {
         if case .centeredMeanNoiseReduction = c.modulusSwitchType, layout < .v1_3 {
             throw .unsupported("the centered-mean modulus switch needs the tfhe-rs 1.3 layout or later")
         }
-        let modern = layout >= .v1_6
         func seeded() throws(TfheRsError) -> (TfheRsKeyCompressionSeed, TFHERandomness) {
-            var seed = [UInt8](repeating: 0, count: 16)
-            seed.withUnsafeMutableBytes { randomness.mask.fill($0) }
-            let generator: AesCtrGenerator
-            do { generator = try AesCtrGenerator(seed: seed, start: modern ? .fromFirstByte : .skipFirstByte) } catch {
-                throw .invalidField("seed: \(error)")
-            }
-            let s = modern ? TfheRsKeyCompressionSeed(kind: .ctr(seed), byteIndex: 0) : .legacy(seed)
-            return (s, TFHERandomness(secret: randomness.secret, mask: generator, noise: randomness.noise))
+            let (seed, generator) = try TfheRsKeyCompressionSeed.draw(for: layout, from: randomness.mask)
+            return (seed, TFHERandomness(secret: randomness.secret, mask: generator, noise: randomness.noise))
         }
         func bodies(_ data: [UInt64], size: Int) -> TfheRsBulk {
             TfheRsBulk(words: stride(from: size - 1, to: data.count, by: size).map { data[$0] })
@@ -127,17 +120,9 @@ extension ServerKey {
         guard bsk.data.count == n * c.pbsLevel.value * (k + 1) * size else {
             throw .invalidField("the seeded bootstrapping key has \(bsk.data.count) bodies")
         }
-        func generator(_ s: TfheRsKeyCompressionSeed) throws(TfheRsError) -> AesCtrGenerator {
-            guard case .ctr(let seed) = s.kind, s.aesIndexLow == 0, s.aesIndexHigh == 0, s.byteIndex <= 1 else {
-                throw .unsupported("a \(s.kindName) seed starting at table index (\(s.aesIndexLow), \(s.byteIndex))")
-            }
-            do { return try AesCtrGenerator(seed: seed, start: s.byteIndex == 1 ? .skipFirstByte : .fromFirstByte) } catch {
-                throw .invalidField("seed: \(error)")
-            }
-        }
         /// Full LWE ciphertexts of dimension `dim` from bodies and the seed's masks.
         func expand(_ bodies: TfheRsBulk, dimension dim: Int, seed: TfheRsKeyCompressionSeed) throws(TfheRsError) -> [UInt64] {
-            let g = try generator(seed)
+            let g = try seed.maskGenerator()
             let words = bodies.words()
             var data = [UInt64](repeating: 0, count: words.count * (dim + 1))
             data.withUnsafeMutableBufferPointer { d in
@@ -162,7 +147,7 @@ extension ServerKey {
         let transform = try TfheRsError.mismatching("bootstrapping key") { () throws(TFHEError) in try FourierTransform.plan(polynomialSize: size) }
         let rows = n * c.pbsLevel.value * k1
         var re = [Double](repeating: 0, count: rows * k1 * half), im = re
-        let g = try generator(bsk.seed)
+        let g = try bsk.seed.maskGenerator()
         let bodies = bsk.data.words()
         var row = [UInt64](repeating: 0, count: k1 * size)
         re.withUnsafeMutableBufferPointer { reOut in im.withUnsafeMutableBufferPointer { imOut in row.withUnsafeMutableBufferPointer { r in

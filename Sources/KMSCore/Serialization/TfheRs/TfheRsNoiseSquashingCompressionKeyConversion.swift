@@ -33,22 +33,13 @@ extension TfheRsCompressedNoiseSquashingCompressionKey {
         let seeded = TFHERandomness(secret: randomness.secret, mask: generator, noise: randomness.noise)
         let size = p.packingKsPolynomialSize.value
         let rows = squashingKey.lweDimension * p.packingKsLevel.value
-        var bytes = [UInt8](repeating: 0, count: rows * size * 16)
-        let failure: TFHEError? = bytes.withUnsafeMutableBytes { raw in
-            let words = raw.bindMemory(to: UInt64.self)
-            do throws(TFHEError) {
+        let bodies = try TfheRsError.mismatching("noise-squashing compression key") { () throws(TFHEError) in
+            try TfheRsBulk.u128(count: rows * size) { words throws(TFHEError) in
                 try NoiseSquashingCompressionKey.encryptRows(squashingKey: squashingKey, compressionKey: compressionKey, randomness: seeded,
-                                                             output: .bodies(words.baseAddress!), progress: progress)
-            } catch {
-                return error
+                                                             output: .bodies(words), progress: progress)
             }
-            #if _endian(big)
-            for j in 0 ..< words.count { words[j] = words[j].littleEndian }
-            #endif
-            return nil
         }
-        if let failure { throw .mismatch("noise-squashing compression key: \(failure)") }
-        let key = TfheRsSeededPackingKeyswitchKey(data: TfheRsBulk(bytes: bytes[...], elementSize: 16), baseLog: p.packingKsBaseLog.value,
+        let key = TfheRsSeededPackingKeyswitchKey(data: bodies, baseLog: p.packingKsBaseLog.value,
                                                   levelCount: p.packingKsLevel.value, outputGlweSize: p.packingKsGlweDimension.value + 1,
                                                   outputPolynomialSize: size, seed: seed)
         return TfheRsCompressedNoiseSquashingCompressionKey(packingKey: key, lwePerGlwe: p.lwePerGlwe)

@@ -38,36 +38,20 @@ extension TfheRsCompressedNoiseSquashingKey {
         case .driftTechniqueNoiseReduction:
             throw .unsupported("noise-squashing keys with the drift technique (tfhe-rs 1.1 – 1.3) are not generated")
         }
-        let modern = layout >= .v1_6
-        var seedBytes = [UInt8](repeating: 0, count: 16)
-        seedBytes.withUnsafeMutableBytes { randomness.mask.fill($0) }
-        let generator: AesCtrGenerator
-        do { generator = try AesCtrGenerator(seed: seedBytes, start: modern ? .fromFirstByte : .skipFirstByte) } catch {
-            throw .invalidField("seed: \(error)")
-        }
-        let seed = modern ? TfheRsKeyCompressionSeed(kind: .ctr(seedBytes), byteIndex: 0) : .legacy(seedBytes)
+        let (seed, generator) = try TfheRsKeyCompressionSeed.draw(for: layout, from: randomness.mask)
         let seeded = TFHERandomness(secret: randomness.secret, mask: generator, noise: randomness.noise)
 
         let n = clientKey.lweSecretKey.dimension, k1 = p.glweDimension.value + 1, size = p.polynomialSize.value
         let levels = p.decompositionLevelCount.value
         // n · L · (k+1) body polynomials of N u128 (16 bytes, little-endian: low word then high).
         let bodyCount = n * levels * k1 * size
-        var bytes = [UInt8](repeating: 0, count: bodyCount * 16)
-        let failure: TFHEError? = bytes.withUnsafeMutableBytes { raw in
-            let words = raw.bindMemory(to: UInt64.self)
-            do throws(TFHEError) {
+        let bodies = try TfheRsError.mismatching("noise-squashing key") { () throws(TFHEError) in
+            try TfheRsBulk.u128(count: bodyCount) { words throws(TFHEError) in
                 try NoiseSquashingKey.encryptGgsws(clientKey: clientKey, privateKey: privateKey, randomness: seeded,
-                                                   output: .standardBodies(words.baseAddress!), progress: progress)
-            } catch {
-                return error
+                                                   output: .standardBodies(words), progress: progress)
             }
-            #if _endian(big)
-            for j in 0 ..< words.count { words[j] = words[j].littleEndian }
-            #endif
-            return nil
         }
-        if let failure { throw .mismatch("noise-squashing key: \(failure)") }
-        let bsk = TfheRsSeededBootstrapKey(data: TfheRsBulk(bytes: bytes[...], elementSize: 16), glweSize: k1, polynomialSize: size,
+        let bsk = TfheRsSeededBootstrapKey(data: bodies, glweSize: k1, polynomialSize: size,
                                            baseLog: p.decompositionBaseLog.value, levelCount: levels, seed: seed)
         return TfheRsCompressedNoiseSquashingKey(bsk: bsk, modulusSwitch: modulusSwitch,
                                                  messageModulus: p.messageModulus, carryModulus: p.carryModulus)
