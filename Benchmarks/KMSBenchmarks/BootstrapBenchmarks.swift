@@ -35,6 +35,16 @@ func registerBootstrapBenchmarks() {
                 values.withUnsafeMutableBufferPointer { transform.forward($0.baseAddress!); transform.inverse($0.baseAddress!) }
             }
         }
+        // tfhe-rs's 128-bit Fourier form of one key polynomial (the standard noise-squashing key's
+        // storage): what exporting or importing that key costs per polynomial.
+        let fourier128 = Fourier128Transform(polynomialSize: size)!
+        let polynomial = (0..<(2 * size)).map { _ in next() }
+        Benchmark("Fourier128 (double-double) N=\(size), forward + backward", configuration: .init(timeUnits: .microseconds)) { benchmark in
+            for _ in benchmark.scaledIterations {
+                let spectrum = polynomial.withUnsafeBufferPointer { fourier128.forward($0) }
+                blackHole(fourier128.backward(spectrum))
+            }
+        }
         let spectra = (0..<(params.decompositionLevelCount.value * k1 * k1)).map { _ in
             engine.forwardKey((0..<(2 * size)).map { _ in next() })!
         }

@@ -34,8 +34,8 @@ extension KeyStore {
 
     /// The stored public noise-squashing key in tfhe-rs's standard form: an
     /// `integer::NoiseSquashingKey` file (1.4 layout) holding the 128-bit Fourier bootstrapping
-    /// key, as tfhe-rs's `CompressedNoiseSquashingKey::decompress()` makes it (812 MB at the
-    /// 1.4 parameters with n = 918).
+    /// key, as tfhe-rs's `CompressedNoiseSquashingKey::decompress()` makes it (785 MB for the
+    /// `default` set, n = 887).
     /// - Throws: `StorageError.notFound` without the public key, `.corrupted` for a damaged one.
     public func standardNoiseSquashingKeyFile() throws(StorageError) -> [UInt8] {
         let compute = try loadPublicKey().publicKey.parameters

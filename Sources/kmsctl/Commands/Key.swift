@@ -33,7 +33,8 @@ struct Key: ParsableCommand {
             var size = 0
             let file = try parseFile(file) { bytes in
                 size = bytes.count
-                return try TfheRsFile.decode(bytes, layout: layout)
+                // Shapes only: files up to the standard-key limit (a Fourier128 squashing key is 785 MB).
+                return try TfheRsFile.decode(bytes, layout: layout, limits: .standardKey)
             }
             print(file.inspection(sizeBytes: size))
         }

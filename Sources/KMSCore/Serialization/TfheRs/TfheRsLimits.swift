@@ -35,6 +35,10 @@ public struct TfheRsLimits: Sendable, Equatable {
     public static let ciphertext = TfheRsLimits(sizeLimit: 16 << 20)
     /// fhEVM's key limit (`SAFE_SER_DESER_LIMIT_KEY`, 512 MiB); expanded objects up to 2 GiB.
     public static let key = TfheRsLimits(sizeLimit: 512 << 20)
+    /// tfhe-rs's standard (Fourier-domain) key files beyond fhEVM's key limit: up to 1 GiB, the
+    /// size of a standard noise-squashing key at the 2M128 sets (785 MB for n = 887); expanded
+    /// objects up to 4 GiB. For reading such a file on purpose, never for untrusted input.
+    public static let standardKey = TfheRsLimits(sizeLimit: 1 << 30)
     /// The default: the key limit (client keys, public keys and every ciphertext fit).
     package static let `default` = key
 }

@@ -9,7 +9,9 @@
 ///   Fourier128 polynomial back to Z_{2^128} (rounded), then into our spectra.
 ///
 /// Every shape and number is checked against the parameters before anything is allocated, so a
-/// hostile file ends in a `TfheRsError`, never a trap or an oversized allocation.
+/// hostile file ends in a `TfheRsError`, never a trap or an oversized allocation. A standard key
+/// file at real parameters (785 MB) is larger than fhEVM's key limit: decode it with
+/// `TfheRsLimits.standardKey`.
 ///
 /// ```swift
 /// let file = try TfheRsFile.decode(bytes, expecting: .compressedNoiseSquashingKey, limits: .key)
@@ -205,7 +207,7 @@ extension NoiseSquashingKey {
 extension TfheRsNoiseSquashingKey {
     /// tfhe-rs's `CompressedNoiseSquashingKey::decompress()`: the masks regenerated from the
     /// seed and every polynomial put in the 128-bit Fourier form, on all cores. At tfhe-rs 1.4's
-    /// parameters and n = 918 the result holds 4 × 25,380,864 doubles (812 MB).
+    /// parameters the result holds 4·n·L·(k+1)²·N/2 doubles: 785 MB for n = 887.
     /// - Throws: as `NoiseSquashingKey(tfheRsCompressed:…)`; `.expansionLimitExceeded` when the
     ///   Fourier form exceeds `limits.maxExpandedSize`.
     public init(decompressing compressed: TfheRsCompressedNoiseSquashingKey, parameters p: NoiseSquashingParameters,
