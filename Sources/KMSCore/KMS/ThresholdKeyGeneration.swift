@@ -39,7 +39,7 @@ public enum ThresholdKeyGeneration {
             progress?("noise-squashing key", $0)
         }
         let info = shares[0].info
-        try store.write(keyID: keys.keyID, parameters: parameters, files: [
+        _ = try store.write(keyID: keys.keyID, parameters: parameters, files: [
             .init(role: KeyStore.publicKeyRole, bytes: KeyFileCoding.encode(keys.publicKey), isPrivate: false),
             .init(role: KeyStore.serverKeyRole, bytes: serverKey, isPrivate: false),
             .init(role: KeyStore.noiseSquashingPublicKeyRole, bytes: squashingKey, isPrivate: false),

@@ -306,6 +306,22 @@ final class NoiseSquashingCompressionTests: XCTestCase {
             messageModulus: 4, carryModulus: 4, lwePerGlwe: 32, glweDimension: 2, polynomialSize: 256, glwes: list.glwes,
             blockCount: 2, kinds: [.string(characters: 1, padded: false)]))
 
+        // 1-bit coefficients: a few KB that would unpack to MBs are refused before unpacking.
+        let k = 16, size = 4096, per = 128
+        let tiny = try (0..<2).map { _ in
+            try TfheRsModulusSwitchedGlwe128(packed: TfheRsBulk(bytes: [UInt8](repeating: 0xa5, count: 16 * ((k * size + per + 127) / 128))[...],
+                                                                elementSize: 16),
+                                             logModulus: 1, glweDimension: k, polynomialSize: size, bodiesCount: per)
+        }
+        let inflating = try TfheRsCompressedSquashedNoiseCiphertextList(
+            glweCiphertexts: tiny, meta: .init(messageModulus: 4, carryModulus: 4, lwePerGlwe: per),
+            info: [TfheRsDataKind](repeating: .boolean, count: 2 * per))
+        XCTAssertThrowsError(try CompressedSquashedNoiseCiphertextList(tfheRs: inflating,
+                                                                       limits: TfheRsLimits(sizeLimit: 1 << 20, maxExpandedSize: 1 << 21))) {
+            guard case .expansionLimitExceeded = $0 as? TfheRsError else { return XCTFail("\($0)") }
+        }
+        XCTAssertEqual(try CompressedSquashedNoiseCiphertextList(tfheRs: inflating).count, 2 * per)
+
         let bytes = try list.tfheRsFile()
         var decoded = 0
         for trial in 0..<2_000 {

@@ -9,9 +9,11 @@
 /// ```
 extension CompressedSquashedNoiseCiphertextList {
     /// A list from a tfhe-rs object: every GLWE of one shape, all but the last full, the packed
-    /// coefficients unpacked (and scaled back to 128 bits when stored with fewer).
-    /// - Throws: `TfheRsError.invalidField` for shapes a list cannot have.
-    public init(tfheRs l: TfheRsCompressedSquashedNoiseCiphertextList) throws(TfheRsError) {
+    /// coefficients unpacked (and scaled back to 128 bits when stored with fewer), their total
+    /// bounded by `limits.maxExpandedSize` before anything is unpacked.
+    /// - Throws: `TfheRsError.invalidField` for shapes a list cannot have,
+    ///   `.expansionLimitExceeded` beyond the limit.
+    public init(tfheRs l: TfheRsCompressedSquashedNoiseCiphertextList, limits: TfheRsLimits = .ciphertext) throws(TfheRsError) {
         guard let meta = l.meta, let first = l.glweCiphertexts.first else {
             // tfhe-rs writes an empty list without metadata.
             self = try TfheRsError.invalid("compressed squashed-noise list") { () throws(TFHEError) in
@@ -30,6 +32,11 @@ extension CompressedSquashedNoiseCiphertextList {
         }
         guard meta.lwePerGlwe <= first.polynomialSize, first.glweDimension <= 16 else {
             throw .invalidField("a \(first.glweDimension)×\(first.polynomialSize) GLWE cannot pack \(meta.lwePerGlwe) blocks")
+        }
+        // Each GLWE unpacks to (k+1)·N u128 whatever its stored bit width (k ≤ 16, N ≤ 2^16).
+        let expanded = l.glweCiphertexts.count.multipliedReportingOverflow(by: (first.glweDimension + 1) * first.polynomialSize * 16)
+        guard !expanded.overflow, expanded.partialValue <= limits.maxExpandedSize else {
+            throw .expansionLimitExceeded(size: expanded.overflow ? Int.max : expanded.partialValue, limit: limits.maxExpandedSize)
         }
         let glwes = l.glweCiphertexts.map(Self.unpacked)
         self = try TfheRsError.invalid("compressed squashed-noise list") { () throws(TFHEError) in
@@ -92,7 +99,7 @@ extension CompressedSquashedNoiseCiphertextList {
         guard bytes.count <= limits.sizeLimit else { throw .sizeLimitExceeded(size: bytes.count, limit: limits.sizeLimit) }
         guard let file = try? TfheRsFile.decode(bytes, limits: limits) else { return nil }
         guard case .compressedSquashedNoiseCiphertextList(let l) = file.object else { return nil }
-        return try CompressedSquashedNoiseCiphertextList(tfheRs: l)
+        return try CompressedSquashedNoiseCiphertextList(tfheRs: l, limits: limits)
     }
 
     /// The list as a tfhe-rs file of `layout` (1.3 on), `safe_serialize`.

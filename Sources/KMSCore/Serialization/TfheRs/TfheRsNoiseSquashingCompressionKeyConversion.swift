@@ -51,6 +51,7 @@ extension NoiseSquashingCompressionKey {
     private static func checkShape(baseLog: Int, levelCount: Int, glweSize: Int, polynomialSize: Int, lwePerGlwe: Int,
                                    values: Int, perRow: Int, parameters p: NoiseSquashingCompressionParameters,
                                    inputLweDimension n: Int, limits: TfheRsLimits) throws(TfheRsError) {
+        try TfheRsError.mismatching("noise-squashing compression parameters") { () throws(TFHEError) in try p.validate() }
         guard baseLog == p.packingKsBaseLog.value, levelCount == p.packingKsLevel.value,
               glweSize == p.packingKsGlweDimension.value + 1, polynomialSize == p.packingKsPolynomialSize.value,
               lwePerGlwe == p.lwePerGlwe else {

@@ -21,8 +21,7 @@ enum LwePackingKeyswitch128 {
         let size = p.packingKsPolynomialSize.value, k1 = p.packingKsGlweDimension.value + 1
         let n = key.inputLweDimension, levels = p.packingKsLevel.value
         let rowWords = NoiseSquashingCompressionKey.rowWords(p)
-        // The caller validated the parameters; the decomposer exists for them.
-        let decomposer = U128Decomposer(baseLog: p.packingKsBaseLog.value, levelCount: levels)!
+        let decomposer = key.decomposer
         let count = blocks.count
         // digits[(j·count + i)·L + (ℓ − 1)]: the decomposition of every mask coefficient, once.
         var digits = [Int64](repeating: 0, count: n * count * levels)

@@ -16,12 +16,18 @@ public struct NoiseSquashingCompressionKey: Sendable {
     /// `inputLweDimension · L` GLWE encryptions of `(k+1)·N` u128 (interleaved words), in
     /// tfhe-rs's order: input coefficient major, then level L first (block t holds level L − t).
     let data: [UInt64]
+    /// The packing key switch's decomposition.
+    let decomposer: U128Decomposer
 
     /// Wraps key material of the parameters' shape, checking its size.
     /// - Throws: `TFHEError.invalidParameters` for unusable parameters, `.keyMismatch` for data of
     ///   another size.
     init(parameters: NoiseSquashingCompressionParameters, inputLweDimension: Int, data: [UInt64]) throws(TFHEError) {
-        try parameters.validateForDecryption()
+        try parameters.validate()
+        guard let decomposer = U128Decomposer(baseLog: parameters.packingKsBaseLog.value, levelCount: parameters.packingKsLevel.value) else {
+            throw .invalidParameters("noise-squashing compression: no decomposition \(parameters.packingKsBaseLog)×\(parameters.packingKsLevel)")
+        }
+        self.decomposer = decomposer
         guard (1...(1 << 20)).contains(inputLweDimension),
               data.count == inputLweDimension * parameters.packingKsLevel.value * Self.rowWords(parameters) else {
             throw .keyMismatch("a compression key from dimension \(inputLweDimension) with \(parameters.packingKsLevel) levels of \(parameters.packingKsGlweDimension)×\(parameters.packingKsPolynomialSize) GLWEs cannot hold \(data.count) words")

@@ -26,6 +26,8 @@ public struct CompressedSquashedNoiseCiphertextList: Sendable, Equatable {
     package let blockCount: Int
     /// What each entry holds, in order (tfhe-rs `DataKind`: the original block count).
     package let kinds: [TfheRsDataKind]
+    /// The first squashed block of each entry.
+    let firstBlocks: [Int]
 
     /// Assembles a list, checking that the shapes agree and the entries' blocks are the blocks
     /// stored.
@@ -40,8 +42,12 @@ public struct CompressedSquashedNoiseCiphertextList: Sendable, Equatable {
             throw .ciphertextMismatch("\(glwes.count) GLWEs cannot hold \(blockCount) blocks at \(lwePerGlwe) per GLWE")
         }
         var needed = 0
+        var firstBlocks: [Int] = []
+        firstBlocks.reserveCapacity(kinds.count)
         for kind in kinds {
+            firstBlocks.append(needed)
             switch kind {
+            // Counts come from a decoder bounded by the list length (≤ 2^20 each): no overflow.
             case .boolean: needed += 1
             case .unsigned(let n), .signed(let n): needed += (n + 1) / 2
             case .string: throw .ciphertextMismatch("a squashed-noise list cannot hold strings")
@@ -58,6 +64,7 @@ public struct CompressedSquashedNoiseCiphertextList: Sendable, Equatable {
         self.glwes = glwes
         self.blockCount = blockCount
         self.kinds = kinds
+        self.firstBlocks = firstBlocks
     }
 
     /// A list made by compression: the entries are the compressed values' types.
@@ -111,8 +118,7 @@ public struct CompressedSquashedNoiseCiphertextList: Sendable, Equatable {
         case .signed, .string:
             throw .ciphertextMismatch("entry \(index) is \(kind); fhEVM has no such type")
         }
-        var first = 0
-        for k in kinds[..<index] { first += k == .boolean ? 1 : (k.blockCount(messageModulus: messageModulus) + 1) / 2 }
+        let first = firstBlocks[index]
         let blocks = resolved == .ebool ? 1 : (kind.blockCount(messageModulus: messageModulus) + 1) / 2
         let extracted = (first ..< first + blocks).map { extract(block: $0) }
         return try SquashedNoiseCiphertext(type: resolved, lweDimension: lweDimension, blocks: extracted,

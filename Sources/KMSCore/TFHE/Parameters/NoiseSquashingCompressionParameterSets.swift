@@ -54,11 +54,11 @@ extension NoiseSquashingCompressionParameters {
         try need(carryModulus >= messageModulus, "carry modulus \(carryModulus) below message modulus \(messageModulus) cannot hold two packed blocks")
     }
 
-    /// `validateForDecryption()`, then what key generation and compression need: a decomposition
-    /// of at most 63-bit digits within 128 bits, TUniform noise the u128 sampler takes, a
-    /// polynomial size the exact u128 product supports, and the squashing set's block moduli.
+    /// `validateForDecryption()`, then what a compression key needs: a decomposition of at most
+    /// 63-bit digits within 128 bits, TUniform noise the u128 sampler takes, and a polynomial
+    /// size the exact u128 product supports.
     /// - Throws: `TFHEError.invalidParameters` naming the first offending field.
-    public func validate(for squashing: NoiseSquashingParameters) throws(TFHEError) {
+    public func validate() throws(TFHEError) {
         func need(_ c: Bool, _ why: String) throws(TFHEError) { if !c { throw .invalidParameters("noise-squashing compression: " + why) } }
         try validateForDecryption()
         let b = packingKsBaseLog.value, l = packingKsLevel.value
@@ -70,7 +70,14 @@ extension NoiseSquashingCompressionParameters {
         // One GLWE encryption sums k products of a u128 mask by the binary key.
         try need(packingKsGlweDimension.value < 1 << (25 - packingKsPolynomialSize.value.trailingZeroBitCount),
                  "glwe_dimension \(packingKsGlweDimension) exceeds the exact product's range at N = \(packingKsPolynomialSize)")
-        try need(messageModulus == squashing.messageModulus && carryModulus == squashing.carryModulus,
-                 "moduli \(messageModulus)/\(carryModulus) differ from the squashing moduli \(squashing.messageModulus)/\(squashing.carryModulus)")
+    }
+
+    /// `validate()`, then the squashing set's block moduli.
+    /// - Throws: `TFHEError.invalidParameters` naming the first offending field.
+    public func validate(for squashing: NoiseSquashingParameters) throws(TFHEError) {
+        try validate()
+        guard messageModulus == squashing.messageModulus && carryModulus == squashing.carryModulus else {
+            throw .invalidParameters("noise-squashing compression: moduli \(messageModulus)/\(carryModulus) differ from the squashing moduli \(squashing.messageModulus)/\(squashing.carryModulus)")
+        }
     }
 }
