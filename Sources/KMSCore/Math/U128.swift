@@ -129,6 +129,15 @@ package enum U128Polynomial {
         }
     }
 
+    /// `out[i] += x[i]` (mod 2^128) for `count` interleaved coefficients.
+    @inlinable package static func add(_ x: UnsafePointer<UInt64>, into out: UnsafeMutablePointer<UInt64>, count: Int) {
+        for i in 0..<count {
+            let (low, carry) = out[2 &* i].addingReportingOverflow(x[2 &* i])
+            out[2 &* i] = low
+            out[2 &* i &+ 1] = out[2 &* i &+ 1] &+ x[2 &* i &+ 1] &+ (carry ? 1 : 0)
+        }
+    }
+
     /// Coefficient `i` of an interleaved polynomial.
     @inlinable package static func coefficient(_ words: UnsafeBufferPointer<UInt64>, _ i: Int) -> U128 {
         U128(low: words[2 &* i], high: words[2 &* i &+ 1])

@@ -190,6 +190,35 @@ final class NoiseSquashingTests: XCTestCase {
         }
     }
 
+    /// A block squashed with its external products split over two threads is bit for bit the
+    /// block squashed on one (the u128 products are exact), under the test set and under the
+    /// real squashing set.
+    func testTwoThreadExternalProductsGiveTheSameBlock() throws {
+        var g = TestSeed.generator()
+        for keys in [try Self.testKeys(), try Self.makeKeys(.test, .v1_4_message2Carry2KsPbsTUniform2M128, &g)] {
+            let r = try g.tfheRandomness()
+            let p = keys.key.parameters
+            let lut = LookupTable128(identityFor: p)
+            let ct = keys.client.encrypt(try ClearValue(type: .euint4, 11), randomness: r)
+            guard case .lwe(let list, _) = ct.body else { return XCTFail("not LWE blocks") }
+            let block = Array(list.data[0 ..< list.lweSize])
+            var outputs: [[UInt64]] = []
+            for twoThreads in [false, true] {
+                let w = NoiseSquashingWorkspace(key: keys.key, keyswitchLevels: keys.server.keyswitchKey.decomposer.levelCount.value,
+                                                twoThreads: twoThreads)
+                var out = [UInt64](repeating: 0, count: 2 * (p.lweDimension.value + 1))
+                block.withUnsafeBufferPointer { b in out.withUnsafeMutableBufferPointer { o in
+                    NoiseSquashing.squashBlock(b.baseAddress!, keyswitchKey: keys.server.keyswitchKey, key: keys.key, lut: lut,
+                                               into: o.baseAddress!, workspace: w)
+                } }
+                outputs.append(out)
+            }
+            XCTAssertEqual(outputs[0], outputs[1], "\(p.glweDimension)×\(p.polynomialSize)")
+            // Block 0 of 11 holds its low two bits: 3.
+            XCTAssertEqual(outputs[1].withUnsafeBufferPointer { keys.privateKey.decode(phase: keys.privateKey.phase($0.baseAddress!)) }, 3)
+        }
+    }
+
     /// Whole values through `NoiseSquashingKey.squash`: euint8 / euint16 / euint4 / ebool
     /// encrypted with our client key, squashed, decrypted with the squashing private key.
     func testValuesEncryptedWithTheClientKeySquashAndDecrypt() throws {

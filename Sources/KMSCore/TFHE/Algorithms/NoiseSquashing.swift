@@ -33,8 +33,10 @@ package final class NoiseSquashingWorkspace {
     let keyswitchDigits: UnsafeMutablePointer<Int64>
     let lweDimension: Int
 
-    package init(key: NoiseSquashingKey, keyswitchLevels: Int = 64) {
-        rotation = Bootstrap128Workspace(for: key)
+    /// A workspace for `key`; with `twoThreads`, the blind rotation's external products run on
+    /// two threads.
+    package init(key: NoiseSquashingKey, keyswitchLevels: Int = 64, twoThreads: Bool = false) {
+        rotation = Bootstrap128Workspace(for: key, twoThreads: twoThreads)
         lweDimension = key.inputLweDimension.value
         small = .allocate(capacity: lweDimension + 1)
         small.initialize(repeating: 0, count: lweDimension + 1)

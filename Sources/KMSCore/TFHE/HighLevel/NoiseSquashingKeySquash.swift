@@ -72,7 +72,8 @@ extension NoiseSquashingKey {
     }
 
     /// Squashes u64 LWEs under the big key (k·N + 1 words each, shapes checked by the caller)
-    /// on all cores; one interleaved u128 LWE per input.
+    /// on all cores — blocks side by side, and each block's external products on two threads
+    /// when there are at least twice as many cores as blocks; one interleaved u128 LWE per input.
     private func squashLwes(_ inputs: [[UInt64]], keyswitchKey ksk: LweKeyswitchKey) -> [[UInt64]] {
         guard !inputs.isEmpty else { return [] }
         let outWords = 2 * (parameters.lweDimension.value + 1)
@@ -82,7 +83,8 @@ extension NoiseSquashingKey {
         out.withUnsafeMutableBufferPointer { outBuf in
             let shared = SharedMutablePointer(outBuf.baseAddress!)
             ParallelWork.run(workers: active) { worker in
-                let w = NoiseSquashingWorkspace(key: self, keyswitchLevels: ksk.decomposer.levelCount.value)
+                let w = NoiseSquashingWorkspace(key: self, keyswitchLevels: ksk.decomposer.levelCount.value,
+                                                twoThreads: ParallelWork.workerCount >= 2 * inputs.count)
                 var j = worker
                 while j < inputs.count {
                     inputs[j].withUnsafeBufferPointer {
