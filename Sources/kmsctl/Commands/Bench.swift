@@ -47,7 +47,7 @@ struct Bench: ParsableCommand {
 
     struct Squash: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Median switch-and-squash of one block, one thread, the noise-squashing key generation, and squashed-noise compression (key generation, one block, a full GLWE): {\"squash_block_ms_median\", \"noise_squashing_keygen_ms\", \"noise_squashing_compression_keygen_ms\", \"compress_block_ms_median\", \"compress_full_glwe_ms\", \"blocks_per_glwe\", \"runs\"}.")
+            abstract: "Median switch-and-squash of one block (two threads when there are two cores), the noise-squashing key generation, and squashed-noise compression (key generation, one block, a full GLWE): {\"squash_block_ms_median\", \"noise_squashing_keygen_ms\", \"noise_squashing_compression_keygen_ms\", \"compress_block_ms_median\", \"compress_full_glwe_ms\", \"blocks_per_glwe\", \"runs\"}.")
         @Option(help: "Parameter set: default, 2m128 or test (its noise-squashing set goes with it).")
         var params: String = "default"
         @Option(help: "Measured runs.") var runs: Int = 3

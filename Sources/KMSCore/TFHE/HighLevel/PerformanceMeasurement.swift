@@ -111,10 +111,11 @@ public enum PerformanceMeasurement {
         return KeygenTimings(keygenMilliseconds: median(times), serverKeyBytes: size, runs: max(runs, 1))
     }
 
-    /// Noise-squashing medians: generating the noise-squashing key (all cores) and squashing
-    /// one block (kms-core's per-block switch-and-squash of an ebool, one thread); generating the
-    /// squashed-noise compression key (all cores) and packing squashed blocks into a list: one
-    /// block (median over the runs) and a full GLWE of `lwePerGlwe` blocks (once).
+    /// Noise-squashing medians: generating the noise-squashing key (all cores) and squashing one
+    /// block (kms-core's per-block switch-and-squash of an ebool; its external products on two
+    /// threads when there are two cores); generating the squashed-noise compression key (all
+    /// cores) and packing squashed blocks into a list: one block (median over the runs) and a
+    /// full GLWE of `lwePerGlwe` blocks (once).
     public struct SquashTimings: Sendable, Codable, Equatable {
         public var squashBlockMilliseconds: Double
         public var keygenMilliseconds: Double
