@@ -32,16 +32,25 @@ public struct NoiseSquashingParameters: Sendable, Equatable, Hashable {
 }
 
 /// tfhe-rs's `NoiseSquashingCompressionParameters` (1.3+): packing of squashed ciphertexts.
+/// Named sets and checks in `NoiseSquashingCompressionParameterSets.swift`.
 public struct NoiseSquashingCompressionParameters: Sendable, Equatable, Hashable {
+    /// Levels of the packing key switch's decomposition.
     public var packingKsLevel: DecompositionLevelCount
+    /// Bits per digit of the packing key switch.
     public var packingKsBaseLog: DecompositionBaseLog
+    /// N of the compression GLWE key.
     public var packingKsPolynomialSize: PolynomialSize
+    /// k of the compression GLWE key.
     public var packingKsGlweDimension: GlweDimension
+    /// Squashed blocks packed into one GLWE (at most N).
     public var lwePerGlwe: Int
+    /// Noise of the packing key-switching key's encryptions.
     public var packingKsKeyNoiseDistribution: NoiseDistribution
+    /// Moduli of the original 64-bit blocks.
     public var messageModulus: Int
     public var carryModulus: Int
 
+    /// A set of these fields as given; `validate()` / `validate(for:)` check it before use.
     public init(packingKsLevel: DecompositionLevelCount, packingKsBaseLog: DecompositionBaseLog,
                 packingKsPolynomialSize: PolynomialSize, packingKsGlweDimension: GlweDimension, lwePerGlwe: Int,
                 packingKsKeyNoiseDistribution: NoiseDistribution, messageModulus: Int, carryModulus: Int) {

@@ -10,6 +10,7 @@
 /// let bytes = try list.tfheRsFile()
 /// ```
 public struct NoiseSquashingCompressionKey: Sendable {
+    /// The compression set the key was made for.
     public let parameters: NoiseSquashingCompressionParameters
     /// Dimension of the squashed blocks it takes (k·N of the noise-squashing key).
     public let inputLweDimension: Int

@@ -10,6 +10,7 @@
 /// try compressionKey.decrypt(list, at: 0)      // the value
 /// ```
 public struct NoiseSquashingCompressionPrivateKey: Sendable, CustomStringConvertible, CustomReflectable {
+    /// The compression set the key was made for.
     public let parameters: NoiseSquashingCompressionParameters
     /// The binary coefficients (0/1 words, read as u128), with their all-ones mask form.
     package let glweSecretKey: GlweSecretKey

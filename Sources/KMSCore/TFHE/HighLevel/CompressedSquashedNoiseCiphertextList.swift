@@ -12,12 +12,16 @@
 /// try compressionPrivateKey.decrypt(again, at: 1)                    // squashedB's value
 /// ```
 public struct CompressedSquashedNoiseCiphertextList: Sendable, Equatable {
-    /// The original blocks' moduli and the blocks per GLWE.
+    /// The original blocks' message modulus.
     public let messageModulus: Int
+    /// The original blocks' carry modulus.
     public let carryModulus: Int
+    /// Squashed blocks per GLWE (the last GLWE may hold fewer).
     public let lwePerGlwe: Int
-    /// Shape of the GLWEs (the compression key's k × N).
+    /// k of the GLWEs (the compression key's; meaningless for an empty list read from tfhe-rs,
+    /// which carries no shape).
     public let glweDimension: Int
+    /// N of the GLWEs.
     public let polynomialSize: Int
     /// One (k+1)·N u128 GLWE (interleaved words) per `lwePerGlwe` blocks; body coefficients past
     /// the GLWE's block count are zero (tfhe-rs does not store them).
