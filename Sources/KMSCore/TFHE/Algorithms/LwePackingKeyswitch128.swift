@@ -65,11 +65,9 @@ enum LwePackingKeyswitch128 {
             }
         }
         var glwe = partials[0]
-        for w in 1..<workers {
-            for x in stride(from: 0, to: rowWords, by: 2) {
-                let s = U128(low: glwe[x], high: glwe[x + 1]) &+ U128(low: partials[w][x], high: partials[w][x + 1])
-                glwe[x] = s.low
-                glwe[x + 1] = s.high
+        glwe.withUnsafeMutableBufferPointer { out in
+            for w in 1..<workers {
+                partials[w].withUnsafeBufferPointer { U128Polynomial.add($0.baseAddress!, into: out.baseAddress!, count: rowWords / 2) }
             }
         }
         // The bodies: + b_i · X^i in the body polynomial (i < N, no wrap).
