@@ -67,6 +67,9 @@ enum PythonScript {
         process.standardOutput = out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
+        // Killed if it is still running after 5 minutes (a client that hangs fails its test).
+        let watchdog = process.killAfter(.seconds(300))
+        defer { watchdog.cancel() }
         let status: Int32 = try await withCheckedThrowingContinuation { continuation in
             process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
             do { try process.run() } catch {

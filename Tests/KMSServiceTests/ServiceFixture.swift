@@ -3,6 +3,7 @@ import GRPCCore
 import GRPCNIOTransportHTTP2
 import GRPCProtobuf
 import KMSCore
+import KMSTestSupport
 import XCTest
 @testable import KMSService
 
@@ -45,11 +46,11 @@ struct ServiceFixture: Sendable {
         do {
             let result = try await body(try await server.listeningPort)
             server.shutDown()
-            try await running.value
+            try await stopped(running)
             return result
         } catch {
             server.shutDown()
-            _ = try? await running.value
+            _ = try? await stopped(running)
             throw error
         }
     }
@@ -106,6 +107,14 @@ struct ServiceFixture: Sendable {
             $0.aclAddress = acl.checksummed
             $0.requestID = requestID(id)
         }
+    }
+}
+
+/// Awaits a server's run task after its shutdown was asked for, at most 60 s: a server that does
+/// not stop fails the test instead of holding the test run.
+func stopped(_ running: Task<Void, any Error>) async throws {
+    guard try await value(of: running, within: .seconds(60)) != nil else {
+        throw RPCError(code: .deadlineExceeded, message: "the server did not stop within 60 s of its shutdown")
     }
 }
 

@@ -85,11 +85,11 @@ enum ThresholdCluster {
                 transport: .http2NIOPosix(target: .ipv4(address: "127.0.0.1", port: port), transportSecurity: .plaintext)
             ) { client in try await body(Kms_CoreServiceEndpoint.Client(wrapping: client)) }
             server.shutDown()
-            try await running.value
+            try await stopped(running)
             return result
         } catch {
             server.shutDown()
-            _ = try? await running.value
+            _ = try? await stopped(running)
             throw error
         }
     }

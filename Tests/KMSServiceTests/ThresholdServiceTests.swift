@@ -3,6 +3,7 @@ import GRPCCore
 import GRPCNIOTransportHTTP2
 import GRPCProtobuf
 import KMSCore
+import KMSTestSupport
 import XCTest
 @testable import KMSService
 
@@ -245,7 +246,7 @@ struct LyingParty: Swiftkms_Party_V1_ThresholdParty.SimpleServiceProtocol {
         let result = try await body(port)
         // Cancelled, not drained: a slow fake's calls must not hold the test.
         running.cancel()
-        _ = try? await running.value
+        _ = try? await stopped(running)
         return result
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import GRPCCore
 import KMSCore
+import KMSTestSupport
 import XCTest
 @testable import KMSService
 
@@ -22,8 +23,7 @@ final class ThresholdTLSTests: XCTestCase {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        process.waitUntilExit()
-        return process.terminationStatus == 0
+        return process.waitForExit(within: .seconds(120)) ? process.terminationStatus == 0 : !process.killAndWait()
     }
 
     /// A CA (`NAME-ca.pem`) and a certificate it signs (`NAME.pem`, `NAME.key`) for 127.0.0.1.

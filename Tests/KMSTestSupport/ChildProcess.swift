@@ -19,9 +19,12 @@ public final class ChildProcess: @unchecked Sendable {
         try process.run()
     }
 
-    /// The first line on stdout (nil if it closes first).
-    public func firstLine() async -> String? {
-        await withCheckedContinuation { continuation in
+    /// The first line on stdout: nil if stdout closes first or no line comes within `timeout`
+    /// (then the process is killed, which also ends the read).
+    public func firstLine(within timeout: Duration = .seconds(120)) async -> String? {
+        let watchdog = process.killAfter(timeout)
+        defer { watchdog.cancel() }
+        return await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
                 let handle = self.out.fileHandleForReading
                 var data = Data()
@@ -30,8 +33,9 @@ public final class ChildProcess: @unchecked Sendable {
                     if chunk.isEmpty { break }
                     data.append(chunk)
                 }
-                continuation.resume(returning: String(decoding: data, as: UTF8.self)
-                    .split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init))
+                continuation.resume(returning: data.contains(0x0a)
+                    ? String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init)
+                    : nil)
             }
         }
     }
@@ -39,21 +43,25 @@ public final class ChildProcess: @unchecked Sendable {
     /// What it wrote on stderr so far.
     public var stderr: String { String(decoding: (try? Data(contentsOf: errURL)) ?? Data(), as: UTF8.self) }
 
-    /// Sends SIGTERM and returns the exit status.
-    public func terminate() async -> Int32 {
+    /// Sends SIGTERM and returns the exit status once it exits; if it has not exited within
+    /// `timeout`, kills it and returns nil (a server that does not stop when asked).
+    public func terminate(within timeout: Duration = .seconds(60)) async -> Int32? {
         process.terminate()
         return await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
-                self.process.waitUntilExit()
-                continuation.resume(returning: self.process.terminationStatus)
+                if self.process.waitForExit(within: timeout) {
+                    continuation.resume(returning: self.process.terminationStatus)
+                } else {
+                    self.process.killAndWait()
+                    continuation.resume(returning: nil)
+                }
             }
         }
     }
 
-    /// Kills the process at once (SIGKILL) and waits for it.
+    /// Kills the process at once (SIGKILL) and waits for it (at most 30 s).
     public func kill() {
-        if process.isRunning { Foundation.kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
+        process.killAndWait()
     }
 
     /// Kills the process if it still runs and removes its log (test cleanup).

@@ -34,8 +34,14 @@ public enum TfheRsOracle {
         process.standardOutput = out
         process.standardError = errHandle
         do { try process.run() } catch { throw skipOrFail("cannot start python3 for the tfhe-rs oracle: \(error)") }
+        // A run that outlives the bound is killed, which also ends the read below.
+        let watchdog = process.killAfter(.seconds(900))
+        defer { watchdog.cancel() }
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        guard process.waitForExit(within: .seconds(60)) else {
+            process.killAndWait()
+            throw OracleFailure(message: "tfhe_rs_oracle.py \(arguments.first ?? "") closed its output but did not exit")
+        }
         let stderr = (try? Data(contentsOf: errURL)) ?? Data()
         guard process.terminationStatus == 0 else {
             let text = String(decoding: stderr, as: UTF8.self)

@@ -1,4 +1,5 @@
 import Foundation
+import KMSTestSupport
 import XCTest
 
 /// Runs the built `kmsctl` binary and captures its output.
@@ -6,6 +7,12 @@ struct CLIResult {
     var status: Int32
     var stdout: String
     var stderr: String
+}
+
+/// A `kmsctl` run that closed its output but did not exit.
+struct CLITimeout: Error, CustomStringConvertible {
+    var arguments: [String]
+    var description: String { "kmsctl \(arguments.prefix(2).joined(separator: " ")) closed its output but did not exit" }
 }
 
 enum CLI {
@@ -23,9 +30,11 @@ enum CLI {
 
     static var binary: URL { productsDirectory.appendingPathComponent("kmsctl") }
 
-    /// Runs `kmsctl` with `arguments`, feeding `stdin` if given.
+    /// Runs `kmsctl` with `arguments`, feeding `stdin` if given. A run still going after
+    /// `timeout` is killed (its status is then SIGKILL's), so a hung command fails its test
+    /// instead of holding the whole test run.
     @discardableResult
-    static func run(_ arguments: [String], stdin: String? = nil) throws -> CLIResult {
+    static func run(_ arguments: [String], stdin: String? = nil, timeout: Duration = .seconds(900)) throws -> CLIResult {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -35,6 +44,8 @@ enum CLI {
         let input = Pipe()
         process.standardInput = input
         try process.run()
+        let watchdog = process.killAfter(timeout)
+        defer { watchdog.cancel() }
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()
         // Read both pipes fully before waiting, so large outputs cannot dead-lock.
@@ -44,7 +55,10 @@ enum CLI {
         DispatchQueue.global().async { outData = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
         errData = err.fileHandleForReading.readDataToEndOfFile()
         group.wait()
-        process.waitUntilExit()
+        guard process.waitForExit(within: .seconds(60)) else {
+            process.killAndWait()
+            throw CLITimeout(arguments: arguments)
+        }
         return CLIResult(status: process.terminationStatus,
                          stdout: String(decoding: outData, as: UTF8.self),
                          stderr: String(decoding: errData, as: UTF8.self))
