@@ -29,8 +29,16 @@ public struct LoadGenerator: Sendable {
     public let target: ServiceAddress
     public let makeRequest: @Sendable (Kms_RequestId) -> Kms_DecryptionRequest
     public var pollInterval: Duration = .milliseconds(2)
-    /// A request still unanswered after this long counts as an error.
+    /// A request still unanswered after this long counts as an error; it is also every RPC's
+    /// deadline, so a server that stops answering ends the run instead of holding it.
     public var timeout: Duration = .seconds(120)
+
+    /// Call options with `timeout` as the deadline.
+    private var callOptions: CallOptions {
+        var options = CallOptions.defaults
+        options.timeout = timeout
+        return options
+    }
 
     public init(target: ServiceAddress, makeRequest: @escaping @Sendable (Kms_RequestId) -> Kms_DecryptionRequest) {
         self.target = target
@@ -50,12 +58,13 @@ public struct LoadGenerator: Sendable {
     public func runTransportFloor(clients: Int, requests: Int) async throws -> LoadLevelResult {
         try await drive(clients: clients, requests: requests) { client, count in
             let health = Grpc_Health_V1_Health.Client(wrapping: client)
+            let options = self.callOptions
             var latencies: [Duration] = []
             latencies.reserveCapacity(count)
             for _ in 0..<count {
                 let start = ContinuousClock.now
-                _ = try await health.check(.init())
-                _ = try await health.check(.init())
+                _ = try await health.check(.init(), options: options)
+                _ = try await health.check(.init(), options: options)
                 latencies.append(ContinuousClock.now - start)
             }
             return (latencies, 0)
@@ -99,7 +108,7 @@ public struct LoadGenerator: Sendable {
             let id = ServiceRequests.randomRequestID()
             let start = ContinuousClock.now
             do {
-                _ = try await kms.decrypt(makeRequest(id))
+                _ = try await kms.decrypt(makeRequest(id), options: callOptions)
                 _ = try await poll(kms, id, since: start)
                 latencies.append(ContinuousClock.now - start)
             } catch is RPCError {
@@ -112,7 +121,7 @@ public struct LoadGenerator: Sendable {
     private func poll(_ kms: Client, _ id: Kms_RequestId,
                       since start: ContinuousClock.Instant) async throws -> Kms_DecryptionResponse {
         while true {
-            do { return try await kms.getDecryptResult(id) } catch let error as RPCError where error.code == .unavailable {
+            do { return try await kms.getDecryptResult(id, options: callOptions) } catch let error as RPCError where error.code == .unavailable {
                 guard ContinuousClock.now - start < timeout else { throw RPCError(code: .deadlineExceeded, message: "timed out") }
                 try await Task.sleep(for: pollInterval)
             }
