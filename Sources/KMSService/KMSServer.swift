@@ -19,6 +19,7 @@ import Logging
 public final class KMSServer: Sendable {
     private let server: GRPCServer<HTTP2ServerTransport.Posix>
     private let processor: RequestProcessor
+    private let listening = ListeningGate()
 
     /// Opens the request store and prepares the server (nothing listens until `run`).
     /// - Parameters:
@@ -46,6 +47,16 @@ public final class KMSServer: Sendable {
     /// first. On the way out, work in progress completes; queued work stays recorded as pending
     /// and is redone by the next start.
     public func run() async throws {
+        do {
+            try await serve()
+        } catch {
+            listening.end(error)
+            throw error
+        }
+        listening.end(nil)
+    }
+
+    private func serve() async throws {
         let recovered = try await processor.recover()
         let logger = processor.logger
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -67,8 +78,10 @@ public final class KMSServer: Sendable {
     }
 
     /// The bound port, once `run` listens.
+    /// - Throws: `ServerNotListening` when `run` has ended, also when it failed before listening
+    ///   (a request store that cannot be read, say).
     public var listeningPort: Int {
-        get async throws { try await server.boundPort }
+        get async throws { try await listening.port(of: server) }
     }
 
     /// Stops accepting connections; `run` returns once open calls end.

@@ -16,6 +16,7 @@ public final class ThresholdPartyServer: Sendable {
     private let server: GRPCServer<HTTP2ServerTransport.Posix>
     private let party: ThresholdParty
     private let logger: Logger
+    private let listening = ListeningGate()
 
     /// Prepares the server (nothing listens until `run`).
     /// - Parameters:
@@ -39,6 +40,16 @@ public final class ThresholdPartyServer: Sendable {
 
     /// Serves until `shutDown()` or cancellation.
     public func run() async throws {
+        do {
+            try await serve()
+        } catch {
+            listening.end(error)
+            throw error
+        }
+        listening.end(nil)
+    }
+
+    private func serve() async throws {
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await self.server.serve() }
             if let address = try? await server.listeningAddress {
@@ -51,8 +62,9 @@ public final class ThresholdPartyServer: Sendable {
     }
 
     /// The bound port, once `run` listens.
+    /// - Throws: `ServerNotListening` when `run` has ended.
     public var listeningPort: Int {
-        get async throws { try await server.boundPort }
+        get async throws { try await listening.port(of: server) }
     }
 
     /// Stops accepting connections; `run` returns once open calls end.

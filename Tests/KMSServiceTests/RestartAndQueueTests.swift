@@ -1,6 +1,8 @@
 import Foundation
+import GRDB
 import GRPCCore
 import KMSCore
+import KMSTestSupport
 import XCTest
 @testable import KMSService
 
@@ -93,6 +95,43 @@ final class RestartAndQueueTests: XCTestCase {
         try await processor.accept(kind: .decrypt, id: third, request: [])
         workers.cancel()
         _ = await workers.value
+    }
+
+    /// A run that fails before it listens (here: the store's request table cannot be read, so the
+    /// requests to redo cannot be found) ends with that error, and `listeningPort` says so
+    /// instead of waiting for a port that never comes.
+    func testARunThatFailsBeforeListeningAnswersListeningPort() async throws {
+        let fixture = F()
+        defer { fixture.remove() }
+        _ = try RequestStore(directory: fixture.stateDirectory)
+        let database = try DatabaseQueue(path: fixture.stateDirectory.appendingPathComponent(RequestStore.fileName).path)
+        try await database.write { db in
+            try db.execute(sql: "DROP TABLE request")
+            try db.execute(sql: "CREATE TABLE request (kind TEXT, id TEXT)")
+        }
+        try database.close()
+
+        let server = try KMSServer(keySet: F.keySet, signer: F.signer, host: "127.0.0.1", port: 0,
+                                   stateDirectory: fixture.stateDirectory)
+        let running = Task { try await server.run() }
+        let port = Task { try await server.listeningPort }
+        let portResult = try await value(of: Task { () -> (any Error)? in
+            do { _ = try await port.value; return nil } catch { return error }
+        }, within: .seconds(30))
+        let error = try XCTUnwrap(portResult, "listeningPort still waiting 30 s after the run failed")
+        XCTAssertTrue(error is ServerNotListening, "\(String(describing: error))")
+        XCTAssertTrue("\(String(describing: error))".contains("not listening"))
+        let runResult = try await value(of: Task { () -> Bool in
+            do { try await running.value; return false } catch { return true }
+        }, within: .seconds(30))
+        XCTAssertEqual(runResult, true, "the run did not fail")
+        // Asked again after the end: answered at once.
+        do {
+            _ = try await server.listeningPort
+            XCTFail("a port from a server that never listened")
+        } catch {
+            XCTAssertTrue(error is ServerNotListening)
+        }
     }
 
     func testRequestIDValidation() {
