@@ -25,6 +25,9 @@ final class RequestStore: Sendable {
                                                 attributes: [.posixPermissions: 0o700])
         var config = Configuration()
         config.label = "kms.requests"
+        // Another connection's checkpoint or close can hold a lock for a moment (a restart, a
+        // second reader): wait for it rather than fail the request at once.
+        config.busyMode = .timeout(10)
         let pool = try DatabasePool(path: directory.appendingPathComponent(Self.fileName).path, configuration: config)
         // After the pool's own WAL setup, which chooses NORMAL (a commit could vanish in a power
         // cut): FULL syncs the log at every commit. The writer connection keeps the setting.
