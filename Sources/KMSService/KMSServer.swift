@@ -47,13 +47,7 @@ public final class KMSServer: Sendable {
     /// first. On the way out, work in progress completes; queued work stays recorded as pending
     /// and is redone by the next start.
     public func run() async throws {
-        do {
-            try await serve()
-        } catch {
-            listening.end(error)
-            throw error
-        }
-        listening.end(nil)
+        try await listening.run { try await serve() }
     }
 
     private func serve() async throws {

@@ -40,6 +40,8 @@ final class ListeningGate: Sendable {
                 waiter.resume(with: .failure(state.withLockedValue { $0.ended } ?? ServerNotListening()))
                 return
             }
+            // When the run ends first, this task stays suspended on the transport (its address
+            // resolves only when the transport goes away); the caller has its answer regardless.
             Task {
                 let result: Result<Int, any Error>
                 do { result = .success(try await server.boundPort) } catch { result = .failure(error) }
@@ -49,8 +51,20 @@ final class ListeningGate: Sendable {
         }
     }
 
+    /// Runs the server's `body` (its whole run); when it ends, however, every waiter for the
+    /// port is answered.
+    func run(_ body: () async throws -> Void) async throws {
+        do {
+            try await body()
+        } catch {
+            end(error)
+            throw error
+        }
+        end(nil)
+    }
+
     /// The run has ended (with `error` if it failed): every waiter is answered.
-    func end(_ error: (any Error)?) {
+    private func end(_ error: (any Error)?) {
         let reason = ServerNotListening(cause: error.map { "\($0)" })
         let waiters: [Waiter] = state.withLockedValue { s in
             s.ended = reason

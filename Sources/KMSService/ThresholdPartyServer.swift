@@ -40,13 +40,7 @@ public final class ThresholdPartyServer: Sendable {
 
     /// Serves until `shutDown()` or cancellation.
     public func run() async throws {
-        do {
-            try await serve()
-        } catch {
-            listening.end(error)
-            throw error
-        }
-        listening.end(nil)
+        try await listening.run { try await serve() }
     }
 
     private func serve() async throws {
