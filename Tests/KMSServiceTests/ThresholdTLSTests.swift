@@ -13,7 +13,8 @@ import XCTest
 final class ThresholdTLSTests: XCTestCase {
     typealias C = ThresholdCluster
 
-    /// Runs openssl; false when it is not installed.
+    /// Runs openssl; false when it is not installed or fails. One that does not end within
+    /// 2 minutes is killed and fails the test (never read as "not installed").
     @discardableResult
     static func openssl(_ arguments: [String], in dir: URL) throws -> Bool {
         let process = Process()
@@ -23,7 +24,11 @@ final class ThresholdTLSTests: XCTestCase {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        return process.waitForExit(within: .seconds(120)) ? process.terminationStatus == 0 : !process.killAndWait()
+        guard process.waitForExit(within: .seconds(120)) else {
+            process.killAndWait()
+            throw TestFailure.record("openssl \(arguments.first ?? "") did not end within 2 minutes")
+        }
+        return process.terminationStatus == 0
     }
 
     /// A CA (`NAME-ca.pem`) and a certificate it signs (`NAME.pem`, `NAME.key`) for 127.0.0.1.
@@ -48,7 +53,7 @@ final class ThresholdTLSTests: XCTestCase {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kms-tls-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        guard (try? Self.openssl(["version"], in: dir)) == true else { throw XCTSkip("openssl is not installed") }
+        guard try Self.openssl(["version"], in: dir) else { throw XCTSkip("openssl is not installed") }
         XCTAssertTrue(try Self.makeCertificates("kms", in: dir))
         XCTAssertTrue(try Self.makeCertificates("rogue", in: dir))
         let path = { (name: String) in dir.appendingPathComponent(name).path }
@@ -75,7 +80,7 @@ final class ThresholdTLSTests: XCTestCase {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kms-tls-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        guard (try? Self.openssl(["version"], in: dir)) == true else { throw XCTSkip("openssl is not installed") }
+        guard try Self.openssl(["version"], in: dir) else { throw XCTSkip("openssl is not installed") }
         XCTAssertTrue(try Self.makeCertificates("kms", in: dir))
         XCTAssertTrue(try Self.makeLeaf("core", ca: "kms", in: dir))
         let path = { (name: String) in dir.appendingPathComponent(name).path }
